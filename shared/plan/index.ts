@@ -1,0 +1,6 @@
+export type { Role, TaskResponsibility } from './assignments.ts';
+export { computeResponsibilities, expandRefs } from './assignments.ts';
+export { lySon58, planData } from './ly-son-58.ts';
+export type { Assignment, LoadOptions, Plan } from './plan.ts';
+export { loadPlan, PlanLoadError } from './plan.ts';
+export * from './schema.ts';

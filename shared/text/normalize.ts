@@ -1,0 +1,39 @@
+// Text comparison rules for Vietnamese administrative text.
+// The same words arrive precomposed (NFC) or decomposed (NFD), with
+// non-breaking spaces and typographic dashes from Word, and with the
+// irregular spacing of a PDF extraction. Compare on a folded form, store NFC.
+
+const SPACES = /[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+const QUOTES_DOUBLE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
+const QUOTES_SINGLE = /[\u2018\u2019\u201a\u201b]/g;
+
+/** NFC, every run of whitespace (incl. NBSP, zero-width) to one space, trimmed. */
+export function nfcTrim(text: string): string {
+  return text.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/**
+ * The folded form used to decide whether two texts say the same thing:
+ * NFC, whitespace folded, typographic dashes and quotes made plain, and
+ * spacing around `,` `;` `-` made regular ("Nội vụ- Lao động ,Thương binh"
+ * folds like "Nội vụ - Lao động, Thương binh"). Case is kept: it matters in
+ * the plan's text.
+ */
+export function fold(text: string): string {
+  return nfcTrim(
+    text
+      .normalize('NFC')
+      .replace(DASHES, '-')
+      .replace(QUOTES_DOUBLE, '"')
+      .replace(QUOTES_SINGLE, "'")
+      .replace(SPACES, ' ')
+      .replace(/ ?([,;.:]) ?/g, '$1 ')
+      .replace(/ ?- ?/g, ' - '),
+  );
+}
+
+/** fold() and lower case: for list values such as a status typed by hand. */
+export function foldLoose(text: string): string {
+  return fold(text).toLocaleLowerCase('vi');
+}
