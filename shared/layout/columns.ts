@@ -1,0 +1,118 @@
+// The columns of the progress sheet and what each fillable cell accepts.
+// The add-in turns `input` into Excel data validation, the .xlsx template
+// likewise, and the validator checks the same rules.
+
+export const STATUSES = [
+  { code: 'not-started', vi: 'Chưa triển khai', en: 'Not started' },
+  { code: 'in-progress', vi: 'Đang triển khai', en: 'In progress' },
+  { code: 'done', vi: 'Hoàn thành', en: 'Completed' },
+  { code: 'ongoing', vi: 'Thực hiện thường xuyên', en: 'Carried out regularly' },
+] as const;
+
+export type StatusCode = (typeof STATUSES)[number]['code'];
+export const STATUS_CODES = STATUSES.map((s) => s.code) as [StatusCode, ...StatusCode[]];
+
+export const ROLE_LABELS = {
+  lead: { vi: 'Chủ trì', en: 'Lead' },
+  coordinating: { vi: 'Phối hợp', en: 'Coordinating' },
+} as const;
+
+export type CellInput =
+  | { type: 'list'; values: readonly string[] }
+  | { type: 'percent'; min: 0; max: 100 }
+  | { type: 'text'; maxLength: number };
+
+export type FixedKey = 'tt' | 'content' | 'role' | 'product' | 'timeline';
+export type FillKey =
+  | 'status'
+  | 'percent'
+  | 'result'
+  | 'completedProducts'
+  | 'difficulties'
+  | 'proposals';
+export type TextFillKey = Exclude<FillKey, 'status' | 'percent'>;
+
+interface ColumnBase {
+  header: { vi: string; en: string };
+  /** Excel column width in characters. */
+  width: number;
+}
+export interface FixedColumn extends ColumnBase {
+  key: FixedKey;
+  fixed: true;
+}
+export interface FillColumn extends ColumnBase {
+  key: FillKey;
+  fixed: false;
+  input: CellInput;
+}
+export type Column = FixedColumn | FillColumn;
+
+export const TEXT_LIMITS: Record<TextFillKey, number> = {
+  result: 4000,
+  completedProducts: 2000,
+  difficulties: 2000,
+  proposals: 2000,
+};
+
+/** Left to right, starting at column A. */
+export const COLUMNS: readonly Column[] = [
+  { key: 'tt', fixed: true, header: { vi: 'TT', en: 'No.' }, width: 7 },
+  { key: 'content', fixed: true, header: { vi: 'Nội dung công việc', en: 'Task' }, width: 48 },
+  { key: 'role', fixed: true, header: { vi: 'Vai trò', en: 'Role' }, width: 11 },
+  { key: 'product', fixed: true, header: { vi: 'Sản phẩm', en: 'Expected product' }, width: 26 },
+  {
+    key: 'timeline',
+    fixed: true,
+    header: { vi: 'Thời gian thực hiện', en: 'Timeline' },
+    width: 18,
+  },
+  {
+    key: 'status',
+    fixed: false,
+    header: { vi: 'Tình trạng', en: 'Status' },
+    width: 18,
+    input: { type: 'list', values: STATUSES.map((s) => s.vi) },
+  },
+  {
+    key: 'percent',
+    fixed: false,
+    header: { vi: 'Tỷ lệ hoàn thành (%)', en: 'Completion (%)' },
+    width: 12,
+    input: { type: 'percent', min: 0, max: 100 },
+  },
+  {
+    key: 'result',
+    fixed: false,
+    header: { vi: 'Kết quả thực hiện trong kỳ', en: 'Results in the period' },
+    width: 45,
+    input: { type: 'text', maxLength: TEXT_LIMITS.result },
+  },
+  {
+    key: 'completedProducts',
+    fixed: false,
+    header: { vi: 'Sản phẩm đã hoàn thành', en: 'Products completed' },
+    width: 30,
+    input: { type: 'text', maxLength: TEXT_LIMITS.completedProducts },
+  },
+  {
+    key: 'difficulties',
+    fixed: false,
+    header: { vi: 'Khó khăn, vướng mắc', en: 'Difficulties' },
+    width: 30,
+    input: { type: 'text', maxLength: TEXT_LIMITS.difficulties },
+  },
+  {
+    key: 'proposals',
+    fixed: false,
+    header: { vi: 'Đề xuất, kiến nghị', en: 'Proposals' },
+    width: 30,
+    input: { type: 'text', maxLength: TEXT_LIMITS.proposals },
+  },
+];
+
+/** 0-based index of each column from the table's left edge. */
+export const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<
+  FixedKey | FillKey,
+  number
+>;

@@ -1,0 +1,4 @@
+export * from './a1.ts';
+export * from './columns.ts';
+export * from './metadata.ts';
+export * from './sheet.ts';

@@ -1,0 +1,34 @@
+// The machine-readable identity of a progress sheet, kept in one visible,
+// locked cell above the table. One cell (not a hidden sheet, a named range or
+// document properties) so that it survives copying the sheet to another
+// workbook, saving from LibreOffice or WPS, and uploading as .xlsx.
+//
+//   Mã mẫu biểu (không sửa / do not edit): plan=58-KH-UBND-2022; agency=P-TP; period=2026-Q1; layout=1
+
+export const META_PREFIX = 'Mã mẫu biểu (không sửa / do not edit):';
+
+export interface SheetMetadata {
+  plan: string;
+  agency: string;
+  period: string;
+  layout: number;
+}
+
+export function formatMetadata(m: SheetMetadata): string {
+  return `${META_PREFIX} plan=${m.plan}; agency=${m.agency}; period=${m.period}; layout=${m.layout}`;
+}
+
+/** True when a cell looks like a metadata cell, even a damaged one. */
+export function looksLikeMetadata(value: unknown): value is string {
+  return typeof value === 'string' && /\bplan\s*=/.test(value) && /\blayout\s*=/.test(value);
+}
+
+/** The fields found in a metadata cell; absent keys are undefined. */
+export function parseMetadata(value: string): Partial<Record<keyof SheetMetadata, string>> {
+  const out: Partial<Record<keyof SheetMetadata, string>> = {};
+  for (const m of value.matchAll(/\b(plan|agency|period|layout)\s*=\s*([^;\s]*)/g)) {
+    const key = m[1] as keyof SheetMetadata;
+    if (out[key] === undefined) out[key] = m[2] ?? '';
+  }
+  return out;
+}

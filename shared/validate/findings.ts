@@ -1,0 +1,274 @@
+// The closed list of finding codes, each with its severity and its message in
+// Vietnamese and English. Every check in the validator reports through here.
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** A1 address on the sheet, e.g. "F12". */
+  cell: string;
+  /** The column (or metadata key) the finding is about, when there is one. */
+  field?: string;
+  taskId?: string;
+  message: { vi: string; en: string };
+}
+
+type P = Record<string, string | number | undefined>;
+type Msg = (p: P) => { vi: string; en: string };
+
+const q = (v: unknown) => `“${String(v ?? '')}”`;
+const clip = (v: unknown, n = 60) => {
+  const s = String(v ?? '');
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+};
+
+const NEW_TEMPLATE = {
+  vi: 'Hãy tạo lại biểu mẫu (nút “Tạo biểu mẫu”) hoặc tải mẫu mới.',
+  en: 'Create the sheet again (“Tạo biểu mẫu”) or download a new template.',
+};
+
+export const FINDINGS = {
+  GRID_EMPTY: {
+    severity: 'error',
+    message: () => ({
+      vi: 'Trang tính trống: không có dữ liệu để kiểm tra.',
+      en: 'The sheet is empty: there is nothing to check.',
+    }),
+  },
+  META_MISSING: {
+    severity: 'error',
+    message: () => ({
+      vi: `Không tìm thấy ô mã mẫu biểu (dòng “Mã mẫu biểu”) phía trên bảng. ${NEW_TEMPLATE.vi}`,
+      en: `The template ID cell (“Mã mẫu biểu”) above the table is missing. ${NEW_TEMPLATE.en}`,
+    }),
+  },
+  META_INVALID: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ô mã mẫu biểu bị sửa: thiếu hoặc sai “${p.key}”. ${NEW_TEMPLATE.vi}`,
+      en: `The template ID cell was edited: “${p.key}” is missing or wrong. ${NEW_TEMPLATE.en}`,
+    }),
+  },
+  META_PLAN_MISMATCH: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Biểu mẫu thuộc kế hoạch ${q(p.found)}, không phải ${q(p.expected)}.`,
+      en: `The sheet belongs to plan ${q(p.found)}, not ${q(p.expected)}.`,
+    }),
+  },
+  META_AGENCY_UNKNOWN: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Mã cơ quan ${q(p.found)} không có trong kế hoạch.`,
+      en: `Agency code ${q(p.found)} is not in the plan.`,
+    }),
+  },
+  META_AGENCY_MISMATCH: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Biểu mẫu của cơ quan ${q(p.found)}, không phải của ${q(p.expected)}.`,
+      en: `The sheet is for agency ${q(p.found)}, not ${q(p.expected)}.`,
+    }),
+  },
+  META_PERIOD_INVALID: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Mã kỳ báo cáo ${q(p.found)} không hợp lệ (dạng đúng: 2026-Q1, 2026-H1, 2026-M9, 2026-Y).`,
+      en: `Report period code ${q(p.found)} is invalid (expected e.g. 2026-Q1, 2026-H1, 2026-M9, 2026-Y).`,
+    }),
+  },
+  META_PERIOD_MISMATCH: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Biểu mẫu của kỳ ${q(p.found)}, không phải kỳ ${q(p.expected)}.`,
+      en: `The sheet is for period ${q(p.found)}, not ${q(p.expected)}.`,
+    }),
+  },
+  LAYOUT_VERSION_UNSUPPORTED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Biểu mẫu phiên bản ${q(p.found)} đã cũ hoặc không được hỗ trợ (hiện dùng phiên bản ${p.expected}). ${NEW_TEMPLATE.vi}`,
+      en: `Template version ${q(p.found)} is old or unsupported (current: ${p.expected}). ${NEW_TEMPLATE.en}`,
+    }),
+  },
+  HEADER_MISSING: {
+    severity: 'error',
+    message: () => ({
+      vi: `Không tìm thấy dòng tiêu đề bảng (bắt đầu bằng “TT”). ${NEW_TEMPLATE.vi}`,
+      en: `The table's header row (starting with “TT”) is missing. ${NEW_TEMPLATE.en}`,
+    }),
+  },
+  HEADER_MISMATCH: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Tiêu đề cột phải là ${q(p.expected)}, nhưng đang là ${q(clip(p.found))}. Không chèn, xóa hoặc đổi tên cột.`,
+      en: `The column header must be ${q(p.expected)} but is ${q(clip(p.found))}. Do not insert, delete or rename columns.`,
+    }),
+  },
+  TASK_MISSING: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Thiếu dòng nhiệm vụ ${p.taskId}; dòng này phải ở đây. Không xóa dòng nhiệm vụ.`,
+      en: `Task row ${p.taskId} is missing; it belongs here. Do not delete task rows.`,
+    }),
+  },
+  TASK_DUPLICATE: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Nhiệm vụ ${p.taskId} xuất hiện lần nữa (đã có ở ${p.first}). Xóa dòng lặp.`,
+      en: `Task ${p.taskId} appears again (first at ${p.first}). Delete the duplicate row.`,
+    }),
+  },
+  TASK_UNKNOWN: {
+    severity: 'error',
+    message: (p) => ({
+      vi:
+        p.reason === 'not-assigned'
+          ? `Nhiệm vụ ${q(p.found)} không được giao cho cơ quan này trong kỳ báo cáo.`
+          : `Ô TT ${q(clip(p.found))} không phải mã nhiệm vụ của kế hoạch. Không thêm dòng vào bảng.`,
+      en:
+        p.reason === 'not-assigned'
+          ? `Task ${q(p.found)} is not assigned to this agency.`
+          : `TT cell ${q(clip(p.found))} is not a task of the plan. Do not add rows to the table.`,
+    }),
+  },
+  TASK_MOVED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: p.after
+        ? `Dòng nhiệm vụ ${p.taskId} bị chuyển chỗ; theo thứ tự Phụ lục, dòng này phải nằm ngay sau nhiệm vụ ${p.after}.`
+        : `Dòng nhiệm vụ ${p.taskId} bị chuyển chỗ; theo thứ tự Phụ lục, đây phải là dòng đầu tiên của bảng.`,
+      en: p.after
+        ? `Task row ${p.taskId} was moved; in appendix order it comes right after task ${p.after}.`
+        : `Task row ${p.taskId} was moved; in appendix order it is the first row of the table.`,
+    }),
+  },
+  FIXED_CELL_CHANGED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ô cố định (${p.column}) của nhiệm vụ ${p.taskId} đã bị sửa; nội dung đúng: ${q(clip(p.expected, 80))}.`,
+      en: `A fixed cell (${p.columnEn}) of task ${p.taskId} was changed; it must read ${q(clip(p.expected, 80))}.`,
+    }),
+  },
+  STATUS_REQUIRED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Chưa chọn tình trạng cho nhiệm vụ ${p.taskId}.`,
+      en: `No status chosen for task ${p.taskId}.`,
+    }),
+  },
+  STATUS_INVALID: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Tình trạng ${q(clip(p.found))} không có trong danh sách: ${p.allowedVi}.`,
+      en: `Status ${q(clip(p.found))} is not in the list: ${p.allowedVi}.`,
+    }),
+  },
+  PERCENT_INVALID: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Tỷ lệ hoàn thành ${q(clip(p.found))} phải là một số từ 0 đến 100 (ví dụ 45 hoặc 45%).`,
+      en: `Completion ${q(clip(p.found))} must be a number from 0 to 100 (e.g. 45 or 45%).`,
+    }),
+  },
+  PERCENT_FRACTION: {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Tỷ lệ ${p.found} được hiểu là ${p.found}%. Nếu ý là ${p.asPercent}%, hãy nhập ${p.asPercent}.`,
+      en: `Completion ${p.found} is read as ${p.found}%. If you meant ${p.asPercent}%, enter ${p.asPercent}.`,
+    }),
+  },
+  PERCENT_MISSING: {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Nhiệm vụ ${p.taskId} đang triển khai nhưng chưa ghi tỷ lệ hoàn thành.`,
+      en: `Task ${p.taskId} is in progress but has no completion percentage.`,
+    }),
+  },
+  PERCENT_STATUS_MISMATCH: {
+    severity: 'error',
+    message: (p) =>
+      p.status === 'done'
+        ? {
+            vi: `Nhiệm vụ ${p.taskId} “Hoàn thành” thì tỷ lệ phải là 100 (đang là ${q(p.found)}).`,
+            en: `Task ${p.taskId} is “Completed”, so completion must be 100 (found ${q(p.found)}).`,
+          }
+        : {
+            vi: `Nhiệm vụ ${p.taskId} “Chưa triển khai” thì tỷ lệ phải là 0 hoặc để trống (đang là ${q(p.found)}).`,
+            en: `Task ${p.taskId} is “Not started”, so completion must be 0 or empty (found ${q(p.found)}).`,
+          },
+  },
+  RESULT_REQUIRED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Chưa ghi kết quả thực hiện trong kỳ cho nhiệm vụ ${p.taskId}.`,
+      en: `No results entered for task ${p.taskId}.`,
+    }),
+  },
+  TEXT_TOO_LONG: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Nội dung dài ${p.length} ký tự, vượt giới hạn ${p.max} ký tự của cột “${p.column}”.`,
+      en: `The text is ${p.length} characters long, over the ${p.max}-character limit of “${p.columnEn}”.`,
+    }),
+  },
+  VALUE_TYPE: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Giá trị ${q(clip(p.found))} không dùng được ở cột “${p.column}”; hãy nhập chữ.`,
+      en: `The value ${q(clip(p.found))} cannot be used in “${p.columnEn}”; enter text.`,
+    }),
+  },
+  CELL_ERROR_VALUE: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ô chứa giá trị lỗi của Excel ${p.found}; hãy nhập lại nội dung.`,
+      en: `The cell holds the Excel error value ${p.found}; enter the content again.`,
+    }),
+  },
+  CELL_FORMULA: {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Ô chứa công thức ${q(clip(p.formula))}; chỉ giá trị hiện tại ${q(clip(p.found))} được gửi đi. Nên nhập trực tiếp giá trị.`,
+      en: `The cell holds the formula ${q(clip(p.formula))}; only its current value ${q(clip(p.found))} is submitted. Prefer typing the value.`,
+    }),
+  },
+  LEGACY_ENCODING: {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Văn bản ${q(clip(p.found, 40))} có vẻ là chữ Việt mã cũ (${p.encoding}), không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.`,
+      en: `The text ${q(clip(p.found, 40))} looks like Vietnamese in a legacy encoding (${p.encoding}), not Unicode. Convert it to Unicode (e.g. with Unikey) and paste again.`,
+    }),
+  },
+  TRAILING_CONTENT: {
+    severity: 'warning',
+    message: () => ({
+      vi: 'Có nội dung nằm ngoài bảng báo cáo; nội dung này sẽ không được gửi.',
+      en: 'There is content outside the report table; it will not be submitted.',
+    }),
+  },
+  VALIDATOR_FAILED: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Lỗi nội bộ khi kiểm tra (${clip(p.detail, 120)}). Hãy báo cho cơ quan điều phối.`,
+      en: `Internal error while checking (${clip(p.detail, 120)}). Please tell the coordinating office.`,
+    }),
+  },
+} as const satisfies Record<string, { severity: Severity; message: Msg }>;
+
+export type FindingCode = keyof typeof FINDINGS;
+export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
+
+export function finding(
+  code: FindingCode,
+  cell: string,
+  params: P = {},
+  extra: { field?: string; taskId?: string } = {},
+): Finding {
+  const def = FINDINGS[code];
+  const f: Finding = { code, severity: def.severity, cell, message: (def.message as Msg)(params) };
+  if (extra.field) f.field = extra.field;
+  if (extra.taskId) f.taskId = extra.taskId;
+  return f;
+}

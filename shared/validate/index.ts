@@ -1,0 +1,3 @@
+export * from './cells.ts';
+export * from './findings.ts';
+export * from './validate.ts';
