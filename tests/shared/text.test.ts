@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { detectLegacyEncoding } from '../../shared/text/legacy.ts';
+import { fold, foldLoose, nfcTrim } from '../../shared/text/normalize.ts';
+
+describe('normalisation', () => {
+  it('NFC and NFD compare equal after folding', () => {
+    const nfd = 'Thương binh và Xã hội'.normalize('NFD');
+    expect(nfd).not.toBe('Thương binh và Xã hội');
+    expect(nfcTrim(nfd)).toBe('Thương binh và Xã hội');
+  });
+  it('Word spaces, typographic dashes and extraction spacing fold away', () => {
+    expect(fold('Nội vụ- Lao động ,Thương binh')).toBe(fold('Nội vụ - Lao động, Thương binh'));
+    expect(fold('Trung tâm truyền thông – Văn hóa – Thể thao')).toBe(
+      fold('Trung tâm truyền thông - Văn hóa - Thể thao'),
+    );
+    expect(fold('a\u00a0\u00a0b\u200b')).toBe('a b');
+    expect(fold('“Vì người nghèo”')).toBe('"Vì người nghèo"');
+  });
+  it('foldLoose ignores case, Vietnamese capitals included', () => {
+    expect(foldLoose('HOÀN THÀNH')).toBe(foldLoose('hoàn thành'));
+  });
+});
+
+describe('legacy encodings', () => {
+  it.each([
+    ['Céng hoµ x· héi chñ nghÜa ViÖt Nam', 'TCVN3'],
+    ['§¶ng bé huyÖn', 'TCVN3'],
+    ['Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam', 'VNI'],
+    ['Cá»™ng hÃ²a xÃ£ há»™i', 'UTF-8 → Windows-1252'],
+  ])('%s is %s', (text, encoding) => {
+    expect(detectLegacyEncoding(text)).toBe(encoding);
+  });
+  it.each([
+    'Cộng hòa xã hội chủ nghĩa Việt Nam',
+    'Cộng hòa xã hội chủ nghĩa Việt Nam'.normalize('NFD'),
+    'Nhiệt độ 30°C ± 2',
+    'Hoàn thành 100%',
+    'Café au lait',
+    '',
+  ])('%j is ordinary text', (text) => {
+    expect(detectLegacyEncoding(text)).toBeUndefined();
+  });
+});
