@@ -14,6 +14,13 @@ const TCVN3_SYMBOLS = /[\u00a1-\u00bf]/;
 // UTF-8 bytes read as Windows-1252: "á»™", "Ã²".
 const UTF8_AS_1252 = /(?:á»|áº|Ã[\u0080-\u00bf\u2018-\u203a]|Ä‘|Æ°)/;
 
+const MARKER = new RegExp(
+  `[${Array.from({ length: 0xff - 0xa1 + 1 }, (_, i) => String.fromCharCode(0xa1 + i))
+    .filter((ch) => !VIET_LATIN1.has(ch))
+    .map((ch) => `\\u00${ch.charCodeAt(0).toString(16)}`)
+    .join('')}]`,
+);
+
 export type LegacyEncoding = 'TCVN3' | 'VNI' | 'UTF-8 → Windows-1252';
 
 function isVietOnly(code: number): boolean {
@@ -33,7 +40,8 @@ function isVietOnly(code: number): boolean {
 
 /** The legacy encoding the text seems to be in, or undefined for ordinary text. */
 export function detectLegacyEncoding(text: string): LegacyEncoding | undefined {
-  if (text.length < 2) return undefined;
+  // Fast path: no Latin-1 character outside the Vietnamese ones, nothing to suspect.
+  if (text.length < 2 || !MARKER.test(text)) return undefined;
   let markers = 0;
   let tcvn = 0;
   let viet = 0;

@@ -36,8 +36,10 @@ export function readText(v: unknown): Read<string> {
   return { ok: false, found: show(v) };
 }
 
+// Exact labels first (the dropdown's), then folded forms of typed ones.
 const STATUS_BY_LABEL = new Map<string, StatusCode>(
   STATUSES.flatMap((s) => [
+    [s.vi, s.code],
     [foldLoose(s.vi), s.code],
     [foldLoose(s.en), s.code],
   ]),
@@ -47,7 +49,7 @@ const STATUS_BY_LABEL = new Map<string, StatusCode>(
 export function readStatus(v: unknown): Read<StatusCode | null> {
   if (isBlank(v)) return { ok: true, value: null };
   if (typeof v !== 'string') return { ok: false, found: show(v) };
-  const code = STATUS_BY_LABEL.get(foldLoose(v));
+  const code = STATUS_BY_LABEL.get(v) ?? STATUS_BY_LABEL.get(foldLoose(v));
   return code ? { ok: true, value: code } : { ok: false, found: v };
 }
 

@@ -234,11 +234,15 @@ function run(
   const first = headerRow + 1;
   let last = headerRow;
   // TT cells compare without spaces: "I. 1" and " i.1" are task I.1.
-  const ttOf = (r: number) =>
-    nfcTrim(show(cell(r, left)))
+  const tts: string[] = [];
+  for (let r = first; r < values.length; r++) {
+    const tt = nfcTrim(show(cell(r, left)))
       .replace(/\s/g, '')
       .toUpperCase();
-  for (let r = first; r < values.length; r++) if (TASK_ID.test(ttOf(r))) last = r;
+    tts[r] = tt;
+    if (TASK_ID.test(tt)) last = r;
+  }
+  const ttOf = (r: number) => tts[r] ?? '';
 
   const expected = layout.tasks;
   const expectedIndex = new Map(expected.map((t, i) => [t.taskId, i]));
@@ -299,6 +303,9 @@ function run(
   });
 
   // 5. Each recognised row: fixed cells unchanged, fillable cells valid.
+  const columnAt = Object.fromEntries(
+    Object.entries(COLUMN_INDEX).map(([k, i]) => [k, left + i]),
+  ) as Record<keyof typeof COLUMN_INDEX, number>;
   const rows = new Map<string, SubmissionRow>();
   for (const o of order) {
     const t = expected[o.index] as TaskRowLayout;
@@ -308,10 +315,11 @@ function run(
 
   function checkRow(t: TaskRowLayout, r: number): SubmissionRow | null {
     const before = findings.length;
-    const c = (key: keyof typeof COLUMN_INDEX) => left + COLUMN_INDEX[key];
+    const c = (key: keyof typeof COLUMN_INDEX) => columnAt[key];
     for (const key of ['content', 'role', 'product', 'timeline'] as const) {
       const v = cell(r, c(key));
-      if (typeof v !== 'string' || fold(v) !== fold(t.fixed[key])) {
+      // Most cells are untouched: compare as-is first, fold only when they differ.
+      if (v !== t.fixed[key] && (typeof v !== 'string' || fold(v) !== fold(t.fixed[key]))) {
         const column = COLUMNS[COLUMN_INDEX[key]]?.header;
         add(
           'FIXED_CELL_CHANGED',
