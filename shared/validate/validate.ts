@@ -133,9 +133,21 @@ function run(
       }
     }
   }
+  // What the caller expects, checked first: a bad expectation is a finding too.
   let agencyCode = ctx.agency;
   let periodCode = ctx.period;
-  let periodValid = periodCode === undefined || parsePeriodCode(periodCode).ok;
+  let periodValid = true;
+  if (agencyCode !== undefined && !plan.agency(agencyCode)) {
+    add('META_AGENCY_UNKNOWN', 4, 0, { found: agencyCode }, { field: 'agency' });
+    return result(findings, null);
+  }
+  if (periodCode !== undefined) {
+    const parsed = parsePeriodCode(periodCode);
+    periodValid = parsed.ok;
+    if (parsed.ok) periodCode = parsed.value.code;
+    else add('META_PERIOD_INVALID', 4, 0, { found: periodCode }, { field: 'period' });
+  }
+  const expectedPeriod = periodCode;
   if (metaRow < 0) {
     add('META_MISSING', 4, 0, {}, { field: 'metadata' });
   } else {
@@ -175,8 +187,8 @@ function run(
     if (meta.period) {
       const parsed = parsePeriodCode(meta.period);
       if (!parsed.ok) metaAdd('META_PERIOD_INVALID', { found: meta.period }, 'period');
-      else if (ctx.period && parsed.value.code !== ctx.period) {
-        metaAdd('META_PERIOD_MISMATCH', { found: meta.period, expected: ctx.period }, 'period');
+      else if (expectedPeriod && periodValid && parsed.value.code !== expectedPeriod) {
+        metaAdd('META_PERIOD_MISMATCH', { found: meta.period, expected: expectedPeriod }, 'period');
       }
       if (periodCode === undefined) {
         periodCode = parsed.ok ? parsed.value.code : meta.period;

@@ -77,6 +77,14 @@ describe('validate: a good sheet', () => {
     expect(r.period).toBe(PERIOD);
   });
 
+  it('a bad expectation from the caller is a finding, never a silent failure', () => {
+    expect(codes(filledGrid(), {}, { ...ctx, agency: 'NOPE' })).toEqual(['META_AGENCY_UNKNOWN@A5']);
+    expect(codes(filledGrid(), {}, { ...ctx, period: '2026-Q9' })).toEqual([
+      'META_PERIOD_INVALID@A5',
+    ]);
+    expect(check(filledGrid(), {}, { ...ctx, period: ' 2026-q1 ' }).ok).toBe(true);
+  });
+
   it('reports cells relative to where the grid starts', () => {
     const g = edit((g) => set(g, 7, COL.status, 'Sai'));
     expect(codes(g, { origin: 'C3' })).toContain('STATUS_INVALID@H9');
