@@ -1,208 +1,127 @@
-// Report periods: codes (2026-Q1, 2026-H1, 2026-M9, 2026-Y), labels, cut-off
-// windows, and a due date and grace that configuration can override.
+// A report period: code, labels, cut-off window, due date and grace, built
+// from the kinds table and the rules.
 import { z } from 'zod';
-import { addDays, addWorkingDays, daysBetween, type IsoDate, isoDate } from './dates.ts';
-import { DEFAULT_SCHEDULE, PERIOD_KIND_CODES, PERIOD_KINDS, type PeriodKind } from './kinds.ts';
+import {
+  formatPeriodCode,
+  InvalidPeriodCodeError,
+  parsePeriodCode,
+  periodCodeSchema,
+} from './code.ts';
+import {
+  addDays,
+  addWorkingDays,
+  assertIsoDate,
+  daysBetween,
+  type IsoDate,
+  IsoDateSchema,
+} from './dates.ts';
+import { decreeCutoff, PERIOD_KIND_CODES, PERIOD_KINDS, type PeriodKind } from './kinds.ts';
+import { type DueRule, type PeriodOptions, type PeriodRules, resolveRules } from './rules.ts';
 
-export interface PeriodRules {
-  /** First and last year with periods (the plan runs 2022–2030). */
-  firstYear: number;
-  lastYear: number;
-  /** Default due date: this many working days (Mon–Fri) after the cut-off. */
-  dueWorkingDaysAfterCutoff: number;
-  /** Default grace after the due date, in calendar days. */
-  graceDays: number;
-  /** Kinds that make up the reporting schedule (see DEFAULT_SCHEDULE). */
-  schedule: readonly PeriodKind[];
-  /** Per-period settings the coordinator chose. */
-  overrides: Readonly<Record<string, { due?: IsoDate; graceDays?: number }>>;
-}
+// Any four-digit year: a Period built with a wider year range must still validate.
+const AnyPeriodCode = periodCodeSchema({ firstYear: 1000, lastYear: 9999 });
 
-// Due dates are set by whoever issues the reporting regime and Quảng Ngãi's
-// was not found (DOMAIN.md): two working days after the cut-off, as Khánh
-// Hòa does, is a default the coordinator changes per period.
-export const DEFAULT_RULES: PeriodRules = {
-  firstYear: 2022,
-  lastYear: 2030,
-  dueWorkingDaysAfterCutoff: 2,
-  graceDays: 3,
-  schedule: DEFAULT_SCHEDULE,
-  overrides: {},
-};
-
-export interface Period {
-  code: string;
-  year: number;
-  kind: PeriodKind;
-  label: { vi: string; en: string };
-  /** Data cut-off window (thời gian chốt số liệu), inclusive. */
-  cutoff: { from: IsoDate; to: IsoDate };
-  due: IsoDate;
-  graceDays: number;
-}
-
-export type PeriodCodeError = {
-  code:
-    | 'PERIOD_NOT_STRING'
-    | 'PERIOD_BAD_SHAPE'
-    | 'PERIOD_UNKNOWN_KIND'
-    | 'PERIOD_YEAR_OUT_OF_RANGE';
-  message: { vi: string; en: string };
-};
-export type ParsedPeriodCode =
-  | { ok: true; value: { year: number; kind: PeriodKind; code: string } }
-  | { ok: false; error: PeriodCodeError };
-
-const EXAMPLES = '2026-Q1, 2026-H1, 2026-M9, 2026-Y';
-
-function rules(partial?: Partial<PeriodRules>): PeriodRules {
-  return { ...DEFAULT_RULES, ...partial };
-}
-
-export function formatPeriodCode(year: number, kind: PeriodKind): string {
-  return `${year}-${kind}`;
-}
-
-/**
- * Reads a period code. Surrounding spaces and lower case are accepted
- * (" 2026-q1 " is 2026-Q1); the canonical form is upper case.
- */
-export function parsePeriodCode(input: unknown, options?: Partial<PeriodRules>): ParsedPeriodCode {
-  const r = rules(options);
-  const fail = (code: PeriodCodeError['code'], vi: string, en: string): ParsedPeriodCode => ({
-    ok: false,
-    error: { code, message: { vi, en } },
+export const PeriodSchema = z
+  .strictObject({
+    code: AnyPeriodCode,
+    year: z.number().int().min(1000).max(9999),
+    kind: z.enum(PERIOD_KIND_CODES),
+    label: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
+    /** Data cut-off window (thời gian chốt số liệu), both ends inclusive. */
+    cutoff: z.strictObject({ from: IsoDateSchema, to: IsoDateSchema }),
+    due: IsoDateSchema,
+    /** Calendar days after `due` during which a report is late but still accepted. */
+    graceDays: z.number().int().min(0),
+  })
+  .refine((p) => p.code === formatPeriodCode(p.year, p.kind), {
+    error: 'Mã kỳ không khớp năm và loại kỳ / Period code does not match its year and kind',
+    path: ['code'],
   });
-  if (typeof input !== 'string') {
-    return fail(
-      'PERIOD_NOT_STRING',
-      `Mã kỳ báo cáo phải là chuỗi ký tự, dạng ${EXAMPLES}.`,
-      `A report period code must be text, e.g. ${EXAMPLES}.`,
-    );
-  }
-  const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
-  const m = /^(\d{4})-([A-Z0-9]{1,3})$/.exec(input.trim().toUpperCase());
-  if (!m?.[1] || !m[2]) {
-    return fail(
-      'PERIOD_BAD_SHAPE',
-      `Mã kỳ báo cáo “${shown}” không hợp lệ; dạng đúng: ${EXAMPLES}.`,
-      `Report period code “${shown}” is invalid; expected e.g. ${EXAMPLES}.`,
-    );
-  }
-  const year = Number(m[1]);
-  const kind = m[2] as PeriodKind;
-  if (!PERIOD_KIND_CODES.includes(kind)) {
-    return fail(
-      'PERIOD_UNKNOWN_KIND',
-      `Mã kỳ báo cáo “${shown}” không hợp lệ: không có loại kỳ “${m[2]}” (có: ${PERIOD_KIND_CODES.join(', ')}); dạng đúng: ${EXAMPLES}.`,
-      `Report period code “${shown}” is invalid: there is no period kind “${m[2]}” (known: ${PERIOD_KIND_CODES.join(', ')}); expected e.g. ${EXAMPLES}.`,
-    );
-  }
-  if (year < r.firstYear || year > r.lastYear) {
-    return fail(
-      'PERIOD_YEAR_OUT_OF_RANGE',
-      `Mã kỳ báo cáo “${shown}”: năm ${year} nằm ngoài thời gian kế hoạch (${r.firstYear}–${r.lastYear}).`,
-      `Report period code “${shown}”: year ${year} is outside the plan's years (${r.firstYear}–${r.lastYear}).`,
-    );
-  }
-  return { ok: true, value: { year, kind, code: formatPeriodCode(year, kind) } };
+
+export type Period = z.infer<typeof PeriodSchema>;
+
+function dueAfter(cutoffEnd: IsoDate, rule: DueRule): IsoDate {
+  return 'workingDaysAfterCutoff' in rule
+    ? addWorkingDays(cutoffEnd, rule.workingDaysAfterCutoff)
+    : addDays(cutoffEnd, rule.calendarDaysAfterCutoff);
 }
 
-export class PeriodCodeErrorException extends Error {
-  readonly code: PeriodCodeError['code'];
-  constructor(error: PeriodCodeError) {
-    super(`${error.message.vi} / ${error.message.en}`);
-    this.name = 'PeriodCodeError';
-    this.code = error.code;
-  }
-}
-
-export function getPeriod(code: string, options?: Partial<PeriodRules>): Period {
-  const parsed = parsePeriodCode(code, options);
-  if (!parsed.ok) throw new PeriodCodeErrorException(parsed.error);
-  return buildPeriod(parsed.value.year, parsed.value.kind, rules(options));
-}
-
-function buildPeriod(year: number, kind: PeriodKind, r: PeriodRules): Period {
-  const def = PERIOD_KINDS[kind];
-  const [firstMonth, lastMonth] = def.months;
-  // 15th of the month before the first month (December of the previous year for January).
-  const from = firstMonth === 1 ? isoDate(year - 1, 12, 15) : isoDate(year, firstMonth - 1, 15);
-  const to = isoDate(year, lastMonth, 14);
+/** One period under rules already resolved (see resolveRules). */
+export function buildPeriod(year: number, kind: PeriodKind, rules: PeriodRules): Period {
   const code = formatPeriodCode(year, kind);
-  const override = r.overrides[code] ?? {};
+  const override = rules.overrides[code];
+  const cutoff = override?.cutoff ?? decreeCutoff(year, kind);
+  const { vi, en } = PERIOD_KINDS[kind].label;
   return {
     code,
     year,
     kind,
-    label: { vi: def.vi.replace('{y}', String(year)), en: def.en.replace('{y}', String(year)) },
-    cutoff: { from, to },
-    due: override.due ?? addWorkingDays(to, r.dueWorkingDaysAfterCutoff),
-    graceDays: override.graceDays ?? r.graceDays,
+    label: { vi: vi.replace('{year}', String(year)), en: en.replace('{year}', String(year)) },
+    cutoff: { from: cutoff.from, to: cutoff.to },
+    due: override?.due ?? dueAfter(cutoff.to, rules.due),
+    graceDays: override?.graceDays ?? rules.graceDays,
   };
 }
 
-/** Every period of every kind in the year range, by due date then code. */
-export function listPeriods(options?: Partial<PeriodRules>): Period[] {
-  const r = rules(options);
+/**
+ * The period for a code. Throws InvalidPeriodCodeError (bilingual message)
+ * for a bad code, PeriodRulesError for bad options; parsePeriodCode is the
+ * no-throw way to check a code.
+ */
+export function getPeriod(code: string, options?: PeriodOptions): Period {
+  const rules = resolveRules(options);
+  const parsed = parsePeriodCode(code, rules);
+  if (!parsed.ok) throw new InvalidPeriodCodeError(parsed.error);
+  return buildPeriod(parsed.value.year, parsed.value.kind, rules);
+}
+
+const byDueThenCode = (a: Period, b: Period) =>
+  a.due < b.due ? -1 : a.due > b.due ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
+/** Every period of the given kinds in the year range, by due date then code. */
+export function periodsUnder(rules: PeriodRules, kinds: readonly PeriodKind[]): Period[] {
   const out: Period[] = [];
-  for (let y = r.firstYear; y <= r.lastYear; y++) {
-    for (const kind of PERIOD_KIND_CODES) out.push(buildPeriod(y, kind, r));
+  for (let y = rules.firstYear; y <= rules.lastYear; y++) {
+    for (const kind of kinds) out.push(buildPeriod(y, kind, rules));
   }
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code));
+  // Plain comparison, not localeCompare: codes and dates are ASCII and the
+  // order must not depend on the runtime's locale data.
+  return out.sort(byDueThenCode);
+}
+
+/** Every period of every kind in the year range, by due date then code. */
+export function listPeriods(options?: PeriodOptions): Period[] {
+  return periodsUnder(resolveRules(options), PERIOD_KIND_CODES);
 }
 
 /** The last day a report still counts: due date plus grace. */
-export function deadline(p: Period): IsoDate {
-  return addDays(p.due, p.graceDays);
-}
-
-/** Days until the due date: 0 on the day, negative once past it. */
-export function daysLeft(p: Period, today: IsoDate): number {
-  return daysBetween(today, p.due);
-}
-
-export type DeadlineStatus = 'collecting' | 'due' | 'in-grace' | 'overdue';
-
-/** Where a period stands on a date: still collecting data, due, in grace, overdue. */
-export function statusOn(p: Period, today: IsoDate): DeadlineStatus {
-  if (today <= p.cutoff.to) return 'collecting';
-  if (today <= p.due) return 'due';
-  if (today <= deadline(p)) return 'in-grace';
-  return 'overdue';
+export function deadline(period: Period): IsoDate {
+  return addDays(period.due, period.graceDays);
 }
 
 /**
- * The period an agency should be reporting on a date: among the scheduled
- * periods, the first whose deadline (due + grace) is today or later.
- * Undefined after the last period of the plan.
+ * Days from `today` to the due date: 0 on the due date, negative once it has
+ * passed (the report is late, in grace or overdue). The countdown is to the
+ * due date, not the deadline, so grace stays a concession rather than the
+ * date agencies aim for; `daysBetween(today, deadline(p))` gives the other.
  */
-export function openPeriod(today: IsoDate, options?: Partial<PeriodRules>): Period | undefined {
-  const r = rules(options);
-  return listPeriods(r)
-    .filter((p) => r.schedule.includes(p.kind))
-    .sort((a, b) => deadline(a).localeCompare(deadline(b)))
-    .find((p) => deadline(p) >= today);
+export function daysLeft(period: Period, today: IsoDate): number {
+  return daysBetween(today, period.due);
 }
 
-/** Periods whose cut-off window contains the date. */
-export function periodsCovering(date: IsoDate, options?: Partial<PeriodRules>): Period[] {
-  return listPeriods(options).filter((p) => p.cutoff.from <= date && date <= p.cutoff.to);
+/**
+ * - `not-yet-due`: up to the cut-off end: the period's data is still being collected;
+ * - `due`: after the cut-off end, up to and including the due date;
+ * - `in-grace`: after the due date, up to and including the deadline;
+ * - `overdue`: after the deadline.
+ */
+export type PeriodStatus = 'not-yet-due' | 'due' | 'in-grace' | 'overdue';
+
+export function statusOn(period: Period, today: IsoDate): PeriodStatus {
+  assertIsoDate(today);
+  if (today > deadline(period)) return 'overdue';
+  if (today > period.due) return 'in-grace';
+  // The due date itself is always `due`, even when an override puts it on the cut-off end.
+  if (today > period.cutoff.to || today === period.due) return 'due';
+  return 'not-yet-due';
 }
-
-export const PeriodCodeSchema = z.string().transform((s, ctx) => {
-  const parsed = parsePeriodCode(s);
-  if (parsed.ok) return parsed.value.code;
-  ctx.addIssue({ code: 'custom', message: parsed.error.message.en, params: parsed.error });
-  return z.NEVER;
-});
-
-export const PeriodSchema = z.object({
-  code: z.string(),
-  year: z.number().int(),
-  kind: z.enum(PERIOD_KIND_CODES as [PeriodKind, ...PeriodKind[]]),
-  label: z.object({ vi: z.string(), en: z.string() }),
-  cutoff: z.object({ from: z.string(), to: z.string() }),
-  due: z.string(),
-  graceDays: z.number().int().min(0),
-});
