@@ -1,0 +1,35 @@
+// Two kinds of tests: shared/ and scripts in Node, the Worker inside workerd
+// against a real local D1 (Cloudflare's vitest plugin), migrations applied
+// by tests/worker/setup.ts.
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('worker/migrations');
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'node',
+            include: ['tests/shared/**/*.test.ts', 'tests/node/**/*.test.ts'],
+            environment: 'node',
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['tests/worker/**/*.test.ts'],
+            setupFiles: ['tests/worker/setup.ts'],
+          },
+        },
+      ],
+    },
+  };
+});

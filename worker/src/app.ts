@@ -1,0 +1,56 @@
+// The Hono app: public routes, then everything else behind a bearer key.
+// Security headers go on /api/* only: the task pane (static assets) must
+// stay frameable by Excel on the web.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env.ts';
+import { ApiError, errorBody, errorResponse } from './errors.ts';
+import { authenticate } from './middleware/auth.ts';
+import { docsPage, openApiDocument } from './openapi.ts';
+import { keys } from './routes/keys.ts';
+import { periods } from './routes/periods.ts';
+import { planRoutes } from './routes/plan.ts';
+import { submissions } from './routes/submissions.ts';
+
+const app = new Hono<AppEnv>();
+
+app.use('/api/*', secureHeaders());
+app.use('/api/*', async (c, next) => {
+  c.set('now', new Date().toISOString());
+  await next();
+});
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException && err.status === 400 && /Malformed JSON/i.test(err.message)) {
+    return c.json(errorBody('MALFORMED_JSON'), 400);
+  }
+  if (err instanceof HTTPException && err.status === 413)
+    return c.json(errorBody('PAYLOAD_TOO_LARGE'), 413);
+  console.error(err);
+  return c.json(errorBody('INTERNAL'), 500);
+});
+
+app.notFound((c) =>
+  c.json(
+    errorBody('NOT_FOUND', {
+      vi: `Không có địa chỉ ${c.req.method} ${new URL(c.req.url).pathname}.`,
+      en: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`,
+    }),
+    404,
+  ),
+);
+
+const routes = app
+  .get('/api/health', (c) => c.json({ ok: true, name: 'ly-son-poverty-reporting' }))
+  .get('/api/openapi.json', (c) => c.json(openApiDocument()))
+  .get('/api/docs', (c) => c.html(docsPage()))
+  .use('/api/*', authenticate)
+  .route('/api', planRoutes)
+  .route('/api/periods', periods)
+  .route('/api/periods', submissions)
+  .route('/api/keys', keys);
+
+export type AppType = typeof routes;
+export default app;

@@ -1,0 +1,179 @@
+// Submissions are append-only. A new version is numbered inside the INSERT
+// itself (MAX + 1 in one statement, and UNIQUE(agency, period, version)), so
+// concurrent submissions from one agency get unique, gapless versions.
+import type { Finding } from '../../../shared/validate/index.ts';
+
+export interface SubmissionRow {
+  id: string;
+  agency_code: string;
+  period_code: string;
+  version: number;
+  received_at: string;
+  submitted_by: string;
+  key_prefix: string;
+  content_hash: string;
+  idempotency_key: string | null;
+  source: string;
+  payload: string;
+  warnings: string;
+  review_state?: string | null;
+  review_comment?: string | null;
+  reviewed_at?: string | null;
+}
+
+export type ReviewState = 'received' | 'accepted' | 'returned';
+
+/** Columns of the latest review of submission `s`. */
+const REVIEW_COLUMNS = `
+  (SELECT state FROM reviews r WHERE r.submission_id = s.id ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1) AS review_state,
+  (SELECT comment FROM reviews r WHERE r.submission_id = s.id ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1) AS review_comment,
+  (SELECT created_at FROM reviews r WHERE r.submission_id = s.id ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1) AS reviewed_at`;
+
+export interface NewSubmission {
+  id: string;
+  agency: string;
+  period: string;
+  receivedAt: string;
+  submittedBy: string;
+  keyPrefix: string;
+  contentHash: string;
+  idempotencyKey: string | null;
+  source: string;
+  payload: string;
+  warnings: string;
+}
+
+/**
+ * The insert: skipped when the latest version already has this content
+ * (an identical resubmission is acknowledged, not stored again) or when the
+ * idempotency key was used before (OR IGNORE on its UNIQUE constraint).
+ */
+export function insertSubmissionStatement(db: D1Database, s: NewSubmission): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO submissions
+         (id, agency_code, period_code, version, received_at, submitted_by, key_prefix,
+          content_hash, idempotency_key, source, payload, warnings)
+       SELECT ?1, ?2, ?3, next.v, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+       FROM (SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions
+             WHERE agency_code = ?2 AND period_code = ?3) AS next
+       WHERE NOT EXISTS (
+         SELECT 1 FROM submissions l
+         WHERE l.agency_code = ?2 AND l.period_code = ?3 AND l.content_hash = ?7
+           AND l.version = next.v - 1)`,
+    )
+    .bind(
+      s.id,
+      s.agency,
+      s.period,
+      s.receivedAt,
+      s.submittedBy,
+      s.keyPrefix,
+      s.contentHash,
+      s.idempotencyKey,
+      s.source,
+      s.payload,
+      s.warnings,
+    );
+}
+
+/** The audit row for a submission, written only if that submission row exists. */
+export function auditSubmissionStatement(
+  db: D1Database,
+  id: string,
+  at: string,
+  actor: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, target, details)
+       SELECT ?1, ?2, 'submission.create', agency_code || '/' || period_code,
+              json_object('id', id, 'version', version, 'contentHash', content_hash)
+       FROM submissions WHERE id = ?3`,
+    )
+    .bind(at, actor, id);
+}
+
+export function findById(db: D1Database, id: string) {
+  return db.prepare('SELECT * FROM submissions WHERE id = ?').bind(id).first<SubmissionRow>();
+}
+
+export function findByIdempotencyKey(db: D1Database, agency: string, key: string) {
+  return db
+    .prepare('SELECT * FROM submissions WHERE agency_code = ? AND idempotency_key = ?')
+    .bind(agency, key)
+    .first<SubmissionRow>();
+}
+
+export function findLatest(db: D1Database, agency: string, period: string) {
+  return db
+    .prepare(
+      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
+       WHERE agency_code = ? AND period_code = ? ORDER BY version DESC LIMIT 1`,
+    )
+    .bind(agency, period)
+    .first<SubmissionRow>();
+}
+
+/** Every version of one agency's report for a period, newest first. */
+export async function history(db: D1Database, agency: string, period: string) {
+  const { results } = await db
+    .prepare(
+      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
+       WHERE agency_code = ? AND period_code = ? ORDER BY version DESC`,
+    )
+    .bind(agency, period)
+    .all<SubmissionRow>();
+  return results;
+}
+
+export interface PeriodSummaryRow {
+  agency_code: string;
+  versions: number;
+  first_received_at: string;
+  latest_id: string;
+  latest_version: number;
+  latest_received_at: string;
+  latest_submitted_by: string;
+  review_state: string | null;
+  review_comment: string | null;
+}
+
+/** Per agency that has submitted: first receipt, latest version and its review. */
+export async function periodSummary(db: D1Database, period: string, agency?: string) {
+  const { results } = await db
+    .prepare(
+      `SELECT s.agency_code, s.version AS latest_version, s.id AS latest_id,
+              s.received_at AS latest_received_at, s.submitted_by AS latest_submitted_by,
+              (SELECT MIN(received_at) FROM submissions f
+                 WHERE f.agency_code = s.agency_code AND f.period_code = s.period_code) AS first_received_at,
+              s.version AS versions,
+              ${REVIEW_COLUMNS}
+       FROM submissions s
+       WHERE s.period_code = ?1 AND (?2 IS NULL OR s.agency_code = ?2)
+         AND s.version = (SELECT MAX(version) FROM submissions m
+                          WHERE m.agency_code = s.agency_code AND m.period_code = s.period_code)`,
+    )
+    .bind(period, agency ?? null)
+    .all<PeriodSummaryRow>();
+  return results;
+}
+
+export function receipt(row: SubmissionRow) {
+  return {
+    id: row.id,
+    agencyCode: row.agency_code,
+    periodCode: row.period_code,
+    version: row.version,
+    receivedAt: row.received_at,
+    submittedBy: row.submitted_by,
+    contentHash: row.content_hash,
+    warnings: JSON.parse(row.warnings) as Finding[],
+  };
+}
+
+export function reviewState(row: { review_state?: string | null }): ReviewState {
+  return row.review_state === 'accepted' || row.review_state === 'returned'
+    ? row.review_state
+    : 'received';
+}

@@ -1,0 +1,24 @@
+// The Worker's bindings (wrangler.toml) and per-request variables.
+
+export interface Env {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** Largest accepted request body in bytes (a string: wrangler [vars]). */
+  MAX_BODY_BYTES?: string;
+}
+
+export type Role = 'agency' | 'coordinator';
+
+/** Who is calling: set by the auth middleware from the bearer key. */
+export interface Principal {
+  role: Role;
+  agencyCode: string;
+  keyPrefix: string;
+  /** Name given when the key was issued (shown as "submitted by"). */
+  label: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { principal: Principal; now: string };
+}

@@ -1,0 +1,95 @@
+// One error shape for every failure, from a closed list of codes:
+//   { error: { code, message: { vi, en }, details? } }
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ERRORS = {
+  UNAUTHENTICATED: {
+    status: 401,
+    vi: 'Thiếu khóa truy cập, hoặc khóa không đúng hay đã bị thu hồi.',
+    en: 'The access key is missing, unknown or revoked.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Khóa này không có quyền làm việc này.',
+    en: 'This key is not allowed to do this.',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  MALFORMED_JSON: {
+    status: 400,
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 400,
+    vi: 'Nội dung phải gửi dạng application/json.',
+    en: 'The request body must be application/json.',
+  },
+  INVALID_REQUEST: {
+    status: 400,
+    vi: 'Yêu cầu không đúng cấu trúc.',
+    en: 'The request does not have the expected structure.',
+  },
+  VALIDATION_FAILED: {
+    status: 422,
+    vi: 'Báo cáo còn lỗi; hãy sửa các ô được nêu rồi gửi lại.',
+    en: 'The report has errors; fix the cells listed and submit again.',
+  },
+  PERIOD_LOCKED: {
+    status: 409,
+    vi: 'Kỳ báo cáo đã khóa.',
+    en: 'The report period is locked.',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    status: 409,
+    vi: 'Mã chống gửi trùng (Idempotency-Key) này đã dùng cho một báo cáo khác.',
+    en: 'This Idempotency-Key was already used for a different report.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    vi: 'Nội dung gửi lên quá lớn.',
+    en: 'The request body is too large.',
+  },
+  INTERNAL: {
+    status: 500,
+    vi: 'Lỗi máy chủ; dữ liệu chưa bị thay đổi. Hãy thử lại sau.',
+    en: 'Server error; nothing was changed. Please try again later.',
+  },
+} as const satisfies Record<string, { status: ContentfulStatusCode; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: { vi: string; en: string }; details?: unknown };
+}
+
+/** Thrown anywhere in a request; turned into the error shape by app.onError. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly detailMessage?: { vi: string; en: string };
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message?: { vi: string; en: string }, details?: unknown) {
+    super(message?.en ?? ERRORS[code].en);
+    this.name = 'ApiError';
+    this.code = code;
+    this.detailMessage = message;
+    this.details = details;
+  }
+}
+
+export function errorBody(
+  code: ErrorCode,
+  message?: { vi: string; en: string },
+  details?: unknown,
+): ErrorBody {
+  const def = ERRORS[code];
+  const body: ErrorBody = {
+    error: { code, message: message ?? { vi: def.vi, en: def.en } },
+  };
+  if (details !== undefined) body.error.details = details;
+  return body;
+}
+
+export function errorResponse(c: Context, e: ApiError) {
+  return c.json(errorBody(e.code, e.detailMessage, e.details), ERRORS[e.code].status);
+}

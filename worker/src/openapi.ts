@@ -1,0 +1,271 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes
+// validate with (z.toJSONSchema), plus a plain HTML page that reads it.
+// tests/worker/openapi.test.ts checks that every route of the app is listed.
+import { z } from 'zod';
+import { PlanDefinitionSchema } from '../../shared/plan/index.ts';
+import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { ERRORS } from './errors.ts';
+import {
+  AgencyPatchSchema,
+  ErrorSchema,
+  KeyRequestSchema,
+  PeriodPatchSchema,
+  ReopenRequestSchema,
+  ReviewRequestSchema,
+  SubmissionRequestSchema,
+} from './schemas.ts';
+
+type Access = 'public' | 'any key' | 'coordinator';
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType;
+  /** Status codes this operation answers with, besides the common ones. */
+  responses: Record<number, string>;
+}
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness',
+    access: 'public',
+    responses: { 200: 'OK' },
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    access: 'public',
+    responses: { 200: 'OpenAPI' },
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    summary: 'This document as a page',
+    access: 'public',
+    responses: { 200: 'HTML' },
+  },
+  {
+    method: 'get',
+    path: '/api/plan',
+    summary: 'The plan definition and every agency’s assignments',
+    access: 'any key',
+    responses: { 200: 'The plan' },
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    summary: 'Who the key belongs to, and its agency’s tasks',
+    access: 'any key',
+    responses: { 200: 'The caller' },
+  },
+  {
+    method: 'get',
+    path: '/api/agencies',
+    summary: 'The agency registry',
+    access: 'any key',
+    responses: { 200: 'Agencies' },
+  },
+  {
+    method: 'patch',
+    path: '/api/agencies/{code}',
+    summary: 'Rename an agency (e.g. a placeholder village)',
+    access: 'coordinator',
+    body: AgencyPatchSchema,
+    responses: { 200: 'Renamed', 404: 'Unknown agency' },
+  },
+  {
+    method: 'get',
+    path: '/api/periods',
+    summary:
+      'Periods with cut-off, due date, days left, lock; for an agency its own report and returned comment',
+    access: 'any key',
+    responses: { 200: 'Periods' },
+  },
+  {
+    method: 'patch',
+    path: '/api/periods/{period}',
+    summary: 'Set due date, grace; lock or unlock with a reason',
+    access: 'coordinator',
+    body: PeriodPatchSchema,
+    responses: { 200: 'Updated', 404: 'Unknown period' },
+  },
+  {
+    method: 'post',
+    path: '/api/periods/{period}/reopenings',
+    summary: 'Reopen a locked period for one agency',
+    access: 'coordinator',
+    body: ReopenRequestSchema,
+    responses: { 201: 'Reopened', 404: 'Unknown period or agency' },
+  },
+  {
+    method: 'delete',
+    path: '/api/periods/{period}/reopenings/{agency}',
+    summary: 'Close a reopening',
+    access: 'coordinator',
+    responses: { 200: 'Closed', 404: 'Not reopened' },
+  },
+  {
+    method: 'post',
+    path: '/api/periods/{period}/submissions',
+    summary: 'Submit the agency’s report (re-validated; Idempotency-Key honoured)',
+    access: 'any key',
+    body: SubmissionRequestSchema,
+    responses: {
+      201: 'Stored: the receipt',
+      200: 'Replayed or identical to the latest version: the earlier receipt',
+      404: 'Unknown period',
+      409: 'Period locked, or Idempotency-Key reused',
+      422: 'Validation findings',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/submissions',
+    summary: 'Completeness: every expected agency, on time / late / missing, review state',
+    access: 'coordinator',
+    responses: { 200: 'Completeness', 404: 'Unknown period' },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/submissions/{agency}',
+    summary: 'Version history with payloads (the agency itself or the coordinator)',
+    access: 'any key',
+    responses: { 200: 'History', 404: 'Unknown period or agency' },
+  },
+  {
+    method: 'post',
+    path: '/api/periods/{period}/submissions/{agency}/review',
+    summary: 'Accept, or return for correction with a comment',
+    access: 'coordinator',
+    body: ReviewRequestSchema,
+    responses: { 201: 'Reviewed', 404: 'No such report' },
+  },
+  {
+    method: 'get',
+    path: '/api/keys',
+    summary: 'List access keys (prefixes only)',
+    access: 'coordinator',
+    responses: { 200: 'Keys' },
+  },
+  {
+    method: 'post',
+    path: '/api/keys',
+    summary: 'Issue a key (shown once)',
+    access: 'coordinator',
+    body: KeyRequestSchema,
+    responses: { 201: 'The new key', 404: 'Unknown agency' },
+  },
+  {
+    method: 'delete',
+    path: '/api/keys/{prefix}',
+    summary: 'Revoke a key',
+    access: 'coordinator',
+    responses: { 200: 'Revoked', 404: 'Unknown key' },
+  },
+];
+
+const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const responses: Record<string, unknown> = {};
+    for (const [status, description] of Object.entries(op.responses)) {
+      responses[status] = { description };
+    }
+    if (op.access !== 'public') responses['401'] = { description: ERRORS.UNAUTHENTICATED.en };
+    if (op.access === 'coordinator') responses['403'] = { description: ERRORS.FORBIDDEN.en };
+    if (op.body) {
+      responses['400'] = { description: 'Malformed JSON, wrong content type or schema violation' };
+      responses['413'] = { description: ERRORS.PAYLOAD_TOO_LARGE.en };
+    }
+    for (const [status, r] of Object.entries(responses)) {
+      if (Number(status) >= 400) {
+        (r as Record<string, unknown>).content = {
+          'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+        };
+      }
+    }
+    const operation: Record<string, unknown> = {
+      summary: op.summary,
+      'x-access': op.access,
+      parameters: params,
+      responses,
+    };
+    if (op.access !== 'public') operation.security = [{ bearer: [] }];
+    if (op.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(op.body) } },
+      };
+    }
+    paths[op.path] = { ...paths[op.path], [op.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Báo cáo giảm nghèo bền vững — Kế hoạch 58/KH-UBND',
+      version: '1',
+      description:
+        'Progress reports of Plan 58/KH-UBND (Lý Sơn). Every error is { error: { code, message: { vi, en }, details? } } with a code from x-error-codes.',
+    },
+    'x-error-codes': Object.fromEntries(
+      Object.entries(ERRORS).map(([k, v]) => [k, { status: v.status, vi: v.vi, en: v.en }]),
+    ),
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'lsk_… access key' },
+      },
+      schemas: {
+        Error: jsonSchema(ErrorSchema),
+        Submission: jsonSchema(SubmissionSchema),
+        PlanDefinition: jsonSchema(PlanDefinitionSchema),
+      },
+    },
+    paths,
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"]/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch,
+  );
+
+/** A readable page of the API (no external scripts: it must work offline). */
+export function docsPage(): string {
+  const rows = OPERATIONS.map(
+    (
+      op,
+    ) => `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td>
+<td>${escapeHtml(op.summary)}</td><td>${op.access}</td>
+<td>${Object.entries(op.responses)
+      .map(([s, d]) => `<b>${s}</b> ${escapeHtml(d)}`)
+      .join('<br>')}</td>
+<td>${op.body ? `<details><summary>schema</summary><pre>${escapeHtml(JSON.stringify(jsonSchema(op.body), null, 2))}</pre></details>` : ''}</td></tr>`,
+  ).join('\n');
+  const errors = Object.entries(ERRORS)
+    .map(
+      ([code, e]) =>
+        `<tr><td><code>${code}</code></td><td>${e.status}</td><td>${escapeHtml(e.vi)}</td><td>${escapeHtml(e.en)}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API — Báo cáo Kế hoạch 58/KH-UBND</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:2rem;color:#242424}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #d1d1d1;padding:.4rem;vertical-align:top;text-align:left}th{background:#f5f5f5}pre{font-size:12px;max-width:40rem;overflow:auto}</style></head>
+<body><h1>API báo cáo Kế hoạch 58/KH-UBND</h1>
+<p>Xác thực / Authentication: <code>Authorization: Bearer lsk_…</code>. Tài liệu máy đọc / Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a>.</p>
+<h2>Endpoints</h2><table><tr><th>Method</th><th>Path</th><th>What</th><th>Who</th><th>Answers</th><th>Body</th></tr>${rows}</table>
+<h2>Error codes</h2><table><tr><th>Code</th><th>HTTP</th><th>Tiếng Việt</th><th>English</th></tr>${errors}</table></body></html>`;
+}

@@ -1,0 +1,65 @@
+// Request and response schemas of the API. Built from shared/ schemas, so the
+// Worker accepts exactly what the add-in produces; also the source of the
+// OpenAPI document.
+import { z } from 'zod';
+import { IsoDateSchema } from '../../shared/periods/index.ts';
+import { AgencyCodeSchema } from '../../shared/plan/index.ts';
+import { SubmissionSchema } from '../../shared/submission/schema.ts';
+
+export const SubmissionRequestSchema = SubmissionSchema.extend({
+  /** Who pressed "Gửi báo cáo"; defaults to the key's label. */
+  submittedBy: z.string().trim().min(1).max(120).optional(),
+});
+
+export const ReviewRequestSchema = z
+  .object({
+    action: z.enum(['accept', 'return']),
+    comment: z.string().trim().max(2000).optional(),
+    /** The version reviewed; the latest when omitted. */
+    version: z.number().int().positive().optional(),
+  })
+  .refine((r) => r.action !== 'return' || (r.comment?.length ?? 0) > 0, {
+    path: ['comment'],
+    message: 'A comment is required when returning a report for correction',
+  });
+
+export const PeriodPatchSchema = z
+  .object({
+    due: IsoDateSchema.optional(),
+    graceDays: z.number().int().min(0).max(365).optional(),
+    locked: z.boolean().optional(),
+    lockReason: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((p) => p.locked !== true || !!p.lockReason, {
+    path: ['lockReason'],
+    message: 'A reason is required to lock a period',
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change' });
+
+export const ReopenRequestSchema = z.object({
+  agency: AgencyCodeSchema,
+  reason: z.string().trim().min(1).max(500),
+});
+
+export const KeyRequestSchema = z.object({
+  agency: AgencyCodeSchema,
+  role: z.enum(['agency', 'coordinator']).default('agency'),
+  label: z.string().trim().min(1).max(120).optional(),
+});
+
+export const AgencyPatchSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    shortName: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict()
+  .refine((p) => p.name || p.shortName, { message: 'Nothing to change' });
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.object({ vi: z.string(), en: z.string() }),
+    details: z.unknown().optional(),
+  }),
+});
