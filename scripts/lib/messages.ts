@@ -1,0 +1,40 @@
+// Bilingual (Vietnamese / English) messages of the project's scripts.
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+/** "vi / en" on one line when short, otherwise English on an indented second line. */
+export function bilingual(vi: string, en: string): string {
+  return vi.length + en.length <= 110 ? `${vi} / ${en}` : `${vi}\n  ${en}`;
+}
+
+/** An error a script reports as its message alone (no stack) and exits with `exitCode`. */
+export class ScriptError extends Error {
+  readonly vi: string;
+  readonly en: string;
+  readonly exitCode: number;
+  /** `detail` (e.g. wrangler's own message) is printed on the lines after. */
+  constructor(vi: string, en: string, options: { exitCode?: number; detail?: string } = {}) {
+    super(options.detail ? `${bilingual(vi, en)}\n${options.detail}` : bilingual(vi, en));
+    this.name = 'ScriptError';
+    this.vi = vi;
+    this.en = en;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+export const step = (vi: string, en: string) => console.log(`▶ ${bilingual(vi, en)}`);
+export const done = (vi: string, en: string) => console.log(`✓ ${bilingual(vi, en)}`);
+export const warn = (vi: string, en: string) => console.warn(`! ${bilingual(vi, en)}`);
+
+/** Prints an error for people: a ScriptError's message, anything else in full. */
+export function report(e: unknown): number {
+  if (e instanceof ScriptError) {
+    console.error(`✗ ${e.message}`);
+    return e.exitCode;
+  }
+  console.error('✗ Lỗi / Error:', e instanceof Error ? e.message : e);
+  return 1;
+}

@@ -1,0 +1,56 @@
+// `npm start` options. All optional: a plain `npm start` is the usual case.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEV_KEYS_FILE } from './dev-keys.ts';
+import { ScriptError } from './messages.ts';
+
+export const START_USAGE = `Cách dùng / Usage: npm start [-- options]
+  --port <n>           cổng của wrangler dev / wrangler dev's port (8787)
+  --persist-to <dir>   CSDL cục bộ trong <dir> / keep the local database in <dir> (.wrangler/state)
+  --dev-keys <file>    tệp khóa / the keys file (.dev-keys.json)
+  --setup-only         chỉ migration, dữ liệu và khóa; không chạy wrangler dev
+                       / migrations, seed and keys only; no wrangler dev`;
+
+export interface StartOptions {
+  port: number;
+  persistTo: string | undefined;
+  devKeysFile: string;
+  setupOnly: boolean;
+  help: boolean;
+}
+
+export function parseStartArgs(argv: readonly string[], cwd = process.cwd()): StartOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        'persist-to': { type: 'string' },
+        'dev-keys': { type: 'string' },
+        'setup-only': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ScriptError(`Tham số không hợp lệ: ${why}`, `Invalid arguments: ${why}`, {
+      detail: START_USAGE,
+    });
+  }
+  const portText = typeof values.port === 'string' ? values.port : '8787';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    throw new ScriptError(`Cổng không hợp lệ: ${portText}`, `Invalid port: ${portText}`);
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? resolve(cwd, v) : undefined);
+  return {
+    port,
+    persistTo: str(values['persist-to']),
+    devKeysFile: str(values['dev-keys']) ?? DEV_KEYS_FILE,
+    setupOnly: values['setup-only'] === true,
+    help: values.help === true,
+  };
+}
