@@ -1,10 +1,12 @@
 // Test helpers: issue real keys into the test D1, call the app through workerd.
 import { env, SELF } from 'cloudflare:test';
+import { expect } from 'vitest';
 import { buildLayout, layoutToGrid } from '../../shared/layout/index.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import type { Submission } from '../../shared/submission/schema.ts';
 import { validate } from '../../shared/validate/index.ts';
+import { ERRORS, type ErrorCode } from '../../worker/src/errors.ts';
 import { generateKey, hashKey } from '../../worker/src/lib/keys.ts';
 
 export const plan = lySon58;
@@ -78,4 +80,121 @@ export async function snapshot() {
     ).all()
   ).results;
   return counts;
+}
+
+/** The coordinator's key, issued fresh (keys are cheap; tests stay independent). */
+export function coordinatorKey(label?: string) {
+  return issueKey(COORDINATOR, 'coordinator', label);
+}
+
+/**
+ * snapshot() plus the content that a refused update could change without
+ * changing a row count: agency names, key revocations, reopenings, reviews.
+ */
+export async function fullSnapshot() {
+  const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results;
+  return {
+    ...(await snapshot()),
+    agencyRows: await rows(
+      'SELECT code, name, short_name, placeholder, updated_at FROM agencies ORDER BY code',
+    ),
+    keyRows: await rows(
+      'SELECT prefix, agency_code, role, revoked_at FROM access_keys ORDER BY prefix',
+    ),
+    reopeningRows: await rows(
+      'SELECT period_code, agency_code, reason FROM period_reopenings ORDER BY period_code, agency_code',
+    ),
+    submissionIds: await rows('SELECT id, version FROM submissions ORDER BY id'),
+    maxAuditId: (await env.DB.prepare('SELECT MAX(id) AS n FROM audit_log').first<{ n: number }>())
+      ?.n,
+  };
+}
+
+/** Runs `act` and proves that the database is exactly as it was before. */
+export async function expectNoChange<T>(act: () => Promise<T>): Promise<T> {
+  const before = await fullSnapshot();
+  const result = await act();
+  expect(await fullSnapshot()).toEqual(before);
+  return result;
+}
+
+export interface ErrorJson {
+  error: { code: ErrorCode; message: { vi: string; en: string }; details?: unknown };
+}
+
+/**
+ * Asserts a response is exactly `{ error: { code, message: { vi, en }, details? } }`
+ * with the code's HTTP status from worker/src/errors.ts, and returns the body.
+ */
+export async function expectError(res: Response, code: ErrorCode): Promise<ErrorJson> {
+  const text = await res.text();
+  expect(res.status, text).toBe(ERRORS[code].status);
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/json/);
+  const body = JSON.parse(text) as ErrorJson;
+  expect(Object.keys(body)).toEqual(['error']);
+  const keys = Object.keys(body.error).sort();
+  expect(keys.filter((k) => k !== 'details')).toEqual(['code', 'message']);
+  expect(body.error.code).toBe(code);
+  expect(Object.keys(body.error.message).sort()).toEqual(['en', 'vi']);
+  expect(body.error.message.vi).toEqual(expect.any(String));
+  expect(body.error.message.en).toEqual(expect.any(String));
+  expect(body.error.message.vi.length).toBeGreaterThan(0);
+  expect(body.error.message.en.length).toBeGreaterThan(0);
+  if ('details' in body.error) expect(body.error.details).not.toBeUndefined();
+  return body;
+}
+
+/** The fields named by an INVALID_REQUEST error's details.issues. */
+export function issueFields(body: ErrorJson): string[] {
+  const details = body.error.details as { issues: { field: string; message: string }[] };
+  expect(Array.isArray(details?.issues), JSON.stringify(body)).toBe(true);
+  for (const i of details.issues) {
+    expect(typeof i.field).toBe('string');
+    expect(typeof i.message).toBe('string');
+  }
+  return details.issues.map((i) => i.field);
+}
+
+/** Submits a Submission as `key`; returns status and body. */
+export async function submit(
+  key: string,
+  submission: unknown,
+  period = (submission as Submission).periodCode,
+  headers: Record<string, string> = {},
+) {
+  const res = await api(`/api/periods/${period}/submissions`, {
+    method: 'POST',
+    key,
+    json: submission,
+    headers,
+  });
+  return { res, status: res.status, body: await res.clone().json<Record<string, unknown>>() };
+}
+
+/** Sets a period's due date, grace or lock as the coordinator; fails the test if refused. */
+export async function patchPeriod(period: string, patch: Record<string, unknown>) {
+  const res = await api(`/api/periods/${period}`, {
+    method: 'PATCH',
+    key: await coordinatorKey(),
+    json: patch,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.json<Record<string, unknown>>();
+}
+
+/** Audit rows for an action (and target, if given). */
+export async function auditRows(action: string, target?: string) {
+  const { results } = await env.DB.prepare(
+    'SELECT id, at, actor, action, target, details FROM audit_log WHERE action = ?1 AND (?2 IS NULL OR target = ?2) ORDER BY id',
+  )
+    .bind(action, target ?? null)
+    .all<{
+      id: number;
+      at: string;
+      actor: string;
+      action: string;
+      target: string;
+      details: string | null;
+    }>();
+  return results;
 }

@@ -115,6 +115,28 @@ export function findLatest(db: D1Database, agency: string, period: string) {
     .first<SubmissionRow>();
 }
 
+/**
+ * The newest version with this content. When the INSERT skipped a report
+ * because the latest version had this content, that row still exists (rows
+ * are append-only) even if other versions have been added since, so this
+ * finds it where findLatest() could return a newer, different version.
+ */
+export function findLatestWithContent(
+  db: D1Database,
+  agency: string,
+  period: string,
+  contentHash: string,
+) {
+  return db
+    .prepare(
+      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
+       WHERE agency_code = ? AND period_code = ? AND content_hash = ?
+       ORDER BY version DESC LIMIT 1`,
+    )
+    .bind(agency, period, contentHash)
+    .first<SubmissionRow>();
+}
+
 /** Every version of one agency's report for a period, newest first. */
 export async function history(db: D1Database, agency: string, period: string) {
   const { results } = await db

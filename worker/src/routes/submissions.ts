@@ -12,7 +12,7 @@ import {
   auditSubmissionStatement,
   findById,
   findByIdempotencyKey,
-  findLatest,
+  findLatestWithContent,
   history,
   insertSubmissionStatement,
   periodSummary,
@@ -119,10 +119,10 @@ export const submissions = new Hono<AppEnv>()
       const first = await findByIdempotencyKey(db, principal.agencyCode, idempotencyKey);
       if (first) return replay(first);
     }
-    const latest = await findLatest(db, principal.agencyCode, period.code);
-    if (latest && latest.content_hash === contentHash) {
-      return c.json({ ...receipt(latest), unchanged: true, replayed: false }, 200);
-    }
+    // Looked up by content, not as the latest version: a concurrent request
+    // may have added a different version since the INSERT was skipped.
+    const same = await findLatestWithContent(db, principal.agencyCode, period.code, contentHash);
+    if (same) return c.json({ ...receipt(same), unchanged: true, replayed: false }, 200);
     throw new ApiError('INTERNAL');
 
     function replay(first: Parameters<typeof receipt>[0]) {
