@@ -255,6 +255,22 @@ describe('POST /api/periods/:period/submissions', () => {
     );
   });
 
+  it('a key first answered "unchanged" still replays that receipt after newer versions', async () => {
+    const key = await issueKey('THON-04');
+    const x = validSubmission('THON-04', '2026-M9');
+    expect((await submit(key, x)).status).toBe(201); // v1, no key
+    const headers = { 'idempotency-key': 'retry-after-unchanged' };
+    const unchanged = await submit(key, x, '2026-M9', headers);
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ version: 1, unchanged: true });
+    expect((await submit(key, validSubmission('THON-04', '2026-M9', ' sửa'))).body.version).toBe(2);
+    // The retry of the first request must not bring X back as version 3.
+    const retry = await expectNoChange(() => submit(key, x, '2026-M9', headers));
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ version: 1, replayed: true, id: unchanged.body.id });
+    expect(await rowsOf('THON-04', '2026-M9')).toHaveLength(2);
+  });
+
   it('an invalid Idempotency-Key is 400 naming the header', async () => {
     const key = await issueKey('P-TP');
     for (const bad of ['has space', 'x'.repeat(201)]) {

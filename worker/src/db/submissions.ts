@@ -98,28 +98,49 @@ export function findById(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM submissions WHERE id = ?').bind(id).first<SubmissionRow>();
 }
 
+/** The receipt a key was first answered with (stored, or acknowledged as unchanged). */
 export function findByIdempotencyKey(db: D1Database, agency: string, key: string) {
   return db
-    .prepare('SELECT * FROM submissions WHERE agency_code = ? AND idempotency_key = ?')
+    .prepare(
+      `SELECT s.*, i.period_code AS key_period, i.content_hash AS key_hash, i.request_id AS key_request
+       FROM idempotency_keys i JOIN submissions s ON s.id = i.submission_id
+       WHERE i.agency_code = ? AND i.idempotency_key = ?`,
+    )
     .bind(agency, key)
-    .first<SubmissionRow>();
+    .first<SubmissionRow & { key_period: string; key_hash: string; key_request: string }>();
 }
 
-export function findLatest(db: D1Database, agency: string, period: string) {
+/**
+ * Remembers a key with the version that now holds this content: the one just
+ * inserted, or the latest one when nothing new was stored. First use wins.
+ */
+export function rememberIdempotencyKeyStatement(
+  db: D1Database,
+  s: {
+    agency: string;
+    period: string;
+    key: string;
+    contentHash: string;
+    requestId: string;
+    at: string;
+  },
+): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
-       WHERE agency_code = ? AND period_code = ? ORDER BY version DESC LIMIT 1`,
+      `INSERT OR IGNORE INTO idempotency_keys
+         (agency_code, idempotency_key, period_code, content_hash, submission_id, request_id, created_at)
+       SELECT ?1, ?2, ?3, ?4, id, ?6, ?5 FROM submissions
+       WHERE agency_code = ?1 AND period_code = ?3 AND content_hash = ?4
+       ORDER BY version DESC LIMIT 1`,
     )
-    .bind(agency, period)
-    .first<SubmissionRow>();
+    .bind(s.agency, s.key, s.period, s.contentHash, s.at, s.requestId);
 }
 
 /**
  * The newest version with this content. When the INSERT skipped a report
  * because the latest version had this content, that row still exists (rows
  * are append-only) even if other versions have been added since, so this
- * finds it where findLatest() could return a newer, different version.
+ * finds it where the latest version could be a newer, different one.
  */
 export function findLatestWithContent(
   db: D1Database,

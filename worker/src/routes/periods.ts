@@ -106,11 +106,9 @@ export const periods = new Hono<AppEnv>()
       due: patch.due ?? period.due,
       grace_days: patch.graceDays ?? period.grace_days,
       locked: patch.locked === undefined ? period.locked : patch.locked ? 1 : 0,
-      lock_reason:
-        patch.locked === false
-          ? null
-          : (patch.lockReason ?? (patch.locked ? null : period.lock_reason)),
     };
+    // A reason belongs to a lock: kept while locked, dropped on unlock.
+    const lockReason = next.locked ? (patch.lockReason ?? period.lock_reason) : null;
     if (next.due < period.cutoff_to) {
       throw new ApiError(
         'INVALID_REQUEST',
@@ -126,7 +124,7 @@ export const periods = new Hono<AppEnv>()
         .prepare(
           'UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ? WHERE code = ?',
         )
-        .bind(next.due, next.grace_days, next.locked, next.lock_reason, now, period.code),
+        .bind(next.due, next.grace_days, next.locked, lockReason, now, period.code),
       auditStatement(db, now, c.get('principal'), 'period.update', period.code, {
         before: period,
         patch,

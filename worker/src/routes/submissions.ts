@@ -17,6 +17,7 @@ import {
   insertSubmissionStatement,
   periodSummary,
   receipt,
+  rememberIdempotencyKeyStatement,
   reviewState,
 } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
@@ -109,6 +110,18 @@ export const submissions = new Hono<AppEnv>()
         warnings: JSON.stringify(warnings),
       }),
       auditSubmissionStatement(db, id, now, actor),
+      ...(idempotencyKey
+        ? [
+            rememberIdempotencyKeyStatement(db, {
+              agency: principal.agencyCode,
+              period: period.code,
+              key: idempotencyKey,
+              contentHash,
+              requestId: id,
+              at: now,
+            }),
+          ]
+        : []),
     ]);
     const stored = await findById(db, id);
     if (stored) return c.json({ ...receipt(stored), unchanged: false, replayed: false }, 201);
@@ -117,7 +130,8 @@ export const submissions = new Hono<AppEnv>()
     // the latest version already has exactly this content.
     if (idempotencyKey) {
       const first = await findByIdempotencyKey(db, principal.agencyCode, idempotencyKey);
-      if (first) return replay(first);
+      // This request remembered the key itself: its answer is "unchanged", below.
+      if (first && first.key_request !== id) return replay(first);
     }
     // Looked up by content, not as the latest version: a concurrent request
     // may have added a different version since the INSERT was skipped.
@@ -125,8 +139,8 @@ export const submissions = new Hono<AppEnv>()
     if (same) return c.json({ ...receipt(same), unchanged: true, replayed: false }, 200);
     throw new ApiError('INTERNAL');
 
-    function replay(first: Parameters<typeof receipt>[0]) {
-      if (first.period_code !== period.code || first.content_hash !== contentHash) {
+    function replay(first: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>) {
+      if (first.key_period !== period.code || first.key_hash !== contentHash) {
         throw new ApiError('IDEMPOTENCY_CONFLICT');
       }
       return c.json({ ...receipt(first), unchanged: false, replayed: true }, 200);
@@ -222,17 +236,18 @@ export const submissions = new Hono<AppEnv>()
         });
       }
       const state = body.action === 'accept' ? 'accepted' : 'returned';
+      const comment = body.comment || null; // '' after trimming is no comment
       const id = crypto.randomUUID();
       await db.batch([
         db
           .prepare(
             'INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?)',
           )
-          .bind(id, target.id, state, body.comment ?? null, principal.label, now),
+          .bind(id, target.id, state, comment, principal.label, now),
         auditStatement(db, now, principal, `submission.${state}`, `${agency.code}/${period.code}`, {
           submission: target.id,
           version: target.version,
-          comment: body.comment ?? null,
+          comment: comment,
         }),
       ]);
       return c.json(
@@ -241,7 +256,7 @@ export const submissions = new Hono<AppEnv>()
           submissionId: target.id,
           version: target.version,
           state,
-          comment: body.comment ?? null,
+          comment: comment,
           reviewedAt: now,
         },
         201,
