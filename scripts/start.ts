@@ -46,7 +46,10 @@ async function setup(target: D1Target, devKeysFile: string): Promise<DevKey[]> {
   const where = describeTarget(target);
   step(`Áp dụng migration vào ${where.vi}`, `Applying migrations to ${where.en}`);
   const applied = await wrangler(() => applyMigrations(target));
-  const names = [...applied.stdout.matchAll(/(\d{4}_[\w-]+\.sql)\s*│\s*✅/g)].map((m) => m[1]);
+  // wrangler prints a table per migration step: list each file once.
+  const names = [
+    ...new Set([...applied.stdout.matchAll(/(\d{4}_[\w-]+\.sql)\s*│\s*✅/g)].map((m) => m[1])),
+  ];
   if (names.length) done(`Đã áp dụng ${names.join(', ')}`, `Applied ${names.join(', ')}`);
   else done('Không có migration mới', 'No new migrations');
 
