@@ -1,0 +1,118 @@
+// The writer's own promises, read back from the zip it makes (the
+// independent readers, openpyxl and LibreOffice, are in xlsx-readers.test.ts).
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Workbook } from '../../worker/src/xlsx/types.ts';
+import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+import { cellText } from '../../worker/src/xlsx/xml.ts';
+
+const parts = (wb: Workbook) => {
+  const files = unzipSync(writeXlsx(wb, { modified: '2026-01-01T00:00:00Z' }));
+  return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+};
+const one = (cells: Workbook['sheets'][number]['rows'][number]['cells']): Workbook => ({
+  sheets: [{ name: 'S', rows: [{ index: 1, cells }] }],
+});
+
+describe('cell text', () => {
+  it.each([
+    ['=SUM(A1)', '=SUM(A1)'],
+    ['a & <b> "c"', 'a &amp; &lt;b&gt; &quot;c&quot;'],
+    ['_x0041_', '_x005F_x0041_'],
+    ['a\u0001b\u001fc', 'a_x0001_b_x001F_c'],
+    ['dòng 1\r\ndòng 2\rdòng 3', 'dòng 1\ndòng 2\ndòng 3'],
+    ['tab\there', 'tab\there'],
+    ['\ud800x', '\ufffdx'],
+    ['😀 Cộng hòa', '😀 Cộng hòa'],
+  ])('%j is written as %j', (input, xml) => {
+    expect(cellText(input)).toBe(xml);
+  });
+});
+
+describe('writeXlsx', () => {
+  it('writes text as shared strings, never as formulas', () => {
+    const p = parts(
+      one([
+        { value: '=1+1' },
+        { value: '+84' },
+        { value: 2 },
+        { value: true },
+        null,
+        { value: null },
+      ]),
+    );
+    const sheet = p['xl/worksheets/sheet1.xml'] ?? '';
+    expect(sheet).not.toContain('<f>');
+    expect(sheet).toContain('<c r="A1" t="s"><v>0</v></c>');
+    expect(sheet).toContain('<c r="C1"><v>2</v></c>');
+    expect(sheet).toContain('<c r="D1" t="b"><v>1</v></c>');
+    expect(p['xl/sharedStrings.xml']).toContain('<t xml:space="preserve">=1+1</t>');
+  });
+
+  it('shares one style entry per distinct style', () => {
+    const bold = { font: { bold: true } };
+    const p = parts(
+      one([
+        { value: 'a', style: bold },
+        { value: 'b', style: { font: { bold: true } } },
+        { value: 'c' },
+      ]),
+    );
+    expect(p['xl/styles.xml']).toMatch(/<cellXfs count="2">/);
+  });
+
+  it('print titles, freeze, protection and validations land where Excel looks', () => {
+    const p = parts({
+      sheets: [
+        {
+          name: 'Tình hình nộp báo cáo',
+          rows: [{ index: 1, cells: [{ value: 'x', style: { locked: false } }] }],
+          freeze: { row: 7, col: 1 },
+          print: { orientation: 'landscape', fitToWidth: true, repeatRows: [6, 6] },
+          protect: true,
+          dataValidations: [{ range: 'F7:F9', type: 'list', values: ['Có', 'Không'] }],
+        },
+      ],
+    });
+    expect(p['xl/workbook.xml']).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Tình hình nộp báo cáo'!$6:$6</definedName>`,
+    );
+    const sheet = p['xl/worksheets/sheet1.xml'] ?? '';
+    expect(sheet).toContain('ySplit="6" topLeftCell="A7"');
+    expect(sheet).toContain(
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    );
+    expect(sheet).toContain('<sheetProtection sheet="1"');
+    expect(sheet).toContain('<formula1>"Có,Không"</formula1>');
+    expect(p['xl/styles.xml']).toContain('<protection locked="0"/>');
+  });
+
+  it.each([[''], ['a'.repeat(32)], ['a/b'], ['x[1]'], ["'q"]])(
+    'refuses the sheet name %j',
+    (name) => {
+      expect(() => writeXlsx({ sheets: [{ name, rows: [] }] })).toThrow(/sheet name/);
+    },
+  );
+
+  it('refuses duplicate names (case-insensitive) and list validations Excel cannot hold', () => {
+    expect(() =>
+      writeXlsx({
+        sheets: [
+          { name: 'Tổng hợp', rows: [] },
+          { name: 'TỔNG HỢP', rows: [] },
+        ],
+      }),
+    ).toThrow(/Duplicate/);
+    expect(() =>
+      writeXlsx({
+        sheets: [
+          {
+            name: 'S',
+            rows: [],
+            dataValidations: [{ range: 'A1', type: 'list', values: ['a,b'] }],
+          },
+        ],
+      }),
+    ).toThrow(/commas/);
+  });
+});

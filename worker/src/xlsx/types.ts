@@ -1,0 +1,98 @@
+// The workbook model the writer takes: plain data, nothing of D1 or HTTP.
+// Rows and columns are 1-based, as in Excel.
+
+export type CellValue = string | number | boolean | null;
+
+export interface Font {
+  /** Default 'Times New Roman' (Decree 30/2020 documents). */
+  name?: string;
+  /** Points; default 12. */
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** RGB hex without '#', e.g. '595959'. */
+  color?: string;
+}
+
+export interface Style {
+  font?: Font;
+  /** Solid fill, RGB hex without '#'. */
+  fill?: string;
+  /** Thin border on all four sides. */
+  border?: boolean;
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'center' | 'bottom';
+  wrap?: boolean;
+  /** Excel number format code, e.g. '0' or '0.0'. */
+  numberFormat?: string;
+  /** Cell protection when the sheet is protected; Excel's default is locked. */
+  locked?: boolean;
+}
+
+export interface Cell {
+  value: CellValue;
+  style?: Style;
+}
+
+export interface Row {
+  /** 1-based row number; rows may be sparse but must be given in ascending order. */
+  index: number;
+  /** Cells from column A; null or undefined leaves a cell out. */
+  cells: (Cell | null | undefined)[];
+  /** Height in points; Excel's auto height when omitted. */
+  height?: number;
+}
+
+export interface DataValidation {
+  /** A1 range, e.g. 'F7:F24'. */
+  range: string;
+  type: 'list' | 'decimal' | 'whole' | 'textLength';
+  /** For 'list': the allowed values (joined into an inline list, ≤ 255 characters). */
+  values?: readonly string[];
+  /** For numbers/lengths: between min and max inclusive. */
+  min?: number;
+  max?: number;
+  allowBlank?: boolean;
+  errorTitle?: string;
+  error?: string;
+  promptTitle?: string;
+  prompt?: string;
+}
+
+export interface PrintSetup {
+  orientation?: 'portrait' | 'landscape';
+  /** Paper: A4 only for now (Decree 30). */
+  paper?: 'A4';
+  /** Fit all columns on one page width (height unlimited). */
+  fitToWidth?: boolean;
+  /** Rows repeated at the top of each printed page, e.g. [6, 6]. */
+  repeatRows?: [number, number];
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number };
+}
+
+export interface Sheet {
+  /** ≤ 31 characters, none of : \ / ? * [ ] (checked by the writer). */
+  name: string;
+  rows: Row[];
+  /** Column widths in characters, from column A. */
+  columns?: { width: number }[];
+  /** A1 ranges to merge, e.g. 'A1:K1'. */
+  merges?: string[];
+  /** Freeze the rows above and the columns left of this cell, e.g. { row: 7, col: 1 } freezes rows 1–6. */
+  freeze?: { row: number; col: number };
+  print?: PrintSetup;
+  dataValidations?: DataValidation[];
+  /** Protect the sheet: only cells with style.locked === false can be edited. */
+  protect?: boolean;
+  /** Sheet tab hidden from the user (e.g. lists for validations). */
+  hidden?: boolean;
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+  /** Document properties. */
+  title?: string;
+  creator?: string;
+}

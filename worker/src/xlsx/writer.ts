@@ -1,0 +1,136 @@
+// A focused SpreadsheetML (.xlsx) writer: the workbook model in types.ts in,
+// the bytes of an .xlsx file out. Knows nothing of D1 or HTTP. Zipped with
+// fflate (see README: why not exceljs or SheetJS).
+import { strToU8, type Zippable, zipSync } from 'fflate';
+import { sheetXml } from './sheet.ts';
+import { SharedStrings } from './strings.ts';
+import { StyleSheet } from './styles.ts';
+import type { Sheet, Workbook } from './types.ts';
+import { escapeXml, plainText } from './xml.ts';
+
+export interface WriteOptions {
+  /** Deflate level 0–9; 6 by default (TECH-NOTES: ~45 ms for a large district workbook). */
+  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Document timestamp (ISO); now when omitted. */
+  modified?: string;
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+
+export class XlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxError';
+  }
+}
+
+function checkSheetNames(sheets: Sheet[]): void {
+  if (sheets.length === 0) throw new XlsxError('A workbook needs at least one sheet');
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    const name = s.name;
+    if (!name || name.length > 31 || SHEET_NAME_FORBIDDEN.test(name) || /^'|'$/.test(name)) {
+      throw new XlsxError(
+        `Invalid sheet name “${name}”: 1–31 characters, none of : \\ / ? * [ ], not starting or ending with '`,
+      );
+    }
+    const key = name.toLocaleLowerCase();
+    if (seen.has(key)) throw new XlsxError(`Duplicate sheet name “${name}”`);
+    seen.add(key);
+  }
+  if (sheets.every((s) => s.hidden)) throw new XlsxError('At least one sheet must be visible');
+}
+
+/** 'Tổng hợp' → "'Tổng hợp'" as used in defined names. */
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8Array {
+  checkSheetNames(workbook.sheets);
+  const styles = new StyleSheet();
+  const strings = new SharedStrings();
+  const files: Zippable = {};
+  const n = workbook.sheets.length;
+
+  workbook.sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, styles, strings));
+  });
+
+  const definedNames = workbook.sheets
+    .map((s, i) =>
+      s.print?.repeatRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheet(s.name))}!$${s.print.repeatRows[0]}:$${s.print.repeatRows[1]}</definedName>`
+        : '',
+    )
+    .join('');
+  const firstVisible = Math.max(
+    0,
+    workbook.sheets.findIndex((s) => !s.hidden),
+  );
+
+  files['[Content_Types].xml'] = strToU8(
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      workbook.sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>',
+  );
+  files['_rels/.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+      '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+      '</Relationships>',
+  );
+  files['xl/workbook.xml'] = strToU8(
+    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<bookViews><workbookView activeTab="${firstVisible}"/></bookViews><sheets>` +
+      workbook.sheets
+        .map(
+          (s, i) =>
+            `<sheet name="${plainText(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+        )
+        .join('') +
+      `</sheets>${definedNames ? `<definedNames>${definedNames}</definedNames>` : ''}</workbook>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      workbook.sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join('') +
+      `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+      '</Relationships>',
+  );
+  // Written after the sheets: both tables fill up while the sheets are built.
+  files['xl/styles.xml'] = strToU8(styles.toXml());
+  files['xl/sharedStrings.xml'] = strToU8(strings.toXml());
+
+  const modified = (options.modified ?? new Date().toISOString()).replace(/\.\d{3}Z$/, 'Z');
+  files['docProps/core.xml'] = strToU8(
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      (workbook.title ? `<dc:title>${plainText(workbook.title)}</dc:title>` : '') +
+      (workbook.creator ? `<dc:creator>${plainText(workbook.creator)}</dc:creator>` : '') +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${modified}</dcterms:created>` +
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${modified}</dcterms:modified>` +
+      '</cp:coreProperties>',
+  );
+  files['docProps/app.xml'] = strToU8(
+    `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ly-son-poverty-reporting</Application></Properties>`,
+  );
+
+  return zipSync(files, { level: options.level ?? 6 });
+}
