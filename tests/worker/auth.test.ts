@@ -18,7 +18,7 @@ const PROTECTED: { method: string; path: string; json?: unknown }[] = [
   { method: 'GET', path: '/api/plan' },
   { method: 'GET', path: '/api/me' },
   { method: 'GET', path: '/api/agencies' },
-  { method: 'PATCH', path: '/api/agencies/THON-02', json: { name: 'Thôn Đông' } },
+  { method: 'PATCH', path: '/api/agencies/THON-02', json: { name: 'Thôn thử nghiệm' } },
   { method: 'GET', path: '/api/periods' },
   { method: 'PATCH', path: '/api/periods/2027-Q1', json: { graceDays: 5 } },
   {

@@ -51,7 +51,7 @@ describe('GET /api/plan', () => {
     const res = await api('/api/agencies/THON-05', {
       method: 'PATCH',
       key,
-      json: { name: 'Thôn Tây An Vĩnh', shortName: 'Tây An Vĩnh' },
+      json: { name: 'Thôn thử nghiệm Một', shortName: 'Thử nghiệm Một' },
     });
     expect(res.status).toBe(200);
     const body = await (await api('/api/plan', { key: await issueKey('P-TP') })).json<{
@@ -59,8 +59,8 @@ describe('GET /api/plan', () => {
     }>();
     const village = body.plan.agencies.find((a) => a.code === 'THON-05');
     expect(village).toMatchObject({
-      name: 'Thôn Tây An Vĩnh',
-      shortName: 'Tây An Vĩnh',
+      name: 'Thôn thử nghiệm Một',
+      shortName: 'Thử nghiệm Một',
       placeholder: false,
     });
   });
@@ -96,13 +96,13 @@ describe('PATCH /api/agencies/:code', () => {
     const res = await api('/api/agencies/THON-01', {
       method: 'PATCH',
       key,
-      json: { name: '  Thôn Đông An Vĩnh  ', shortName: 'Đông An Vĩnh' },
+      json: { name: '  Thôn thử nghiệm Hai  ', shortName: 'Thử nghiệm Hai' },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       code: 'THON-01',
-      name: 'Thôn Đông An Vĩnh',
-      shortName: 'Đông An Vĩnh',
+      name: 'Thôn thử nghiệm Hai',
+      shortName: 'Thử nghiệm Hai',
       kind: 'village',
       coordinator: false,
       placeholder: false,
@@ -110,19 +110,19 @@ describe('PATCH /api/agencies/:code', () => {
     const row = await env.DB.prepare('SELECT * FROM agencies WHERE code = ?')
       .bind('THON-01')
       .first<Record<string, unknown>>();
-    expect(row).toMatchObject({ name: 'Thôn Đông An Vĩnh', short_name: 'Đông An Vĩnh' });
+    expect(row).toMatchObject({ name: 'Thôn thử nghiệm Hai', short_name: 'Thử nghiệm Hai' });
     const audit = await auditRows('agency.rename', 'THON-01');
     expect(audit).toHaveLength(1);
     expect(audit[0]?.actor).toBe(`${COORDINATOR}/${key.slice(0, 12)}`);
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({
       before: { name: 'Thôn 01 (chưa đặt tên)' },
-      after: { name: 'Thôn Đông An Vĩnh', shortName: 'Đông An Vĩnh' },
+      after: { name: 'Thôn thử nghiệm Hai', shortName: 'Thử nghiệm Hai' },
     });
     // The registry shows the new name.
     const { agencies } = await (await api('/api/agencies', { key })).json<{
       agencies: AgencyJson[];
     }>();
-    expect(agencies.find((a) => a.code === 'THON-01')?.name).toBe('Thôn Đông An Vĩnh');
+    expect(agencies.find((a) => a.code === 'THON-01')?.name).toBe('Thôn thử nghiệm Hai');
   });
 
   it('a new name alone also sets the short name (at most 40 characters)', async () => {

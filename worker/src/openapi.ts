@@ -146,6 +146,30 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/periods/{period}/workbook.xlsx',
+    summary:
+      'The merged district workbook (.xlsx): Tổng hợp, Chi tiết, Khó khăn - Kiến nghị, Tình hình nộp báo cáo',
+    access: 'coordinator',
+    responses: {
+      200: 'The workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+      404: 'Unknown period',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/template.xlsx',
+    summary:
+      'An agency’s blank progress sheet (.xlsx); query ?agency=CODE (an agency key: its own agency only)',
+    access: 'any key',
+    responses: {
+      200: 'The template (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+      400: 'No ?agency=',
+      403: 'Another agency’s template',
+      404: 'Unknown period or agency',
+    },
+  },
+  {
+    method: 'get',
     path: '/api/keys',
     summary: 'List access keys (prefixes only)',
     access: 'coordinator',

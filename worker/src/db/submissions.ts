@@ -220,3 +220,39 @@ export function reviewState(row: { review_state?: string | null }): ReviewState 
     ? row.review_state
     : 'received';
 }
+
+export interface ChosenSubmissionRow {
+  agency_code: string;
+  id: string;
+  version: number;
+  received_at: string;
+  payload: string;
+  review_state: string | null;
+}
+
+/**
+ * The version of each agency's report that goes into the merged workbook, in
+ * one query: the newest version whose latest review accepted it, or else the
+ * newest version. An accepted report stays the authoritative one until a
+ * later version is itself accepted.
+ */
+export async function chosenSubmissions(db: D1Database, period: string) {
+  const { results } = await db
+    .prepare(
+      `WITH reviewed AS (
+         SELECT s.agency_code, s.id, s.version, s.received_at, s.payload,
+                (SELECT state FROM reviews r WHERE r.submission_id = s.id
+                 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1) AS review_state
+         FROM submissions s WHERE s.period_code = ?1)
+       SELECT c.agency_code, c.id, c.version, c.received_at, c.payload, c.review_state
+       FROM reviewed c
+       WHERE c.version = COALESCE(
+         (SELECT MAX(a.version) FROM reviewed a
+          WHERE a.agency_code = c.agency_code AND a.review_state = 'accepted'),
+         (SELECT MAX(m.version) FROM reviewed m WHERE m.agency_code = c.agency_code))
+       ORDER BY c.agency_code`,
+    )
+    .bind(period)
+    .all<ChosenSubmissionRow>();
+  return results;
+}

@@ -1,0 +1,158 @@
+// The pure pieces behind the workbooks: Decree 30 dates, Vietnam times, the
+// download name, row heights, and the builders' shape. What other programs
+// read back from the files is in xlsx-readers.test.ts.
+import { describe, expect, it } from 'vitest';
+import { LayoutError } from '../../shared/layout/index.ts';
+import {
+  fitRowHeights,
+  placeDateLine,
+  viDateTime,
+  wrappedLines,
+} from '../../worker/src/reports/common.ts';
+import {
+  buildMergedWorkbook,
+  MERGED_SHEET_NAMES,
+  NOT_REPORTED,
+} from '../../worker/src/reports/merged.ts';
+import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
+import { contentDisposition } from '../../worker/src/routes/workbooks.ts';
+import type { Sheet } from '../../worker/src/xlsx/types.ts';
+import { dataInput, emptyInput, period, plan } from './readers/fixtures.ts';
+
+describe('dates and times', () => {
+  it.each([
+    ['2026-03-05', 'Lý Sơn, ngày 05 tháng 3 năm 2026'],
+    ['2026-02-09', 'Lý Sơn, ngày 09 tháng 02 năm 2026'],
+    ['2026-01-31', 'Lý Sơn, ngày 31 tháng 01 năm 2026'],
+    ['2026-11-20', 'Lý Sơn, ngày 20 tháng 11 năm 2026'],
+  ])('Decree 30 date line for %s: %s', (iso, line) => {
+    expect(placeDateLine('Lý Sơn', iso)).toBe(line);
+  });
+
+  it.each([
+    ['2026-03-14T17:30:00.000Z', '15/03/2026 00:30'],
+    ['2026-12-31T16:59:59Z', '31/12/2026 23:59'],
+    ['2026-01-01T00:05:00Z', '01/01/2026 07:05'],
+  ])('%s is %s in Vietnam', (instant, text) => {
+    expect(viDateTime(instant)).toBe(text);
+  });
+});
+
+describe('contentDisposition', () => {
+  it('keeps the Vietnamese name (NFC, percent-encoded UTF-8) with an ASCII fallback', () => {
+    expect(
+      contentDisposition('Tong-hop-KH58-2026-Q1.xlsx', 'Tổng hợp KH 58-KH-UBND 2026-Q1.xlsx'),
+    ).toBe(
+      `attachment; filename="Tong-hop-KH58-2026-Q1.xlsx"; filename*=UTF-8''T%E1%BB%95ng%20h%E1%BB%A3p%20KH%2058-KH-UBND%202026-Q1.xlsx`,
+    );
+    // Decomposed input is sent composed.
+    expect(contentDisposition('a.xlsx', 'Tổng'.normalize('NFD'))).toBe(
+      contentDisposition('a.xlsx', 'Tổng'),
+    );
+  });
+
+  it('encodes what RFC 8187 does not allow bare, and cleans the fallback', () => {
+    const cd = contentDisposition('a"b\\c d.xlsx', "Thôn (mới) 'x'*.xlsx");
+    expect(cd).toBe(
+      `attachment; filename="a-b-c-d.xlsx"; filename*=UTF-8''Th%C3%B4n%20%28m%E1%BB%9Bi%29%20%27x%27%2A.xlsx`,
+    );
+  });
+});
+
+describe('row heights', () => {
+  it('counts wrapped lines, line breaks and words longer than a line', () => {
+    expect(wrappedLines('', 10)).toBe(1);
+    expect(wrappedLines('một hai ba', 100)).toBe(1);
+    expect(wrappedLines('dòng 1\r\ndòng 2\ndòng 3\rdòng 4', 100)).toBe(4);
+    // "nnnn" is 2 em in Times New Roman: two words do not fit on a 3 em line.
+    expect(wrappedLines('nnnn nnnn', 3)).toBe(2);
+    expect(wrappedLines('nnnn nnnn', 4.5)).toBe(1);
+    expect(wrappedLines('n'.repeat(40), 5)).toBe(4);
+    expect(wrappedLines('n '.repeat(10_000), 5, false, 30)).toBeLessThanOrEqual(31);
+  });
+
+  it('sets heights only where text needs them, wider for merged cells, never above 409 pt', () => {
+    const text = 'Đã tổ chức hội nghị quán triệt cho cán bộ, đảng viên. '.repeat(6);
+    const sheet: Sheet = {
+      name: 'S',
+      columns: [{ width: 20 }, { width: 20 }, { width: 20 }],
+      merges: ['A2:C2'],
+      rows: [
+        { index: 1, cells: [{ value: text, style: { wrap: true } }] },
+        { index: 2, cells: [{ value: text, style: { wrap: true } }] },
+        { index: 3, cells: [{ value: 'ngắn', style: { wrap: true } }] },
+        { index: 4, cells: [{ value: text, style: { wrap: true } }], height: 30 },
+        { index: 5, cells: [{ value: text.repeat(100), style: { wrap: true } }] },
+        { index: 6, cells: [{ value: text }] },
+      ],
+    };
+    const [r1, r2, r3, r4, r5, r6] = fitRowHeights(sheet).rows.map((r) => r.height);
+    expect(r1).toBeGreaterThan(100);
+    expect(r2).toBeGreaterThan(15.75);
+    expect(r2).toBeLessThan((r1 ?? 0) / 2);
+    expect(r3).toBeUndefined();
+    expect(r4).toBe(30);
+    expect(r5).toBe(409);
+    expect(r6).toBeUndefined(); // not wrapped: one line
+  });
+});
+
+describe('buildMergedWorkbook', () => {
+  it('has the four sheets, a row per section, task and responsible agency', () => {
+    const wb = buildMergedWorkbook(emptyInput());
+    expect(wb.sheets.map((s) => s.name)).toEqual(Object.values(MERGED_SHEET_NAMES));
+    const detail = wb.sheets[1] as Sheet;
+    let pairs = 0;
+    for (const t of plan.tasks) {
+      const r = plan.responsible(t.id);
+      pairs += (r?.lead.length ?? 0) + (r?.coordinating.length ?? 0);
+    }
+    expect(detail.rows).toHaveLength(5 + plan.def.sections.length + plan.tasks.length + pairs);
+    const statuses = detail.rows.map((r) => r.cells[2]?.value);
+    expect(statuses.filter((v) => v === NOT_REPORTED)).toHaveLength(pairs);
+  });
+
+  it('takes its date from the input, not the clock', () => {
+    const a = buildMergedWorkbook({ ...dataInput(), generatedAt: '2026-02-03T10:00:00Z' });
+    const b = buildMergedWorkbook({ ...dataInput(), generatedAt: '2026-02-03T10:00:00Z' });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const line = a.sheets[0]?.rows.find((r) => r.index === 3)?.cells[4]?.value;
+    expect(line).toBe('Lý Sơn, ngày 03 tháng 02 năm 2026');
+  });
+
+  it('uses the current agency names (D1) in the header block and the rows', () => {
+    const input = dataInput();
+    const wb = buildMergedWorkbook({
+      ...input,
+      agencyNames: { ...input.agencyNames, 'BTC-NV-LDTBXH': 'Phòng Nội vụ đặc khu' },
+    });
+    expect(wb.sheets[0]?.rows[1]?.cells[0]?.value).toBe('PHÒNG NỘI VỤ ĐẶC KHU');
+    expect(wb.creator).toBe('Phòng Nội vụ đặc khu');
+  });
+});
+
+describe('buildTemplateWorkbook', () => {
+  it('lays out an agency without appendix tasks as a header only, without validations', () => {
+    const wb = buildTemplateWorkbook(plan, 'BTG-HU', period());
+    const sheet = wb.sheets[0] as Sheet;
+    expect(sheet.rows.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(sheet.dataValidations).toEqual([]);
+    expect(sheet.protect).toBe(true);
+  });
+
+  it('refuses an agency the plan does not know', () => {
+    expect(() => buildTemplateWorkbook(plan, 'NOPE', period())).toThrow(LayoutError);
+  });
+
+  it('unlocks exactly the fillable cells of the task rows', () => {
+    const sheet = buildTemplateWorkbook(plan, 'P-TP', period()).sheets[0] as Sheet;
+    for (const row of sheet.rows) {
+      const unlocked = row.cells.map((c) => c?.style?.locked === false);
+      expect(unlocked, `row ${row.index}`).toEqual(
+        row.index >= 7
+          ? [false, false, false, false, false, true, true, true, true, true, true]
+          : unlocked.map(() => false),
+      );
+    }
+  });
+});

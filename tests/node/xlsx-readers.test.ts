@@ -1,0 +1,833 @@
+// The workbooks the Worker serves, opened by readers other than the writer:
+// openpyxl (Debian's python3-openpyxl) and LibreOffice headless
+// (libreoffice-calc-nogui), both installed by .ci/run. The workbooks are
+// built in Node by the same pure builders the routes call, then:
+//   (a) openpyxl reads every cell, style, merge, freeze pane, print setting,
+//       validation and protection (tests/node/readers/read_xlsx.py);
+//   (b) LibreOffice converts every sheet to CSV and every workbook to PDF;
+//   (c) the merged workbook's first PDF page is kept as a PNG in
+//       test-artifacts/ (git-ignored) for a person to look at.
+import { execFile } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { address, parseAddress } from '../../shared/layout/a1.ts';
+import { buildLayout, COLUMNS, STATUSES } from '../../shared/layout/index.ts';
+import {
+  buildMergedWorkbook,
+  MERGED_SHEET_NAMES,
+  type MergedInput,
+  NOT_REPORTED,
+  TIMELINESS_VI,
+} from '../../worker/src/reports/merged.ts';
+import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
+import type { Sheet, Workbook } from '../../worker/src/xlsx/types.ts';
+import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+import {
+  dataInput,
+  emptyInput,
+  HOSTILE,
+  HOSTILE_AGENCY,
+  HOSTILE_VILLAGE,
+  MISSING,
+  period,
+  plan,
+} from './readers/fixtures.ts';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(here, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const TIMEOUT = 180_000;
+
+interface PyCell {
+  v: string | number | boolean | null;
+  t: string;
+  font: string;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  underline: string | null;
+  color: string | null;
+  border: (string | null)[];
+  wrap: boolean;
+  h: string | null;
+  vert: string | null;
+  locked: boolean;
+  fill: string | null;
+  fmt: string;
+}
+interface PySheet {
+  state: string;
+  freeze_panes: string | null;
+  merges: string[];
+  print: {
+    orientation: string;
+    paperSize: number | null;
+    fitToWidth: number | null;
+    fitToHeight: number | null;
+    fitToPage: boolean;
+    print_title_rows: string | null;
+  };
+  protection: boolean;
+  validations: {
+    type: string;
+    sqref: string;
+    formula1: string | null;
+    formula2: string | null;
+    operator: string | null;
+    allow_blank: boolean;
+    showErrorMessage: boolean;
+    errorTitle: string | null;
+    error: string | null;
+  }[];
+  widths: Record<string, number>;
+  heights: Record<string, number>;
+  cells: Record<string, PyCell>;
+}
+interface PyBook {
+  openpyxl: string;
+  sheetnames: string[];
+  sheets: Record<string, PySheet>;
+}
+
+// ---- the workbooks under test ----
+
+const TEMPLATE_AGENCY = HOSTILE_AGENCY;
+const books: Record<'merged' | 'empty' | 'template', { input?: MergedInput; model: Workbook }> = {
+  merged: (() => {
+    const input = dataInput();
+    return { input, model: buildMergedWorkbook(input) };
+  })(),
+  empty: (() => {
+    const input = emptyInput();
+    return { input, model: buildMergedWorkbook(input) };
+  })(),
+  template: { model: buildTemplateWorkbook(plan, TEMPLATE_AGENCY, period()) },
+};
+type Name = keyof typeof books;
+const NAMES = Object.keys(books) as Name[];
+
+let dir = '';
+let py: Record<string, PyBook> = {};
+const csv: Record<string, string[][]> = {}; // "<book>/<sheet>" → rows
+const pdfPages: Record<string, number> = {};
+const logs: string[] = [];
+
+const file = (name: Name, ext: string) => join(dir, `${name}.${ext}`);
+
+/** A Python 3 that can import openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3). */
+async function python(): Promise<string> {
+  for (const candidate of ['/usr/bin/python3', 'python3']) {
+    try {
+      await run(candidate, ['-c', 'import openpyxl']);
+      return candidate;
+    } catch {}
+  }
+  throw new Error(
+    'Không tìm thấy python3 có openpyxl / No python3 with openpyxl: apt-get install python3-openpyxl (.ci/run does)',
+  );
+}
+
+/** One LibreOffice run; each profile is used by one run at a time (parallel runs clash otherwise). */
+async function soffice(profile: string, args: string[]) {
+  const { stdout, stderr } = await run(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, profile)}`, '--headless', ...args],
+    { timeout: TIMEOUT, maxBuffer: 16 << 20 },
+  );
+  logs.push(stdout, stderr);
+  return `${stdout}\n${stderr}`;
+}
+
+/** RFC 4180 CSV as LibreOffice writes it: quoted fields may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xlsx-readers-'));
+  for (const name of NAMES) writeFileSync(file(name, 'xlsx'), writeXlsx(books[name].model));
+  const files = NAMES.map((n) => file(n, 'xlsx'));
+
+  const reading = (async () => {
+    const { stdout } = await run(
+      await python(),
+      [join(here, 'readers', 'read_xlsx.py'), ...files],
+      {
+        maxBuffer: 256 << 20,
+        timeout: TIMEOUT,
+        env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+      },
+    );
+    py = JSON.parse(stdout) as Record<string, PyBook>;
+  })();
+
+  // LibreOffice: every sheet of every file to its own CSV (-1) in one start, then the
+  // small files to PDF; the merged workbook (~95 pages) goes to PDF alongside, in its
+  // own profile, to use both cores.
+  const outCsv = join(dir, 'csv');
+  const outPdf = join(dir, 'pdf');
+  const small = (async () => {
+    await soffice('lo-a', [
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1',
+      '--outdir',
+      outCsv,
+      ...files,
+    ]);
+    await soffice('lo-a', [
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outPdf,
+      file('empty', 'xlsx'),
+      file('template', 'xlsx'),
+    ]);
+  })();
+  const large = soffice('lo-b', [
+    '--convert-to',
+    'pdf',
+    '--outdir',
+    outPdf,
+    file('merged', 'xlsx'),
+  ]);
+  const converting = (async () => {
+    await Promise.all([small, large]);
+    for (const name of NAMES) {
+      for (const sheet of books[name].model.sheets) {
+        const path = join(outCsv, `${name}-${sheet.name}.csv`);
+        if (existsSync(path)) csv[`${name}/${sheet.name}`] = parseCsv(readFileSync(path, 'utf8'));
+      }
+      const pdf = join(outPdf, `${name}.pdf`);
+      if (!existsSync(pdf)) continue;
+      const { stdout } = await run('pdfinfo', [pdf]);
+      pdfPages[name] = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+      logs.push(stdout);
+    }
+    // For a person to look at: the merged workbook, its PDF and the PDF's first page.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    copyFileSync(file('merged', 'xlsx'), join(ARTIFACTS, 'merged-2026-Q1.xlsx'));
+    copyFileSync(join(outPdf, 'merged.pdf'), join(ARTIFACTS, 'merged-2026-Q1.pdf'));
+    copyFileSync(
+      file('template', 'xlsx'),
+      join(ARTIFACTS, `template-${TEMPLATE_AGENCY}-2026-Q1.xlsx`),
+    );
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(outPdf, 'merged.pdf'),
+      join(ARTIFACTS, 'merged-2026-Q1-page1'),
+    ]);
+  })();
+  await Promise.all([reading, converting]);
+}, TIMEOUT);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// ---- expectations drawn from the model ----
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const hex4 = (ch: string) => ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+
+/** What every reader must give back for a text: Excel keeps line breaks as "\n". */
+const exact = (s: string) => s.replace(/\r\n?/g, '\n');
+/**
+ * openpyxl 3.0 (Debian 12) does not decode the standard _xHHHH_ escapes of
+ * control characters in shared strings, so it shows "\u0001" as "_x0001_";
+ * LibreOffice decodes them (checked below through CSV).
+ */
+const openpyxlLegacy = (s: string) => exact(s).replace(CONTROL, (ch) => `_x${hex4(ch)}_`);
+
+/** The model's cells by A1 address; cells merged into another one are left out (readers skip them). */
+function modelCells(sheet: Sheet) {
+  const hidden = new Set<string>();
+  for (const m of sheet.merges ?? []) {
+    const [a, b] = m.split(':').map((x) => parseAddress(x));
+    if (!a || !b) continue;
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++)
+        if (r !== a.row || c !== a.col) hidden.add(address(r, c));
+    }
+  }
+  const out = new Map<string, NonNullable<Sheet['rows'][number]['cells'][number]>>();
+  for (const row of sheet.rows) {
+    row.cells.forEach((c, i) => {
+      const ref = address(row.index, i + 1);
+      if (c && !hidden.has(ref)) out.set(ref, c);
+    });
+  }
+  return out;
+}
+
+function findCell(sheet: Sheet, value: string): string {
+  for (const [ref, c] of modelCells(sheet)) if (c.value === value) return ref;
+  throw new Error(`${sheet.name}: no cell holds ${JSON.stringify(value.slice(0, 40))}`);
+}
+
+const sheetOf = (name: Name, sheet: string) => {
+  const s = books[name].model.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`${name} has no sheet ${sheet}`);
+  return s;
+};
+const pyBook = (name: Name) => py[file(name, 'xlsx')] as PyBook;
+const pySheet = (name: Name, sheet: string) => pyBook(name).sheets[sheet] as PySheet;
+
+// ---- (a) openpyxl ----
+
+describe('openpyxl reads what the writer wrote', () => {
+  it('the sheet names, in order', () => {
+    expect(pyBook('merged').sheetnames).toEqual([
+      'Tổng hợp',
+      'Chi tiết',
+      'Khó khăn - Kiến nghị',
+      'Tình hình nộp báo cáo',
+    ]);
+    expect(pyBook('empty').sheetnames).toEqual(Object.values(MERGED_SHEET_NAMES));
+    expect(pyBook('template').sheetnames).toEqual([`${TEMPLATE_AGENCY} 2026-Q1`]);
+  });
+
+  it.each(NAMES)(
+    '%s: every cell holds the model’s value and style, and no cell is a formula',
+    (name) => {
+      for (const sheet of books[name].model.sheets) {
+        const got = pySheet(name, sheet.name);
+        const want = modelCells(sheet);
+        for (const [ref, c] of Object.entries(got.cells)) {
+          expect(c.t, `${sheet.name}!${ref}`).not.toBe('f');
+          if (c.v !== null)
+            expect(want.has(ref), `${sheet.name}!${ref} is not in the model`).toBe(true);
+        }
+        for (const [ref, m] of want) {
+          const label = `${sheet.name}!${ref}`;
+          const c = got.cells[ref];
+          const s = m.style ?? {};
+          if (m.value === null && !m.style) continue;
+          expect(c, label).toBeDefined();
+          if (!c) continue;
+          if (typeof m.value === 'string') {
+            expect(c.t, label).toBe('s');
+            expect([exact(m.value), openpyxlLegacy(m.value)], label).toContain(c.v);
+          } else if (typeof m.value === 'number') {
+            expect(c.t, label).toBe('n');
+            expect(c.v, label).toBe(m.value);
+          } else {
+            expect(c.v, label).toBe(m.value);
+          }
+          expect(c.font, label).toBe('Times New Roman');
+          expect(c.size, label).toBe(s.font?.size ?? 12);
+          expect(c.bold, label).toBe(!!s.font?.bold);
+          expect(c.italic, label).toBe(!!s.font?.italic);
+          expect(c.underline, label).toBe(s.font?.underline ? 'single' : null);
+          expect(c.color, label).toBe(s.font?.color ? `FF${s.font.color}` : null);
+          expect(c.border, label).toEqual(
+            s.border ? ['thin', 'thin', 'thin', 'thin'] : [null, null, null, null],
+          );
+          expect(c.wrap, label).toBe(!!s.wrap);
+          expect(c.h, label).toBe(s.horizontal ?? null);
+          expect(c.vert, label).toBe(s.vertical ?? null);
+          expect(c.fill, label).toBe(s.fill ? `FF${s.fill}` : null);
+          expect(c.locked, label).toBe(s.locked !== false);
+          expect(c.fmt, label).toBe(s.numberFormat ?? 'General');
+        }
+      }
+    },
+  );
+
+  it.each(NAMES)('%s: merges, frozen panes, widths, heights and print settings', (name) => {
+    for (const sheet of books[name].model.sheets) {
+      const got = pySheet(name, sheet.name);
+      expect(got.state).toBe('visible');
+      expect(got.merges, sheet.name).toEqual([...(sheet.merges ?? [])].sort());
+      expect(got.freeze_panes, sheet.name).toBe(
+        sheet.freeze ? address(sheet.freeze.row, sheet.freeze.col) : null,
+      );
+      (sheet.columns ?? []).forEach((c, i) => {
+        expect(got.widths[String.fromCharCode(65 + i)], `${sheet.name} column ${i + 1}`).toBe(
+          c.width,
+        );
+      });
+      for (const row of sheet.rows) {
+        if (row.height)
+          expect(got.heights[String(row.index)], `${sheet.name} row ${row.index}`).toBe(row.height);
+      }
+      expect(got.print, sheet.name).toEqual({
+        orientation: 'landscape',
+        paperSize: 9, // A4
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+        print_title_rows: sheet.print?.repeatRows
+          ? `$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`
+          : null,
+      });
+    }
+  });
+
+  it('the print look: Times New Roman, bold bordered headers, bordered wrapped body cells', () => {
+    const headerRows: Record<string, number[]> = {
+      [MERGED_SHEET_NAMES.detail]: [4, 5],
+      [MERGED_SHEET_NAMES.issues]: [4],
+      [MERGED_SHEET_NAMES.submissions]: [4],
+    };
+    for (const name of ['merged', 'empty'] as const) {
+      for (const [sheet, rows] of Object.entries(headerRows)) {
+        const cells = pySheet(name, sheet).cells;
+        const headers = Object.entries(cells).filter(([ref]) =>
+          rows.includes(Number(/\d+$/.exec(ref)?.[0])),
+        );
+        expect(headers.length, sheet).toBeGreaterThanOrEqual(6);
+        for (const [ref, c] of headers) {
+          expect(c, `${sheet}!${ref}`).toMatchObject({
+            bold: true,
+            wrap: true,
+            border: ['thin', 'thin', 'thin', 'thin'],
+          });
+        }
+        const body = Object.entries(cells).filter(
+          ([ref]) => Number(/\d+$/.exec(ref)?.[0]) > Math.max(...rows),
+        );
+        expect(body.length, sheet).toBeGreaterThan(0);
+        for (const [ref, c] of body) {
+          if (typeof c.v === 'string' && c.v.length > 30 && !c.v.startsWith('Tổng cộng')) {
+            expect(c, `${sheet}!${ref}`).toMatchObject({
+              wrap: true,
+              border: ['thin', 'thin', 'thin', 'thin'],
+            });
+          }
+        }
+      }
+      for (const sheet of Object.values(pyBook(name).sheets)) {
+        for (const c of Object.values(sheet.cells)) expect(c.font).toBe('Times New Roman');
+      }
+      // Every table header of the summary is bold and bordered too.
+      const summary = pySheet(name, MERGED_SHEET_NAMES.summary).cells;
+      for (const label of ['Chỉ tiêu', 'Số cơ quan', 'Nội dung', 'Số nhiệm vụ', NOT_REPORTED]) {
+        const c = Object.values(summary).find((x) => x.v === label);
+        expect(c, label).toMatchObject({ bold: true, border: ['thin', 'thin', 'thin', 'thin'] });
+      }
+    }
+    const template = pySheet('template', `${TEMPLATE_AGENCY} 2026-Q1`).cells;
+    expect(template.A1).toMatchObject({ bold: true, size: 14, h: 'center' });
+    for (const col of 'ABCDEFGHIJK') {
+      expect(template[`${col}6`], `${col}6`).toMatchObject({
+        bold: true,
+        wrap: true,
+        border: ['thin', 'thin', 'thin', 'thin'],
+      });
+      expect(template[`${col}7`], `${col}7`).toMatchObject({
+        wrap: true,
+        border: ['thin', 'thin', 'thin', 'thin'],
+      });
+    }
+  });
+
+  it('hostile strings come back as text, exactly', () => {
+    const detail = sheetOf('merged', MERGED_SHEET_NAMES.detail);
+    const cells = pySheet('merged', MERGED_SHEET_NAMES.detail).cells;
+    for (const s of [
+      HOSTILE.formula,
+      HOSTILE.plus,
+      HOSTILE.minus,
+      HOSTILE.at,
+      HOSTILE.escapeLiteral,
+      HOSTILE.nfc,
+    ]) {
+      const c = cells[findCell(detail, s)];
+      expect(c).toMatchObject({ v: s, t: 's' });
+    }
+    expect(cells[findCell(detail, HOSTILE.crlf)]?.v).toBe(
+      'Dòng thứ nhất\nDòng thứ hai\nDòng thứ ba',
+    );
+    const nfc = cells[findCell(detail, HOSTILE.nfc)]?.v as string;
+    expect(nfc.normalize('NFC')).toBe(nfc);
+    const long = cells[findCell(detail, HOSTILE.long)]?.v as string;
+    expect(long).toHaveLength(20_000);
+    expect(long).toBe(HOSTILE.long);
+    // Control characters: openpyxl 3.0 shows Excel's escape, never a corrupt file or a lost character.
+    expect([HOSTILE.control, openpyxlLegacy(HOSTILE.control)]).toContain(
+      cells[findCell(detail, HOSTILE.control)]?.v,
+    );
+    // A renamed village that looks like a formula is a text too, on every sheet that names it.
+    expect(cells[findCell(detail, `${HOSTILE_VILLAGE} (chủ trì)`)]).toMatchObject({ t: 's' });
+    const subs = pySheet('merged', MERGED_SHEET_NAMES.submissions).cells;
+    expect(Object.values(subs).filter((c) => c.v === HOSTILE_VILLAGE)).toHaveLength(1);
+    // The percent of the hostile row is a number.
+    expect(Object.values(cells).some((c) => c.v === 45.5 && c.t === 'n')).toBe(true);
+  });
+
+  it('Tổng hợp: the Decree 30 header block, the title and the counts', () => {
+    const s = pySheet('merged', MERGED_SHEET_NAMES.summary);
+    expect(s.cells.A1).toMatchObject({ v: 'UBND HUYỆN LÝ SƠN', bold: false, h: 'center' });
+    expect(s.cells.A2).toMatchObject({
+      v: 'BAN TỔ CHỨC, NỘI VỤ - LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI',
+      bold: true,
+    });
+    expect(s.cells.E1).toMatchObject({ v: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true });
+    expect(s.cells.E2).toMatchObject({ v: 'Độc lập - Tự do - Hạnh phúc', bold: true });
+    expect(s.cells.E3).toMatchObject({ v: 'Lý Sơn, ngày 20 tháng 3 năm 2026', italic: true });
+    expect(s.merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A2:D2', 'E2:I2', 'E3:I3']));
+    const values = Object.values(s.cells).map((c) => c.v);
+    expect(values).toContain('BÁO CÁO');
+    expect(values).toContain(
+      'Kết quả thực hiện Kế hoạch số 58/KH-UBND về giảm nghèo bền vững trên địa bàn huyện Lý Sơn đến năm 2030',
+    );
+    expect(values).toContain('Quý I năm 2026 (số liệu từ 15/12/2025 đến 14/03/2026)');
+
+    // Completeness: label in B, count in C.
+    const row = (label: string) => {
+      const ref = Object.entries(s.cells).find(([, c]) => c.v === label)?.[0] ?? '';
+      const r = ref.slice(1);
+      return [s.cells[`C${r}`]?.v, s.cells[`D${r}`]?.v];
+    };
+    const input = books.merged.input as MergedInput;
+    const expected = input.completeness.length;
+    expect(row('Cơ quan, đơn vị phải báo cáo')).toEqual([16, 100]);
+    expect(row('Đã nộp báo cáo')[0]).toBe(expected - MISSING.length);
+    expect(row('- Trễ hạn')[0]).toBe(1);
+    expect(row('Chưa nộp báo cáo')).toEqual([
+      MISSING.length,
+      Math.round((MISSING.length / 16) * 1000) / 10,
+    ]);
+
+    // Counts by status, whole plan: every (task, responsible agency) pair once.
+    const totalRef = Object.entries(s.cells).find(([, c]) => c.v === 'Toàn Kế hoạch')?.[0] ?? '';
+    const r = totalRef.slice(1);
+    const [tasks, pairs, ...rest] = ['C', 'D', 'E', 'F', 'G', 'H', 'I'].map(
+      (col) => s.cells[`${col}${r}`]?.v as number,
+    );
+    expect(tasks).toBe(plan.tasks.length);
+    let allPairs = 0;
+    const counts = new Map<string, number>();
+    const rowsOf = new Map(input.reports.map((x) => [x.agencyCode, x.rows]));
+    for (const t of plan.tasks) {
+      const resp = plan.responsible(t.id);
+      for (const code of [...(resp?.lead ?? []), ...(resp?.coordinating ?? [])]) {
+        allPairs++;
+        const status = rowsOf.get(code)?.find((x) => x.taskId === t.id)?.status ?? 'missing';
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+      }
+    }
+    expect(pairs).toBe(allPairs);
+    expect(rest).toEqual([
+      ...STATUSES.map((st) => counts.get(st.code) ?? 0),
+      counts.get('missing') ?? 0,
+    ]);
+    expect(rest.reduce((a, b) => a + b, 0)).toBe(allPairs);
+  });
+
+  it('Chi tiết: appendix order, a task row then its agencies, lead first', () => {
+    const s = pySheet('merged', MERGED_SHEET_NAMES.detail);
+    const colA = Object.entries(s.cells)
+      .filter(
+        ([ref, c]) => /^A\d+$/.test(ref) && typeof c.v === 'string' && Number(ref.slice(1)) >= 6,
+      )
+      .map(([, c]) => c.v);
+    expect(colA).toEqual(
+      plan.def.sections.flatMap((sec) => [
+        sec.id,
+        ...plan.tasks.filter((t) => t.section === sec.id).map((t) => t.id),
+      ]),
+    );
+    expect(s.cells.A4?.v).toBe('TT');
+    expect(s.cells.B5?.v).toBe('Cơ quan báo cáo');
+    expect(s.cells.C4?.v).toBe('Cơ quan chủ trì');
+    // Task I.1: its fixed cells from the plan, then its agencies.
+    const i1 = Number(
+      Object.entries(s.cells)
+        .find(([ref, c]) => ref.startsWith('A') && c.v === 'I.1')?.[0]
+        .slice(1),
+    );
+    const task = plan.task('I.1');
+    expect([
+      s.cells[`B${i1}`]?.v,
+      s.cells[`C${i1}`]?.v,
+      s.cells[`E${i1}`]?.v,
+      s.cells[`F${i1}`]?.v,
+      s.cells[`H${i1}`]?.v,
+    ]).toEqual([
+      task?.content,
+      task?.lead.text,
+      task?.coordinating.text,
+      task?.product,
+      task?.timeline,
+    ]);
+    const resp = plan.responsible('I.1');
+    const names = (books.merged.input as MergedInput).agencyNames ?? {};
+    const expected = [
+      ...(resp?.lead ?? []).map((c) => `${names[c]} (chủ trì)`),
+      ...(resp?.coordinating ?? []).map((c) => `${names[c]} (phối hợp)`),
+    ];
+    const agencies = expected.map((_, k) => s.cells[`B${i1 + 1 + k}`]?.v);
+    expect(agencies).toEqual(expected);
+    // A missing agency says so in the status column.
+    const mttq =
+      Object.entries(s.cells).find(([, c]) => c.v === `${names.MTTQ} (phối hợp)`)?.[0] ?? '';
+    expect(s.cells[`C${mttq.slice(1)}`]).toMatchObject({ v: NOT_REPORTED, italic: true });
+  });
+
+  it('Khó khăn - Kiến nghị: every non-empty difficulty and proposal, with agency and task', () => {
+    const s = pySheet('merged', MERGED_SHEET_NAMES.issues);
+    const input = books.merged.input as MergedInput;
+    const names = input.agencyNames ?? {};
+    const expected: string[][] = [];
+    for (const t of plan.tasks) {
+      const resp = plan.responsible(t.id);
+      for (const code of [...(resp?.lead ?? []), ...(resp?.coordinating ?? [])]) {
+        const r = input.reports
+          .find((x) => x.agencyCode === code)
+          ?.rows.find((x) => x.taskId === t.id);
+        if (r && (r.difficulties.trim() || r.proposals.trim())) {
+          expected.push([t.id, names[code] ?? code, exact(r.difficulties), exact(r.proposals)]);
+        }
+      }
+    }
+    expect(expected.length).toBeGreaterThan(10);
+    const got = expected.map((_, k) => {
+      const r = 5 + k;
+      return [
+        s.cells[`B${r}`]?.v,
+        s.cells[`D${r}`]?.v,
+        s.cells[`E${r}`]?.v ?? '',
+        s.cells[`F${r}`]?.v ?? '',
+      ];
+    });
+    expect(got).toEqual(expected);
+    expect(s.cells[`A${5 + expected.length}`]).toBeUndefined();
+    expect(got.some((r) => r[2] === HOSTILE.minus && r[3] === HOSTILE.at)).toBe(true);
+  });
+
+  it('Tình hình nộp báo cáo: version, received time in Vietnam time, timeliness, review', () => {
+    const s = pySheet('merged', MERGED_SHEET_NAMES.submissions);
+    const input = books.merged.input as MergedInput;
+    input.completeness.forEach((c, k) => {
+      const r = 5 + k;
+      expect(s.cells[`A${r}`]?.v).toBe(k + 1);
+      expect(s.cells[`B${r}`]?.v).toBe(input.agencyNames?.[c.agencyCode]);
+      expect(s.cells[`F${r}`]?.v).toBe(TIMELINESS_VI[c.status]);
+    });
+    const row = 5 + input.completeness.findIndex((c) => c.agencyCode === 'P-KTHT');
+    // 2026-03-18T16:59Z is 23:59 in Vietnam; version 3 is the latest, version 2 (accepted) is merged.
+    expect([
+      s.cells[`C${row}`]?.v,
+      s.cells[`D${row}`]?.v,
+      s.cells[`G${row}`]?.v,
+      s.cells[`H${row}`]?.v,
+    ]).toEqual([3, '18/03/2026 23:59', 'Chờ xem xét', 2]);
+    const late = 5 + input.completeness.findIndex((c) => c.agencyCode === 'P-GDDT');
+    expect([s.cells[`E${late}`]?.v, s.cells[`F${late}`]?.v]).toEqual([
+      '25/03/2026 09:15',
+      'Trễ hạn',
+    ]);
+    expect(Object.values(s.cells).filter((c) => c.v === 'Chưa nộp')).toHaveLength(MISSING.length);
+    expect(Object.values(s.cells).filter((c) => c.v === 'Đã chấp nhận').length).toBeGreaterThan(0);
+  });
+
+  it('an empty period: every agency "Chưa báo cáo" / "Chưa nộp", nothing invented', () => {
+    const detail = pySheet('empty', MERGED_SHEET_NAMES.detail);
+    const values = Object.values(detail.cells).map((c) => c.v);
+    let pairs = 0;
+    for (const t of plan.tasks) {
+      const r = plan.responsible(t.id);
+      pairs += (r?.lead.length ?? 0) + (r?.coordinating.length ?? 0);
+    }
+    expect(values.filter((v) => v === NOT_REPORTED)).toHaveLength(pairs);
+    expect(values.filter((v) => typeof v === 'number')).toEqual([]);
+    const subs = Object.values(pySheet('empty', MERGED_SHEET_NAMES.submissions).cells).map(
+      (c) => c.v,
+    );
+    expect(subs.filter((v) => v === 'Chưa nộp')).toHaveLength(16);
+    expect(subs).toContain(
+      'Tổng cộng: 16 phải báo cáo; đã nộp 0 (đúng hạn 0, trễ hạn 0); chưa nộp 16',
+    );
+    const issues = Object.values(pySheet('empty', MERGED_SHEET_NAMES.issues).cells).map((c) => c.v);
+    expect(issues).toContain(
+      'Các báo cáo đã nhận không nêu khó khăn, vướng mắc hay đề xuất, kiến nghị nào.',
+    );
+    const summary = pySheet('empty', MERGED_SHEET_NAMES.summary).cells;
+    expect(Object.values(summary).map((c) => c.v)).toContain(
+      '6 tháng đầu năm 2026 (số liệu từ 15/12/2025 đến 14/06/2026)',
+    );
+    // 2026-07-01T17:30Z is 2 July in Vietnam.
+    expect(summary.E3?.v).toBe('Lý Sơn, ngày 02 tháng 7 năm 2026');
+  });
+
+  it('the template: the shared layout, locked fixed cells, unlocked fillable cells, validations, protection', () => {
+    const layout = buildLayout(plan, TEMPLATE_AGENCY, period());
+    const s = pySheet('template', `${TEMPLATE_AGENCY} 2026-Q1`);
+    expect(s.protection).toBe(true);
+    expect(s.freeze_panes).toBe('A7');
+    expect(s.print.print_title_rows).toBe('$6:$6');
+    layout.titleRows.forEach((t, i) => {
+      expect(s.cells[`A${i + 1}`]?.v).toBe(t);
+    });
+    expect(s.cells.A5).toMatchObject({ v: layout.metadataText, locked: true });
+    COLUMNS.forEach((c, i) => {
+      const col = String.fromCharCode(65 + i);
+      expect(s.cells[`${col}6`]).toMatchObject({ v: c.header.vi, bold: true, locked: true });
+      expect(s.widths[col]).toBe(c.width);
+      for (const t of layout.tasks) {
+        const cell = s.cells[`${col}${t.row}`];
+        expect(cell?.locked, `${col}${t.row}`).toBe(c.fixed);
+        if (c.fixed) expect(cell?.v).toBe(t.fixed[c.key as keyof typeof t.fixed]);
+        else expect(cell?.v ?? null).toBeNull();
+      }
+    });
+    const last = layout.lastRow;
+    expect(s.validations).toEqual([
+      {
+        type: 'list',
+        sqref: `F7:F${last}`,
+        formula1: `"${STATUSES.map((x) => x.vi).join(',')}"`,
+        formula2: null,
+        operator: null,
+        allow_blank: true,
+        showErrorMessage: true,
+        errorTitle: 'Tình trạng không hợp lệ',
+        error: expect.stringContaining('Hoàn thành'),
+      },
+      expect.objectContaining({
+        type: 'decimal',
+        sqref: `G7:G${last}`,
+        formula1: '0',
+        formula2: '100',
+        operator: 'between',
+      }),
+      expect.objectContaining({
+        type: 'textLength',
+        sqref: `H7:H${last}`,
+        formula1: '0',
+        formula2: '4000',
+      }),
+      expect.objectContaining({
+        type: 'textLength',
+        sqref: `I7:I${last}`,
+        formula1: '0',
+        formula2: '2000',
+      }),
+      expect.objectContaining({
+        type: 'textLength',
+        sqref: `J7:J${last}`,
+        formula1: '0',
+        formula2: '2000',
+      }),
+      expect.objectContaining({
+        type: 'textLength',
+        sqref: `K7:K${last}`,
+        formula1: '0',
+        formula2: '2000',
+      }),
+    ]);
+  });
+});
+
+// ---- (b) LibreOffice ----
+
+describe('LibreOffice headless opens and converts every workbook', () => {
+  it.each(NAMES)('%s: every sheet converts to CSV with every cell’s text exactly', (name) => {
+    expect(logs.join('\n')).not.toMatch(/Error:|could not be loaded|failed to load/i);
+    for (const sheet of books[name].model.sheets) {
+      const grid = csv[`${name}/${sheet.name}`];
+      expect(grid, `${name}: no CSV for sheet ${sheet.name}`).toBeDefined();
+      if (!grid) continue;
+      const want = modelCells(sheet);
+      for (const [ref, m] of want) {
+        const r = Number(/\d+$/.exec(ref)?.[0]) - 1;
+        const c = ref.charCodeAt(0) - 65;
+        const got = grid[r]?.[c] ?? '';
+        if (typeof m.value === 'string') expect(got, `${sheet.name}!${ref}`).toBe(exact(m.value));
+        else if (typeof m.value === 'number')
+          expect(Number(got), `${sheet.name}!${ref}`).toBe(m.value);
+        else if (m.value === null) expect(got, `${sheet.name}!${ref}`).toBe('');
+      }
+      // Nothing in the CSV that the model does not have.
+      grid.forEach((row, r) => {
+        row.forEach((v, c) => {
+          const ref = address(r + 1, c + 1);
+          if (v !== '') expect(want.get(ref)?.value, `${sheet.name}!${ref}`).toBeDefined();
+        });
+      });
+    }
+  });
+
+  it('keeps control characters, "_x0041_" and formulas-to-be as text', () => {
+    const grid = csv[`merged/${MERGED_SHEET_NAMES.detail}`] ?? [];
+    const all = grid.flat();
+    for (const s of Object.values(HOSTILE)) expect(all).toContain(exact(s));
+    expect(all).toContain('Ký tự điều khiển:\u0001\u0007 hết');
+  });
+
+  it.each(NAMES)('%s: converts to PDF', (name) => {
+    expect(pdfPages[name], `${name}.pdf`).toBeGreaterThan(0);
+  });
+
+  it('the merged workbook prints on A4 landscape, the summary on one page; its first page is kept as a PNG', async () => {
+    const pdf = join(ARTIFACTS, 'merged-2026-Q1.pdf');
+    const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '1', pdf]);
+    const [, w, h] = /Page\s+1 size:\s+([\d.]+) x ([\d.]+)/.exec(stdout) ?? [];
+    expect(Math.round(Number(w))).toBe(842);
+    expect(Math.round(Number(h))).toBe(595);
+    const page = (n: number) =>
+      run('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-']).then((r) =>
+        r.stdout.normalize('NFC').replace(/\s+/g, ' '),
+      );
+    const first = await page(1);
+    expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(first).toContain('Toàn Kế hoạch');
+    // The summary fits one page: the detail sheet starts on page 2.
+    expect(await page(2)).toContain('CHI TIẾT KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
+    const png = readFileSync(join(ARTIFACTS, 'merged-2026-Q1-page1.png'));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // 80 dpi A4 landscape: about 936 × 662 pixels (IHDR width and height).
+    expect(Math.abs(png.readUInt32BE(16) - 936)).toBeLessThanOrEqual(2);
+    expect(Math.abs(png.readUInt32BE(20) - 662)).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,237 @@
+// What the merged workbook and the template share: the print look of a
+// Decree 30/2020 document (Times New Roman, black on white, thin borders)
+// and the Vietnamese way of writing dates and times.
+import { parseAddress } from '../../../shared/layout/a1.ts';
+import type { Cell, CellValue, PrintSetup, Sheet, Style } from '../xlsx/types.ts';
+
+export const FONT_NAME = 'Times New Roman';
+
+/** A4 landscape, every column on one page width, the given rows on every page. */
+export function landscape(repeatRows?: [number, number]): PrintSetup {
+  return {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: true,
+    ...(repeatRows ? { repeatRows } : {}),
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 },
+  };
+}
+
+export function style(
+  size: number,
+  rest: Omit<Style, 'font'> & {
+    bold?: boolean;
+    italic?: boolean;
+    underline?: boolean;
+    color?: string;
+  } = {},
+): Style {
+  const { bold, italic, underline, color, ...s } = rest;
+  return {
+    font: {
+      name: FONT_NAME,
+      size,
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+      ...(underline ? { underline } : {}),
+      ...(color ? { color } : {}),
+    },
+    ...s,
+  };
+}
+
+/** A cell; empty text is left empty (a bordered blank, not an empty string). */
+export function cell(value: CellValue | undefined, s?: Style): Cell {
+  const v = value === undefined || value === '' ? null : value;
+  return s ? { value: v, style: s } : { value: v };
+}
+
+/** dd/mm/yyyy from an ISO date. */
+export function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "14/03/2026 09:05": an instant in Vietnam time (UTC+7, no daylight saving). */
+export function viDateTime(instant: string): string {
+  const t = new Date(Date.parse(instant) + VN_OFFSET_MS);
+  if (Number.isNaN(t.getTime())) return instant;
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(
+    t.getUTCHours(),
+  )}:${pad(t.getUTCMinutes())}`;
+}
+
+/**
+ * Decree 30/2020 place and date line: "Lý Sơn, ngày 05 tháng 3 năm 2026".
+ * Days below 10 and the months January and February take a leading zero
+ * (Decree 30, Appendix I); the other months do not.
+ */
+export function placeDateLine(place: string, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  const month = Number(m) <= 2 ? (m as string) : String(Number(m));
+  return `${place}, ngày ${d} tháng ${month} năm ${y}`;
+}
+
+/** Vietnamese upper case ("Ban Tổ chức" → "BAN TỔ CHỨC"), for Decree 30 header lines. */
+export function upper(text: string): string {
+  // Vietnamese has no casing rules of its own: the default mapping is exact.
+  return text.toUpperCase();
+}
+
+// ---- row heights ----
+// Neither Excel nor LibreOffice grows a row for wrapped text when it opens a
+// file (and never for merged cells), so each row gets a height estimated
+// from its texts: a greedy word wrap with Times New Roman's glyph widths
+// (in em, by kind of character) at the column's width.
+
+/** Pixels per column width unit: the digit width of the default font (Times New Roman 12 pt). */
+const PX_PER_WIDTH = 8;
+const PX_PER_PT = 96 / 72;
+const MAX_ROW_HEIGHT = 409;
+const DEFAULT_ROW_HEIGHT = 15.75;
+/** Line height as a share of the font size, and the cell's padding in points. */
+const LINE = 1.2;
+const PADDING = 4;
+
+// Times New Roman advance widths in thousandths of an em, a–z and A–Z
+// (regular, bold); a Vietnamese letter takes its base letter's width.
+const WIDTHS = {
+  lower: [
+    444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389,
+    278, 500, 500, 722, 500, 500, 444,
+  ],
+  upper: [
+    722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556,
+    611, 722, 722, 944, 722, 722, 611,
+  ],
+  lowerBold: [
+    500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389,
+    333, 556, 500, 722, 500, 500, 444,
+  ],
+  upperBold: [
+    722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556,
+    667, 722, 722, 1000, 722, 722, 667,
+  ],
+};
+const PUNCTUATION: Record<string, number> = {
+  ' ': 250,
+  ',': 250,
+  '.': 250,
+  ':': 278,
+  ';': 278,
+  '/': 278,
+  '-': 333,
+  '(': 333,
+  ')': 333,
+  '%': 833,
+};
+
+// Widths by UTF-16 code unit, measured once (Vietnamese is U+00C0–U+1EF9).
+const CACHED = 0x3000;
+const emCache = [new Float32Array(CACHED), new Float32Array(CACHED)];
+
+function charEm(code: number, bold: boolean): number {
+  if (code >= CACHED) return 0.5;
+  const cache = emCache[bold ? 1 : 0] as Float32Array;
+  let em = cache[code] as number;
+  if (!em) {
+    em = measure(String.fromCharCode(code), bold);
+    cache[code] = em;
+  }
+  return em;
+}
+
+function measure(ch: string, bold: boolean): number {
+  const base = (ch.normalize('NFD')[0] ?? ch).replace('đ', 'd').replace('Đ', 'D');
+  const code = base.charCodeAt(0);
+  let w: number | undefined;
+  if (code >= 97 && code <= 122) w = (bold ? WIDTHS.lowerBold : WIDTHS.lower)[code - 97];
+  else if (code >= 65 && code <= 90) w = (bold ? WIDTHS.upperBold : WIDTHS.upper)[code - 65];
+  else if (code >= 48 && code <= 57) w = 500;
+  else w = PUNCTUATION[base];
+  // Combining marks take no room of their own.
+  if (code >= 0x300 && code <= 0x36f) w = 1;
+  return (w ?? 500) / 1000;
+}
+
+/**
+ * Lines a text takes when wrapped at `lineEm` (in em of its font): a greedy
+ * word wrap, line breaks (\n, \r\n, \r) start a new line, and a word
+ * longer than the line breaks wherever it must. Stops counting past `limit`.
+ */
+export function wrappedLines(text: string, lineEm: number, bold = false, limit = 1000): number {
+  const cache = emCache[bold ? 1 : 0] as Float32Array;
+  const space = charEm(32, bold);
+  let lines = 1;
+  let used = 0; // em on the current line, before the current word
+  let word = 0; // em of the current word
+  const n = text.length;
+  for (let i = 0; i <= n && lines <= limit; i++) {
+    const code = i < n ? text.charCodeAt(i) : 10;
+    if (code !== 32 && code !== 10 && code !== 13) {
+      word += (code < CACHED && cache[code]) || charEm(code, bold);
+      continue;
+    }
+    if (word > 0) {
+      const need = used ? used + space + word : word;
+      if (need <= lineEm) {
+        used = need;
+      } else {
+        if (used) lines++;
+        while (word > lineEm) {
+          lines++;
+          word -= lineEm;
+        }
+        used = word;
+      }
+      word = 0;
+    }
+    if (code !== 32 && i < n) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lines++;
+      used = 0;
+    }
+  }
+  return lines;
+}
+
+/** Sets a height on every row whose text needs more than the default. */
+export function fitRowHeights(sheet: Sheet): Sheet {
+  const widths = (sheet.columns ?? []).map((c) => c.width);
+  const span = new Map<string, number>(); // anchor "row:col" → merged width
+  const covered = new Set<string>(); // vertical merges: left to their rows
+  for (const m of sheet.merges ?? []) {
+    const [a, b] = m.split(':').map((x) => parseAddress(x));
+    if (!a || !b) continue;
+    if (a.row !== b.row) {
+      covered.add(`${a.row}:${a.col}`);
+      continue;
+    }
+    let w = 0;
+    for (let c = a.col; c <= b.col; c++) w += widths[c - 1] ?? 8.43;
+    span.set(`${a.row}:${a.col}`, w);
+  }
+  for (const row of sheet.rows) {
+    if (row.height) continue;
+    let height = 0;
+    row.cells.forEach((c, i) => {
+      if (!c || typeof c.value !== 'string' || covered.has(`${row.index}:${i + 1}`)) return;
+      const size = c.style?.font?.size ?? 12;
+      const bold = !!c.style?.font?.bold;
+      const width = span.get(`${row.index}:${i + 1}`) ?? widths[i] ?? 8.43;
+      // A little to spare: a line too many is better than a clipped one.
+      const lineEm = ((width * PX_PER_WIDTH - 7) * 0.92) / (size * PX_PER_PT);
+      const limit = MAX_ROW_HEIGHT / (size * LINE);
+      const lines = c.style?.wrap
+        ? wrappedLines(c.value, lineEm, bold, limit)
+        : c.value.split(/\r\n?|\n/).length;
+      // One line of up to 12 pt fits the default row height.
+      if (lines > 1 || size > 12) height = Math.max(height, lines * size * LINE + PADDING);
+    });
+    if (height > DEFAULT_ROW_HEIGHT) row.height = Math.min(MAX_ROW_HEIGHT, Math.ceil(height));
+  }
+  return sheet;
+}

@@ -1,0 +1,161 @@
+// An agency's blank progress sheet for a period, as .xlsx: the one layout of
+// shared/layout (buildLayout + layoutToGrid, the same the add-in inserts)
+// with print formatting, the fixed cells locked, the fillable cells unlocked
+// in a protected sheet, and each fillable column's rule (COLUMNS[].input) as
+// Excel data validation. For staff who cannot use the add-in.
+import {
+  buildLayout,
+  COLUMNS,
+  type Column,
+  FIRST_TASK_ROW,
+  HEADER_ROW,
+  layoutToGrid,
+  META_ROW,
+  type PeriodInfo,
+  rangeAddress,
+  type SheetLayout,
+  TITLE_ROWS,
+} from '../../../shared/layout/index.ts';
+import type { Plan } from '../../../shared/plan/plan.ts';
+import type { Cell, DataValidation, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
+import { cell, fitRowHeights, landscape, style } from './common.ts';
+
+/** Three lines of 11 pt text. */
+const MIN_TASK_ROW_HEIGHT = 44;
+
+const S = {
+  title: style(14, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
+  subtitle: style(12, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
+  info: style(12, { vertical: 'center', wrap: true }),
+  meta: style(9, { italic: true, color: '595959', vertical: 'center' }),
+  th: style(11, {
+    bold: true,
+    border: true,
+    wrap: true,
+    horizontal: 'center',
+    vertical: 'center',
+    fill: 'F2F2F2',
+  }),
+  fixed: style(11, { border: true, wrap: true, vertical: 'top', fill: 'F2F2F2' }),
+  fixedCenter: style(11, {
+    border: true,
+    wrap: true,
+    vertical: 'top',
+    horizontal: 'center',
+    fill: 'F2F2F2',
+  }),
+  fill: style(11, { border: true, wrap: true, vertical: 'top', locked: false }),
+  fillCenter: style(11, {
+    border: true,
+    wrap: true,
+    vertical: 'top',
+    horizontal: 'center',
+    locked: false,
+  }),
+} satisfies Record<string, Style>;
+
+const TITLE_STYLES: Style[] = [S.title, S.subtitle, S.info, S.info];
+
+function fillStyle(c: Column): Style {
+  if (c.fixed) return c.key === 'tt' || c.key === 'role' ? S.fixedCenter : S.fixed;
+  return c.input.type === 'text' ? S.fill : S.fillCenter;
+}
+
+/** 4000 → "4.000", as Vietnamese writes numbers. */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** The Excel rule for each fillable column of the task rows (COLUMNS[].input). */
+export function templateValidations(layout: SheetLayout): DataValidation[] {
+  if (!layout.tasks.length) return [];
+  const out: DataValidation[] = [];
+  COLUMNS.forEach((c, i) => {
+    if (c.fixed) return;
+    const range = rangeAddress(FIRST_TASK_ROW, i + 1, layout.lastRow, i + 1);
+    const input = c.input;
+    if (input.type === 'list') {
+      out.push({
+        range,
+        type: 'list',
+        values: input.values,
+        errorTitle: 'Tình trạng không hợp lệ',
+        error: `Chọn một trong: ${input.values.join('; ')}.`,
+      });
+    } else if (input.type === 'percent') {
+      out.push({
+        range,
+        type: 'decimal',
+        min: input.min,
+        max: input.max,
+        errorTitle: 'Tỷ lệ không hợp lệ',
+        error: `Nhập một số từ ${input.min} đến ${input.max} (không kèm dấu %).`,
+      });
+    } else {
+      out.push({
+        range,
+        type: 'textLength',
+        min: 0,
+        max: input.maxLength,
+        errorTitle: 'Nội dung quá dài',
+        error: `“${c.header.vi}” tối đa ${thousands(input.maxLength)} ký tự.`,
+      });
+    }
+  });
+  return out;
+}
+
+/** The sheet the layout describes: title rows, metadata, header, task rows. */
+export function templateSheet(layout: SheetLayout): Sheet {
+  const grid = layoutToGrid(layout);
+  const n = layout.columnCount;
+  const lastCol = (row: number) => rangeAddress(row, 1, row, n);
+  const rows: Row[] = [];
+  const merges: string[] = [];
+  grid.forEach((values, i) => {
+    const index = i + 1;
+    if (index <= TITLE_ROWS) {
+      rows.push({ index, cells: [cell(values[0], TITLE_STYLES[i])] });
+      merges.push(lastCol(index));
+    } else if (index === META_ROW) {
+      rows.push({ index, cells: [cell(values[0], S.meta)] });
+      merges.push(lastCol(index));
+    } else if (index === HEADER_ROW) {
+      rows.push({ index, cells: values.map((v) => cell(v, S.th)) });
+    } else {
+      const cells: Cell[] = values.map((v, j) => {
+        const c = COLUMNS[j] as Column;
+        return cell(v, fillStyle(c));
+      });
+      rows.push({ index, cells });
+    }
+  });
+  const sheet = fitRowHeights({
+    name: layout.sheetName,
+    rows,
+    merges,
+    columns: COLUMNS.map((c) => ({ width: c.width })),
+    freeze: { row: FIRST_TASK_ROW, col: 1 },
+    print: landscape([HEADER_ROW, HEADER_ROW]),
+    dataValidations: templateValidations(layout),
+    protect: true,
+  });
+  // Room to write in every task row. A set height stops Excel growing the
+  // row as text is typed; the protection still allows resizing rows.
+  for (const row of sheet.rows) {
+    if (row.index >= FIRST_TASK_ROW) row.height = Math.max(row.height ?? 0, MIN_TASK_ROW_HEIGHT);
+  }
+  return sheet;
+}
+
+export function buildTemplateWorkbook(
+  plan: Plan,
+  agencyCode: string,
+  period: PeriodInfo,
+): Workbook {
+  const layout = buildLayout(plan, agencyCode, period);
+  const agency = plan.agency(agencyCode);
+  return {
+    title: `${layout.titleRows[0]} — ${agency?.name ?? agencyCode} — ${period.label.vi}`,
+    creator: plan.coordinator.name,
+    sheets: [templateSheet(layout)],
+  };
+}

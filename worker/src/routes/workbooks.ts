@@ -1,0 +1,135 @@
+// Workbooks (.xlsx) for a period: the merged district workbook
+// (coordinator) and an agency's blank progress sheet (the coordinator for
+// any agency, an agency key for its own). D1 in, the pure builders in
+// reports/, the writer in xlsx/.
+import { type Context, Hono } from 'hono';
+import { getPeriod } from '../../../shared/periods/index.ts';
+import { loadPlan, planData } from '../../../shared/plan/index.ts';
+import { findAgency, listAgencies } from '../db/agencies.ts';
+import { findPeriod } from '../db/periods.ts';
+import { chosenSubmissions, periodSummary, reviewState } from '../db/submissions.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { timeliness } from '../lib/timeliness.ts';
+import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
+import { plan } from '../plan.ts';
+import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
+import { buildTemplateWorkbook } from '../reports/template.ts';
+import { writeXlsx } from '../xlsx/writer.ts';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
+ * RFC 6266 / RFC 8187 form: UTF-8, NFC, percent-encoded.
+ */
+export function contentDisposition(asciiName: string, name: string): string {
+  const fallback = asciiName.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const encoded = encodeURIComponent(name.normalize('NFC')).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** "58/KH-UBND" → "KH58" (ASCII names) and "58-KH-UBND" (file names cannot hold "/"). */
+const planShort = () => `KH${plan.def.number.split('/')[0] ?? ''}`;
+const planNumber = () => plan.def.number.replace(/[\\/:*?"<>|]/g, '-');
+
+function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: string) {
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': XLSX_TYPE,
+    'Content-Disposition': contentDisposition(asciiName, name),
+    'Cache-Control': 'no-store',
+  });
+}
+
+export const workbooks = new Hono<AppEnv>()
+  .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
+    const db = c.env.DB;
+    const period = await findPeriod(db, c.req.param('period'));
+    const [agencies, summary, chosen] = await Promise.all([
+      listAgencies(db),
+      periodSummary(db, period.code),
+      chosenSubmissions(db, period.code),
+    ]);
+    const expected = new Set(plan.reportingAgencies().map((a) => a.code));
+    const latest = new Map(summary.map((s) => [s.agency_code, s]));
+    const completeness: CompletenessRow[] = agencies
+      .filter((a) => expected.has(a.code))
+      .map((a) => {
+        const s = latest.get(a.code);
+        return {
+          agencyCode: a.code,
+          status: timeliness(period, s?.first_received_at),
+          latestVersion: s?.latest_version ?? null,
+          latestReceivedAt: s?.latest_received_at ?? null,
+          firstReceivedAt: s?.first_received_at ?? null,
+          reviewState: s ? reviewState(s) : null,
+        };
+      });
+    const reports: ChosenReport[] = chosen.map((s) => ({
+      agencyCode: s.agency_code,
+      version: s.version,
+      receivedAt: s.received_at,
+      reviewState: reviewState(s),
+      rows: (JSON.parse(s.payload) as { rows: ChosenReport['rows'] }).rows,
+    }));
+    const workbook = buildMergedWorkbook({
+      plan,
+      period: {
+        code: period.code,
+        label: getPeriod(period.code).label,
+        cutoff: { from: period.cutoff_from, to: period.cutoff_to },
+        due: period.due,
+        graceDays: period.grace_days,
+      },
+      agencyNames: Object.fromEntries(agencies.map((a) => [a.code, a.name])),
+      completeness,
+      reports,
+      generatedAt: c.get('now'),
+    });
+    return xlsx(
+      c,
+      writeXlsx(workbook, { modified: c.get('now') }),
+      `Tong-hop-${planShort()}-${period.code}.xlsx`,
+      `Tổng hợp KH ${planNumber()} ${period.code}.xlsx`,
+    );
+  })
+
+  .get('/:period/template.xlsx', async (c) => {
+    const db = c.env.DB;
+    const code = c.req.query('agency')?.trim();
+    if (!code) {
+      throw new ApiError(
+        'INVALID_REQUEST',
+        {
+          vi: 'Thiếu mã cơ quan: thêm ?agency=<mã cơ quan>, ví dụ ?agency=P-TP.',
+          en: 'The agency code is missing: add ?agency=<agency code>, e.g. ?agency=P-TP.',
+        },
+        { issues: [{ field: 'query.agency', message: 'required' }] },
+      );
+    }
+    const period = await findPeriod(db, c.req.param('period'));
+    const agency = await findAgency(db, code);
+    assertCanRead(c.get('principal'), agency.code);
+    // The names the coordinator set (e.g. the villages'), as /api/plan gives them to the add-in.
+    const agencies = await listAgencies(db);
+    const named = loadPlan(planData, {
+      agencyNames: Object.fromEntries(
+        agencies.map((a) => [a.code, { name: a.name, shortName: a.short_name }]),
+      ),
+    });
+    const workbook = buildTemplateWorkbook(named, agency.code, {
+      code: period.code,
+      label: getPeriod(period.code).label,
+      cutoff: { from: period.cutoff_from, to: period.cutoff_to },
+      due: period.due,
+    });
+    return xlsx(
+      c,
+      writeXlsx(workbook, { modified: c.get('now') }),
+      `Bieu-mau-${planShort()}-${agency.code}-${period.code}.xlsx`,
+      `Biểu mẫu KH ${planNumber()} ${agency.code} ${period.code}.xlsx`,
+    );
+  });
