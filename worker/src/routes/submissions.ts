@@ -2,11 +2,11 @@
 // completeness of a period (coordinator), one agency's history (itself or the
 // coordinator), and review (coordinator).
 import { Hono } from 'hono';
-import { vnToday } from '../../../shared/periods/index.ts';
 import { submissionToGrid } from '../../../shared/submission/to-grid.ts';
 import { validate } from '../../../shared/validate/index.ts';
-import { findAgency, listAgencies } from '../db/agencies.ts';
+import { findAgency } from '../db/agencies.ts';
 import { auditStatement } from '../db/audit.ts';
+import { loadCompleteness } from '../db/completeness.ts';
 import { findPeriod, isReopenedFor } from '../db/periods.ts';
 import {
   auditSubmissionStatement,
@@ -15,7 +15,6 @@ import {
   findLatestWithContent,
   history,
   insertSubmissionStatement,
-  periodSummary,
   receipt,
   rememberIdempotencyKeyStatement,
   reviewState,
@@ -23,7 +22,7 @@ import {
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { canonicalJson, sha256Hex } from '../lib/hash.ts';
-import { deadlineOf, timeliness } from '../lib/timeliness.ts';
+import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
@@ -150,32 +149,7 @@ export const submissions = new Hono<AppEnv>()
   .get('/:period/submissions', requireCoordinator, async (c) => {
     const db = c.env.DB;
     const period = await findPeriod(db, c.req.param('period'));
-    const [agencies, summary] = await Promise.all([
-      listAgencies(db),
-      periodSummary(db, period.code),
-    ]);
-    const byAgency = new Map(summary.map((s) => [s.agency_code, s]));
-    const expected = new Set(plan.reportingAgencies().map((a) => a.code));
-    const today = vnToday(new Date(c.get('now')));
-    const rows = agencies
-      .filter((a) => expected.has(a.code))
-      .map((a) => {
-        const s = byAgency.get(a.code);
-        const status = timeliness(period, s?.first_received_at);
-        return {
-          agency: { code: a.code, name: a.name, shortName: a.short_name, kind: a.kind },
-          status,
-          overdue: status === 'missing' && today > deadlineOf(period),
-          latestVersion: s?.latest_version ?? null,
-          latestId: s?.latest_id ?? null,
-          firstReceivedAt: s?.first_received_at ?? null,
-          latestReceivedAt: s?.latest_received_at ?? null,
-          submittedBy: s?.latest_submitted_by ?? null,
-          reviewState: s ? reviewState(s) : null,
-          reviewComment: s?.review_comment ?? null,
-        };
-      });
-    const count = (st: string) => rows.filter((r) => r.status === st).length;
+    const { rows, totals } = await loadCompleteness(db, period, c.get('now'));
     return c.json({
       period: {
         code: period.code,
@@ -183,13 +157,7 @@ export const submissions = new Hono<AppEnv>()
         graceDays: period.grace_days,
         deadline: deadlineOf(period),
       },
-      totals: {
-        expected: rows.length,
-        received: rows.length - count('missing'),
-        onTime: count('on-time'),
-        late: count('late'),
-        missing: count('missing'),
-      },
+      totals,
       agencies: rows,
     });
   })

@@ -6,11 +6,11 @@ import { type Context, Hono } from 'hono';
 import { getPeriod } from '../../../shared/periods/index.ts';
 import { loadPlan, planData } from '../../../shared/plan/index.ts';
 import { findAgency, listAgencies } from '../db/agencies.ts';
+import { loadCompleteness } from '../db/completeness.ts';
 import { findPeriod } from '../db/periods.ts';
-import { chosenSubmissions, periodSummary, reviewState } from '../db/submissions.ts';
+import { chosenSubmissions, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { timeliness } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
 import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
@@ -48,26 +48,18 @@ export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
     const period = await findPeriod(db, c.req.param('period'));
-    const [agencies, summary, chosen] = await Promise.all([
-      listAgencies(db),
-      periodSummary(db, period.code),
+    const [{ rows, agencies }, chosen] = await Promise.all([
+      loadCompleteness(db, period, c.get('now')),
       chosenSubmissions(db, period.code),
     ]);
-    const expected = new Set(plan.reportingAgencies().map((a) => a.code));
-    const latest = new Map(summary.map((s) => [s.agency_code, s]));
-    const completeness: CompletenessRow[] = agencies
-      .filter((a) => expected.has(a.code))
-      .map((a) => {
-        const s = latest.get(a.code);
-        return {
-          agencyCode: a.code,
-          status: timeliness(period, s?.first_received_at),
-          latestVersion: s?.latest_version ?? null,
-          latestReceivedAt: s?.latest_received_at ?? null,
-          firstReceivedAt: s?.first_received_at ?? null,
-          reviewState: s ? reviewState(s) : null,
-        };
-      });
+    const completeness: CompletenessRow[] = rows.map((r) => ({
+      agencyCode: r.agency.code,
+      status: r.status,
+      latestVersion: r.latestVersion,
+      latestReceivedAt: r.latestReceivedAt,
+      firstReceivedAt: r.firstReceivedAt,
+      reviewState: r.reviewState,
+    }));
     const reports: ChosenReport[] = chosen.map((s) => ({
       agencyCode: s.agency_code,
       version: s.version,

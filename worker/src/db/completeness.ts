@@ -1,0 +1,43 @@
+// Who has reported for a period: every agency expected to report (it has
+// tasks in the plan), with its latest version, review and timeliness. One
+// place, used by the completeness endpoint and the merged workbook.
+import { vnToday } from '../../../shared/periods/index.ts';
+import { deadlineOf, timeliness } from '../lib/timeliness.ts';
+import { plan } from '../plan.ts';
+import { type AgencyRow, listAgencies } from './agencies.ts';
+import type { PeriodRow } from './periods.ts';
+import { periodSummary, reviewState } from './submissions.ts';
+
+export async function loadCompleteness(db: D1Database, period: PeriodRow, now: string) {
+  const [agencies, summary] = await Promise.all([listAgencies(db), periodSummary(db, period.code)]);
+  const byAgency = new Map(summary.map((s) => [s.agency_code, s]));
+  const expected = new Set(plan.reportingAgencies().map((a) => a.code));
+  const today = vnToday(new Date(now));
+  const rows = agencies
+    .filter((a) => expected.has(a.code))
+    .map((a) => {
+      const s = byAgency.get(a.code);
+      const status = timeliness(period, s?.first_received_at);
+      return {
+        agency: { code: a.code, name: a.name, shortName: a.short_name, kind: a.kind },
+        status,
+        overdue: status === 'missing' && today > deadlineOf(period),
+        latestVersion: s?.latest_version ?? null,
+        latestId: s?.latest_id ?? null,
+        firstReceivedAt: s?.first_received_at ?? null,
+        latestReceivedAt: s?.latest_received_at ?? null,
+        submittedBy: s?.latest_submitted_by ?? null,
+        reviewState: s ? reviewState(s) : null,
+        reviewComment: s?.review_comment ?? null,
+      };
+    });
+  const count = (st: string) => rows.filter((r) => r.status === st).length;
+  const totals = {
+    expected: rows.length,
+    received: rows.length - count('missing'),
+    onTime: count('on-time'),
+    late: count('late'),
+    missing: count('missing'),
+  };
+  return { rows, totals, agencies: agencies as AgencyRow[] };
+}
