@@ -46,11 +46,8 @@ export function cell(value: CellValue | undefined, s?: Style): Cell {
   return s ? { value: v, style: s } : { value: v };
 }
 
-/** dd/mm/yyyy from an ISO date. */
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
+/** dd/mm/yyyy from an ISO date: the layout's formatter, one for the whole project. */
+export { viDate } from '../../../shared/layout/sheet.ts';
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
