@@ -6,6 +6,7 @@
 //      (and re-inserted if the local database was wiped) afterwards;
 //   3. run `wrangler dev` on http://localhost:8787 until Ctrl-C.
 // Running it again is safe. Options: see START_USAGE (scripts/lib/start-args.ts).
+
 import { constants } from 'node:os';
 import { relative } from 'node:path';
 import { lySon58 } from '../shared/plan/index.ts';
@@ -19,6 +20,7 @@ import {
   toKeyRow,
   toSqlScript,
 } from './lib/access-keys.ts';
+import { buildAddin } from './lib/build-addin.ts';
 import {
   type DevKey,
   fillSlots,
@@ -195,6 +197,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const target: D1Target = options.persistTo ? { persistTo: options.persistTo } : {};
+  step(
+    'Đóng gói ngăn tác vụ (addin/public/taskpane.js)',
+    'Building the task pane (addin/public/taskpane.js)',
+  );
+  await buildAddin();
   const keys = await setup(target, options.devKeysFile);
   const coordinator = keys.find((k) => k.role === 'coordinator');
   const file = relative(ROOT, options.devKeysFile).startsWith('..')
