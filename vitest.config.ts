@@ -1,6 +1,7 @@
-// Two kinds of tests: shared/ and scripts in Node, the Worker inside workerd
+// Three kinds of tests: shared/ and scripts in Node; the Worker inside workerd
 // against a real local D1 (Cloudflare's vitest plugin), migrations applied
-// by tests/worker/setup.ts.
+// by tests/worker/setup.ts; and end to end, the whole local system
+// (`wrangler dev`, local D1) driven through Debian's headless Chromium.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -27,6 +28,16 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
             setupFiles: ['tests/worker/setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            include: ['tests/e2e/**/*.test.ts'],
+            environment: 'node',
+            // Each file starts its own wrangler dev and browser.
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
           },
         },
       ],
