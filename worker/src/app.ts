@@ -33,6 +33,10 @@ app.onError((err, c) => {
   return c.json(errorBody('INTERNAL'), 500);
 });
 
+// The web page for the coordinator and for agencies without the add-in is a
+// static asset (addin/public/index.html); `/` is its address.
+app.get('/', (c) => c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url))));
+
 app.notFound((c) =>
   c.json(
     errorBody('NOT_FOUND', {
