@@ -1,14 +1,269 @@
-// The only module that touches the Office.js globals (Office, Excel). The rest
-// of the add-in is plain TypeScript tested on its own; issue 5 fills this in.
+// The only module that touches the Office.js globals (Office, Excel). Each
+// operation is one Excel.run with one or two context.sync() calls, whatever
+// the sheet's size: reads are queued together, writes are queued together.
+// Everything it writes comes as plain data (SheetSpec, Highlight[], rows)
+// built and tested elsewhere.
 /// <reference types="office-js" />
+import type { InputRule } from '../../../shared/layout/rules.ts';
+import type { Highlight } from '../sheet/highlights.ts';
+import { HIGHLIGHT } from '../sheet/highlights.ts';
+import type { CellFormat, SheetSpec } from '../sheet/spec.ts';
 
 export interface HostInfo {
-  /** True inside Excel; false in a plain browser. */
+  /** True when an Excel object model is there (Excel, or a test's stand-in). */
   inExcel: boolean;
+  /** Data validation and Excel.createWorkbook (ExcelApi 1.8). */
+  has18: boolean;
 }
 
+/** A progress sheet as read in one batch: what validate() takes. */
+export interface Snapshot {
+  sheet: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormats: unknown[][];
+  /** Top-left cell of the values (the used range may not start at A1). */
+  origin: string;
+}
+
+/** The string in the formula of our highlight rules: how a check finds its own. */
+export const HIGHLIGHT_MARK = 'lyson-kiem-tra';
+const HIGHLIGHT_FORMULA = `=LEN("${HIGHLIGHT_MARK}")>0`;
+
+/** Fixed cells locked, everything else as Excel's defaults; rows may be resized. */
+const PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatRows: true,
+  allowFormatColumns: true,
+  allowAutoFilter: true,
+  allowSort: false,
+  allowInsertRows: false,
+  allowDeleteRows: false,
+};
+
+export const RECEIPTS_SHEET = 'Biên nhận';
+export const RECEIPT_HEADER = [
+  'Kỳ báo cáo / Period',
+  'Cơ quan / Agency',
+  'Phiên bản / Version',
+  'Thời điểm nhận / Received at',
+  'Mã băm nội dung / Content hash (SHA-256)',
+  'Trang tính / Sheet',
+] as const;
+export type ReceiptRow = [string, string, number, string, string, string];
+
 export async function detectHost(): Promise<HostInfo> {
-  if (typeof Office === 'undefined') return { inExcel: false };
+  if (typeof Office === 'undefined') return { inExcel: false, has18: false };
   const info = await Office.onReady();
-  return { inExcel: info.host === Office.HostType.Excel };
+  const model = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
+  const inExcel = info.host === Office.HostType.Excel || (info.host == null && model);
+  const requirements = Office.context?.requirements;
+  // Outside Office (a test's stand-in) there is no requirements object: the stand-in has it all.
+  const has18 = requirements ? requirements.isSetSupported('ExcelApi', '1.8') : model;
+  return { inExcel, has18 };
+}
+
+const stripSheet = (address: string) => address.replace(/^.*!/, '');
+
+/**
+ * "Tạo biểu mẫu": activates the sheet named spec.name if it exists (never
+ * overwriting it), otherwise inserts it laid out, protected, and activates it.
+ */
+export async function createSheet(
+  spec: SheetSpec,
+  options: { validation: boolean },
+): Promise<'created' | 'activated'> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(spec.name);
+    existing.load('isNullObject');
+    await context.sync();
+    if (!existing.isNullObject) {
+      existing.activate();
+      await context.sync();
+      return 'activated';
+    }
+    const ws = sheets.add(spec.name);
+    ws.getRange(spec.range).values = spec.values;
+    for (const m of spec.merges) ws.getRange(m).merge(false);
+    spec.widths.forEach((w, i) => {
+      const col = String.fromCharCode(65 + i);
+      // Excel widths are characters of 7 px plus 5 px padding; Office.js takes points.
+      ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+    });
+    for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
+    if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
+    if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
+    if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
+    ws.freezePanes.freezeRows(spec.freezeRows);
+    ws.protection.protect(PROTECTION);
+    ws.activate();
+    ws.getRange('F7').select();
+    await context.sync();
+    return 'created';
+  });
+}
+
+function applyFormat(range: Excel.Range, f: CellFormat): void {
+  const format = range.format;
+  if (f.bold !== undefined) format.font.bold = f.bold;
+  if (f.italic !== undefined) format.font.italic = f.italic;
+  if (f.size !== undefined) format.font.size = f.size;
+  if (f.color !== undefined) format.font.color = f.color;
+  if (f.fill !== undefined) format.fill.color = f.fill;
+  if (f.wrap !== undefined) format.wrapText = f.wrap;
+  if (f.horizontal !== undefined) format.horizontalAlignment = f.horizontal;
+  if (f.vertical !== undefined) format.verticalAlignment = f.vertical;
+  if (f.border) {
+    for (const edge of [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+      'InsideHorizontal',
+      'InsideVertical',
+    ] as const) {
+      const b = format.borders.getItem(edge);
+      b.style = 'Continuous';
+      b.color = '#808080';
+    }
+  }
+}
+
+function applyRule(range: Excel.Range, r: InputRule): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  if (r.type === 'list') {
+    dv.rule = { list: { inCellDropDown: true, source: (r.values ?? []).join(',') } };
+  } else {
+    const basic = { formula1: r.min ?? 0, formula2: r.max ?? 0, operator: 'Between' as const };
+    dv.rule = r.type === 'decimal' ? { decimal: basic } : { textLength: basic };
+  }
+  dv.errorAlert = { showAlert: true, style: 'Stop', title: r.errorTitle, message: r.error };
+}
+
+/**
+ * "Kiểm tra": reads the active sheet in one batch (sync 1), lets `analyse`
+ * decide what to highlight, then replaces this add-in's highlight rules with
+ * those (sync 2). Highlights are conditional formats, so removing them gives
+ * back the cell's own formatting untouched.
+ */
+export async function checkActiveSheet<T>(
+  analyse: (snapshot: Snapshot) => { result: T; highlights: Highlight[] },
+): Promise<{ snapshot: Snapshot; result: T; highlightError?: unknown }> {
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getActiveWorksheet();
+    ws.load('name');
+    ws.protection.load('protected');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load(['address', 'values', 'formulas', 'numberFormat']);
+    // Custom rules come with their formulas in the same batch: ours carry the mark.
+    const rules = ws.getRange().conditionalFormats;
+    rules.load({ type: true, customOrNullObject: { rule: { formula: true } } });
+    await context.sync();
+    const snapshot: Snapshot = used.isNullObject
+      ? { sheet: ws.name, values: [], formulas: [], numberFormats: [], origin: 'A1' }
+      : {
+          sheet: ws.name,
+          values: used.values,
+          formulas: used.formulas,
+          numberFormats: used.numberFormat,
+          origin: stripSheet(used.address).split(':')[0] ?? 'A1',
+        };
+    const { result, highlights } = analyse(snapshot);
+    const ours = rules.items.filter(
+      (cf) =>
+        !cf.customOrNullObject.isNullObject &&
+        cf.customOrNullObject.rule.formula.includes(HIGHLIGHT_MARK),
+    );
+    if (!ours.length && !highlights.length) return { snapshot, result };
+    try {
+      const wasProtected = ws.protection.protected;
+      if (wasProtected) ws.protection.unprotect();
+      for (const cf of ours) cf.delete();
+      for (const h of highlights) {
+        const cf = ws.getRange(h.range).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+        cf.custom.format.fill.color = HIGHLIGHT[h.severity];
+      }
+      if (wasProtected) ws.protection.protect(PROTECTION);
+      await context.sync();
+      return { snapshot, result };
+    } catch (highlightError) {
+      // The findings stand even when the sheet cannot be marked (e.g. protected with a password).
+      return { snapshot, result, highlightError };
+    }
+  });
+}
+
+/** Selects a cell (clicking a finding), activating its sheet. */
+export async function selectCell(sheet: string, cell: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}
+
+/** Appends a receipt to the workbook's receipts sheet (created, protected, on first use). */
+export async function recordReceipt(row: ReceiptRow): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    const existing = sheets.getItemOrNullObject(RECEIPTS_SHEET);
+    const used = existing.getUsedRangeOrNullObject(true);
+    existing.load('isNullObject');
+    used.load('rowCount');
+    await context.sync();
+    const ws = existing.isNullObject ? sheets.add(RECEIPTS_SHEET) : existing;
+    if (existing.isNullObject) {
+      const header = ws.getRange('A1:F1');
+      header.values = [[...RECEIPT_HEADER]];
+      header.format.font.bold = true;
+      header.format.fill.color = '#F2F2F2';
+      for (const [col, width] of [
+        ['A', 12],
+        ['B', 14],
+        ['C', 10],
+        ['D', 22],
+        ['E', 40],
+        ['F', 16],
+      ] as const) {
+        ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((width * 7 + 5) * 0.75);
+      }
+    } else {
+      ws.protection.unprotect();
+    }
+    const next = existing.isNullObject || used.isNullObject ? 2 : used.rowCount + 1;
+    const line = ws.getRange(`A${next}:F${next}`);
+    line.numberFormat = [['@', '@', '0', '@', '@', '@']];
+    line.values = [row];
+    ws.protection.protect();
+    await context.sync();
+  });
+}
+
+/** The receipts recorded in this workbook, oldest first. */
+export async function readReceipts(): Promise<ReceiptRow[]> {
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(RECEIPTS_SHEET);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('values');
+    await context.sync();
+    if (used.isNullObject) return [];
+    return used.values
+      .slice(1)
+      .map((r) => [
+        String(r[0] ?? ''),
+        String(r[1] ?? ''),
+        Number(r[2]) || 0,
+        String(r[3] ?? ''),
+        String(r[4] ?? ''),
+        String(r[5] ?? ''),
+      ]);
+  });
+}
+
+/** Opens a workbook (.xlsx bytes as base64) in a new Excel window. */
+export async function openWorkbook(base64: string): Promise<void> {
+  await Excel.createWorkbook(base64);
 }

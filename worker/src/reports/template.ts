@@ -9,6 +9,7 @@ import {
   type Column,
   FIRST_TASK_ROW,
   HEADER_ROW,
+  inputRules,
   layoutToGrid,
   META_ROW,
   type PeriodInfo,
@@ -61,46 +62,9 @@ function fillStyle(c: Column): Style {
   return c.input.type === 'text' ? S.fill : S.fillCenter;
 }
 
-/** 4000 → "4.000", as Vietnamese writes numbers. */
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
 /** The Excel rule for each fillable column of the task rows (COLUMNS[].input). */
 export function templateValidations(layout: SheetLayout): DataValidation[] {
-  if (!layout.tasks.length) return [];
-  const out: DataValidation[] = [];
-  COLUMNS.forEach((c, i) => {
-    if (c.fixed) return;
-    const range = rangeAddress(FIRST_TASK_ROW, i + 1, layout.lastRow, i + 1);
-    const input = c.input;
-    if (input.type === 'list') {
-      out.push({
-        range,
-        type: 'list',
-        values: input.values,
-        errorTitle: 'Tình trạng không hợp lệ',
-        error: `Chọn một trong: ${input.values.join('; ')}.`,
-      });
-    } else if (input.type === 'percent') {
-      out.push({
-        range,
-        type: 'decimal',
-        min: input.min,
-        max: input.max,
-        errorTitle: 'Tỷ lệ không hợp lệ',
-        error: `Nhập một số từ ${input.min} đến ${input.max} (không kèm dấu %).`,
-      });
-    } else {
-      out.push({
-        range,
-        type: 'textLength',
-        min: 0,
-        max: input.maxLength,
-        errorTitle: 'Nội dung quá dài',
-        error: `“${c.header.vi}” tối đa ${thousands(input.maxLength)} ký tự.`,
-      });
-    }
-  });
-  return out;
+  return inputRules(layout);
 }
 
 /** The sheet the layout describes: title rows, metadata, header, task rows. */

@@ -1,0 +1,58 @@
+// "Kiểm tra" without Office: the snapshot Excel gave, checked by shared/
+// validate() against the connected agency and chosen period, and the cells
+// to highlight. host.checkActiveSheet calls this between its two syncs.
+import type { Plan } from '../../shared/plan/plan.ts';
+import { type Finding, type ValidationResult, validate } from '../../shared/validate/index.ts';
+import type { Snapshot } from './office/host.ts';
+import { type Highlight, highlightsFor } from './sheet/highlights.ts';
+
+export interface CheckOutcome {
+  sheet: string;
+  validation: ValidationResult;
+}
+
+export function analyse(
+  plan: Plan,
+  agency: string,
+  period: string,
+): (snapshot: Snapshot) => { result: CheckOutcome; highlights: Highlight[] } {
+  return (snapshot) => {
+    const validation = validate(
+      {
+        values: snapshot.values,
+        formulas: snapshot.formulas,
+        numberFormats: snapshot.numberFormats,
+        origin: snapshot.origin,
+      },
+      { plan, agency, period },
+    );
+    return {
+      result: { sheet: snapshot.sheet, validation },
+      highlights: highlightsFor(validation.findings),
+    };
+  };
+}
+
+/** Findings in the order a person fixes them: errors first, then top to bottom, left to right. */
+export function groupFindings(findings: readonly Finding[]): {
+  errors: Finding[];
+  warnings: Finding[];
+} {
+  const order = (f: Finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
+    return m ? Number(m[2]) * 100 + (m[1]?.charCodeAt(0) ?? 0) : 0;
+  };
+  const sorted = [...findings].sort((a, b) => order(a) - order(b));
+  return {
+    errors: sorted.filter((f) => f.severity === 'error'),
+    warnings: sorted.filter((f) => f.severity === 'warning'),
+  };
+}
+
+/** The Idempotency-Key of a report: the same content always sends the same key. */
+export async function idempotencyKey(submission: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(submission));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `addin-${hex.slice(0, 48)}`;
+}

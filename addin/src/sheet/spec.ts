@@ -1,0 +1,92 @@
+// What "Tạo biểu mẫu" writes: the one layout of shared/layout turned into a
+// plain description of a worksheet (values, merges, formats, unlocked cells,
+// rules). The Office module applies it in one batch; tests read it directly.
+import {
+  COLUMNS,
+  FIRST_TASK_ROW,
+  HEADER_ROW,
+  type InputRule,
+  inputRules,
+  layoutToGrid,
+  META_ROW,
+  rangeAddress,
+  type SheetLayout,
+  TITLE_ROWS,
+} from '../../../shared/layout/index.ts';
+
+export interface CellFormat {
+  range: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: 'Left' | 'Center';
+  vertical?: 'Top' | 'Center';
+  border?: boolean;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** The range `values` covers, from A1. */
+  range: string;
+  values: (string | number | boolean)[][];
+  merges: string[];
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  formats: CellFormat[];
+  /** The only cells left editable once the sheet is protected. */
+  unlocked: string | null;
+  rules: InputRule[];
+  /** Rows frozen at the top (title to header). */
+  freezeRows: number;
+  /** Height of task rows in points: room for three lines. */
+  taskRowHeight: number;
+  /** Rows of tasks, for row heights. */
+  taskRows: string | null;
+}
+
+export function sheetSpec(layout: SheetLayout): SheetSpec {
+  const n = layout.columnCount;
+  const row = (r: number) => rangeAddress(r, 1, r, n);
+  const body = layout.tasks.length ? rangeAddress(FIRST_TASK_ROW, 1, layout.lastRow, n) : null;
+  const formats: CellFormat[] = [
+    { range: 'A1', bold: true, size: 14, horizontal: 'Center', vertical: 'Center', wrap: true },
+    { range: 'A2', bold: true, size: 12, horizontal: 'Center', vertical: 'Center', wrap: true },
+    { range: rangeAddress(3, 1, TITLE_ROWS, 1), size: 12, vertical: 'Center', wrap: true },
+    { range: `A${META_ROW}`, italic: true, size: 9, color: '#595959' },
+    {
+      range: row(HEADER_ROW),
+      bold: true,
+      fill: '#F2F2F2',
+      wrap: true,
+      horizontal: 'Center',
+      vertical: 'Center',
+      border: true,
+    },
+  ];
+  if (body) {
+    formats.push({ range: body, wrap: true, vertical: 'Top', border: true });
+    COLUMNS.forEach((c, i) => {
+      const col = rangeAddress(FIRST_TASK_ROW, i + 1, layout.lastRow, i + 1);
+      if (c.fixed) formats.push({ range: col, fill: '#F2F2F2' });
+      if (c.key === 'tt' || c.key === 'role' || c.key === 'status' || c.key === 'percent') {
+        formats.push({ range: col, horizontal: 'Center' });
+      }
+    });
+  }
+  return {
+    name: layout.sheetName,
+    range: rangeAddress(1, 1, layout.lastRow, n),
+    values: layoutToGrid(layout),
+    merges: [...Array.from({ length: TITLE_ROWS }, (_, i) => row(i + 1)), row(META_ROW)],
+    widths: COLUMNS.map((c) => c.width),
+    formats,
+    unlocked: layout.ranges.fill,
+    rules: inputRules(layout),
+    freezeRows: HEADER_ROW,
+    taskRowHeight: 44,
+    taskRows: body,
+  };
+}
