@@ -2,6 +2,7 @@
 // Worker serves as a static asset next to taskpane.html. The output is
 // generated (git-ignored); `npm start` and `npm run build` make it.
 import { build } from 'esbuild';
+import { zodEnglishOnly } from './esbuild-zod.ts';
 
 export const TASKPANE_OUT = 'addin/public/taskpane.js';
 
@@ -16,5 +17,6 @@ export async function buildAddin(options: { minify?: boolean } = {}): Promise<vo
     minify: options.minify ?? true,
     sourcemap: true,
     logLevel: 'warning',
+    plugins: [zodEnglishOnly],
   });
 }

@@ -1,0 +1,313 @@
+// The task pane's state and actions. It talks to Excel only through the
+// Office module (passed in, so the browser test can run it over a stand-in)
+// and to the Worker only through api.ts. The view re-draws from this state.
+
+import { buildLayout } from '../../shared/layout/sheet.ts';
+import { lySon58 } from '../../shared/plan/index.ts';
+import { type Api, ApiFailure, type Completeness, type Me, type Receipt } from './api.ts';
+import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
+import type { Lang } from './i18n.ts';
+import type * as Host from './office/host.ts';
+import { type PeriodView, pickOpenPeriod } from './periods.ts';
+import { sheetSpec } from './sheet/spec.ts';
+
+export type Busy = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged' | null;
+export type Action = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged';
+
+export interface Failure {
+  action: Action;
+  text: { vi: string; en: string };
+  code: string;
+  retryable: boolean;
+}
+
+export interface PaneState {
+  lang: Lang;
+  inExcel: boolean;
+  has18: boolean;
+  key: string | null;
+  me: Me | null;
+  periods: PeriodView[];
+  period: string | null;
+  busy: Busy;
+  failure: Failure | null;
+  /** A one-line outcome of the last action (sheet created, workbook opened…). */
+  notice: { word: 'created' | 'activated' | 'mergedOpened' | 'mergedNoApi'; sheet?: string } | null;
+  check: (CheckOutcome & { highlightFailed: boolean; beforeSubmit: boolean }) | null;
+  receipt: (Receipt & { saved: boolean; sheet: string }) | null;
+  completeness: Completeness | null;
+  /** Object URL of the merged workbook when Excel cannot open it itself. */
+  mergedUrl: string | null;
+}
+
+export interface Storage {
+  get(name: string): string | null;
+  set(name: string, value: string | null): void;
+}
+
+export type HostModule = Pick<
+  typeof Host,
+  'createSheet' | 'checkActiveSheet' | 'selectCell' | 'recordReceipt' | 'openWorkbook'
+>;
+
+export interface PaneDeps {
+  host: HostModule;
+  api: (key: string) => Api;
+  storage: Storage;
+  /** Called after every state change. */
+  render: (state: PaneState) => void;
+  inExcel: boolean;
+  has18: boolean;
+}
+
+const plan = lySon58;
+
+export class Pane {
+  state: PaneState;
+  private deps: PaneDeps;
+
+  constructor(deps: PaneDeps) {
+    this.deps = deps;
+    const lang = deps.storage.get('lang') === 'en' ? 'en' : 'vi';
+    this.state = {
+      lang,
+      inExcel: deps.inExcel,
+      has18: deps.has18,
+      key: deps.storage.get('key'),
+      me: null,
+      periods: [],
+      period: null,
+      busy: null,
+      failure: null,
+      notice: null,
+      check: null,
+      receipt: null,
+      completeness: null,
+      mergedUrl: null,
+    };
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    this.deps.render(this.state);
+  }
+
+  private api(): Api {
+    if (!this.state.key) throw new Error('not connected');
+    return this.deps.api(this.state.key);
+  }
+
+  /** Runs an action with its progress shown and its failure explained. */
+  private async act(action: Action, work: () => Promise<void>): Promise<void> {
+    if (this.state.busy) return;
+    this.set({ busy: action, failure: null });
+    try {
+      await work();
+    } catch (e) {
+      this.set({ failure: failureOf(action, e) });
+    } finally {
+      this.set({ busy: null });
+    }
+  }
+
+  setLang(lang: Lang): void {
+    this.deps.storage.set('lang', lang);
+    this.set({ lang });
+  }
+
+  async start(): Promise<void> {
+    this.deps.render(this.state);
+    if (this.state.key) await this.connect(this.state.key);
+  }
+
+  async connect(key: string): Promise<void> {
+    const trimmed = key.trim();
+    if (!trimmed) {
+      this.set({
+        failure: {
+          action: 'connect',
+          code: 'KEY_EMPTY',
+          retryable: false,
+          text: { vi: 'Hãy nhập khóa truy cập.', en: 'Enter an access key.' },
+        },
+      });
+      return;
+    }
+    await this.act('connect', async () => {
+      const api = this.deps.api(trimmed);
+      const [me, list] = await Promise.all([api.me(), api.periods()]);
+      this.deps.storage.set('key', trimmed);
+      const open = pickOpenPeriod(list.periods);
+      this.set({ key: trimmed, me, periods: list.periods, period: open?.code ?? null });
+      if (me.role === 'coordinator' && open) await this.loadCompleteness();
+    });
+  }
+
+  signOut(): void {
+    this.deps.storage.set('key', null);
+    if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
+    this.set({
+      key: null,
+      me: null,
+      periods: [],
+      period: null,
+      check: null,
+      receipt: null,
+      completeness: null,
+      failure: null,
+      notice: null,
+      mergedUrl: null,
+    });
+  }
+
+  async choosePeriod(code: string): Promise<void> {
+    this.set({ period: code, check: null, receipt: null, notice: null, failure: null });
+    if (this.state.me?.role === 'coordinator')
+      await this.act('completeness', () => this.fetchCompleteness());
+  }
+
+  get currentPeriod(): PeriodView | undefined {
+    return this.state.periods.find((p) => p.code === this.state.period);
+  }
+
+  async createSheet(): Promise<void> {
+    await this.act('create', async () => {
+      const { me } = this.state;
+      const period = this.currentPeriod;
+      if (!me || !period) return;
+      const layout = buildLayout(plan, me.agency.code, {
+        code: period.code,
+        label: period.label,
+        cutoff: period.cutoff,
+        due: period.due,
+      });
+      const outcome = await this.deps.host.createSheet(sheetSpec(layout), {
+        validation: this.state.has18,
+      });
+      this.set({ notice: { word: outcome, sheet: layout.sheetName }, check: null });
+    });
+  }
+
+  /** Reads and checks the active sheet; highlights its mistakes. */
+  private async runCheck(beforeSubmit: boolean): Promise<CheckOutcome | null> {
+    const { me, period } = this.state;
+    if (!me || !period) return null;
+    const out = await this.deps.host.checkActiveSheet(analyse(plan, me.agency.code, period));
+    this.set({
+      check: { ...out.result, highlightFailed: out.highlightError !== undefined, beforeSubmit },
+      notice: null,
+    });
+    return out.result;
+  }
+
+  async check(): Promise<void> {
+    await this.act('check', async () => {
+      await this.runCheck(false);
+    });
+  }
+
+  /**
+   * Checks, then sends with an Idempotency-Key derived from the content: a
+   * retry after a timeout sends the same key and gets the first receipt.
+   * The sheet is written only after the Worker's receipt (the receipts sheet).
+   */
+  async submit(): Promise<void> {
+    await this.act('submit', async () => {
+      const checked = await this.runCheck(true);
+      const submission = checked?.validation.submission;
+      if (!checked || !submission) return;
+      const key = await idempotencyKey(submission);
+      const receipt = await this.api().submit(submission.periodCode, submission, key);
+      let saved = true;
+      try {
+        await this.deps.host.recordReceipt([
+          receipt.periodCode,
+          receipt.agencyCode,
+          receipt.version,
+          receipt.receivedAt,
+          receipt.contentHash,
+          checked.sheet,
+        ]);
+      } catch {
+        saved = false;
+      }
+      this.set({ receipt: { ...receipt, saved, sheet: checked.sheet }, check: null });
+      await this.refreshPeriods();
+    });
+  }
+
+  async goTo(sheet: string, cell: string): Promise<void> {
+    try {
+      await this.deps.host.selectCell(sheet, cell);
+    } catch {
+      // The sheet may have been renamed or deleted since the check: nothing to select.
+    }
+  }
+
+  private async refreshPeriods(): Promise<void> {
+    try {
+      const list = await this.api().periods();
+      this.set({ periods: list.periods });
+    } catch {
+      // The receipt is what matters; the period list refreshes on the next connect.
+    }
+  }
+
+  private async fetchCompleteness(): Promise<void> {
+    if (!this.state.period) return;
+    const completeness = await this.api().completeness(this.state.period);
+    this.set({ completeness });
+  }
+
+  async loadCompleteness(): Promise<void> {
+    if (this.state.busy) return this.fetchCompleteness();
+    await this.act('completeness', () => this.fetchCompleteness());
+  }
+
+  /** The merged workbook: opened in Excel where the API exists, else offered as a download. */
+  async openMerged(): Promise<void> {
+    await this.act('merged', async () => {
+      if (!this.state.period) return;
+      const bytes = await this.api().mergedWorkbook(this.state.period);
+      if (this.state.inExcel && this.state.has18) {
+        await this.deps.host.openWorkbook(toBase64(bytes));
+        this.set({ notice: { word: 'mergedOpened' } });
+        return;
+      }
+      if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
+      const blob = new Blob([bytes], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+      this.set({
+        mergedUrl: URL.createObjectURL(blob),
+        notice: this.state.inExcel ? { word: 'mergedNoApi' } : null,
+      });
+    });
+  }
+}
+
+export function failureOf(action: Action, e: unknown): Failure {
+  if (e instanceof ApiFailure) {
+    return { action, code: e.code, text: e.text, retryable: e.retryable };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    action,
+    code: 'EXCEL',
+    retryable: true,
+    text: {
+      vi: `Excel báo lỗi: ${detail}`,
+      en: `Excel reported an error: ${detail}`,
+    },
+  };
+}
+
+/** .xlsx bytes as base64 for Excel.createWorkbook, in chunks (no call-stack limits). */
+export function toBase64(bytes: ArrayBuffer): string {
+  const u8 = new Uint8Array(bytes);
+  let s = '';
+  for (let i = 0; i < u8.length; i += 0x8000) {
+    s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+  }
+  return btoa(s);
+}
