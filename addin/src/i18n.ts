@@ -107,6 +107,10 @@ const WORDS = {
     vi: 'Đã gửi, nhưng không ghi được biên nhận vào sổ: hãy chụp lại thông tin này.',
     en: 'Sent, but the receipt could not be written to the workbook: keep a copy of this.',
   },
+  replayed: {
+    vi: 'Báo cáo này đã được nhận ở lần gửi trước (câu trả lời khi đó bị mất trên đường truyền): đây là biên nhận của lần đó, không tạo bản trùng.',
+    en: 'This report had already arrived (the answer was lost on the way back): this is its receipt; no duplicate was stored.',
+  },
   unchanged: {
     vi: 'Nội dung giống lần gửi trước: không tạo phiên bản mới.',
     en: 'Same content as before: no new version was created.',

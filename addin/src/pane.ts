@@ -196,6 +196,7 @@ export class Pane {
     this.set({
       check: { ...out.result, highlightFailed: out.highlightError !== undefined, beforeSubmit },
       notice: null,
+      receipt: null,
     });
     return out.result;
   }

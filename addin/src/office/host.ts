@@ -57,8 +57,10 @@ export async function detectHost(): Promise<HostInfo> {
   const model = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
   const inExcel = info.host === Office.HostType.Excel || (info.host == null && model);
   const requirements = Office.context?.requirements;
-  // Outside Office (a test's stand-in) there is no requirements object: the stand-in has it all.
-  const has18 = requirements ? requirements.isSetSupported('ExcelApi', '1.8') : model;
+  // Outside Office (a test's stand-in) there is no requirements object: ask the model itself.
+  const has18 = requirements
+    ? requirements.isSetSupported('ExcelApi', '1.8')
+    : model && typeof Excel.createWorkbook === 'function';
   return { inExcel, has18 };
 }
 

@@ -438,7 +438,8 @@ function receipt(s: PaneState): HTMLElement {
       h('dt', {}, t(L, 'receiptHash')),
       h('dd', { id: 'receipt-hash', class: 'hash', title: r.contentHash }, r.contentHash),
     ),
-    r.unchanged || r.replayed ? h('p', { class: 'hint' }, t(L, 'unchanged')) : null,
+    r.replayed ? h('p', { id: 'replayed', class: 'hint' }, t(L, 'replayed')) : null,
+    r.unchanged ? h('p', { id: 'unchanged', class: 'hint' }, t(L, 'unchanged')) : null,
     h(
       'p',
       { class: r.saved ? 'hint' : 'message warning' },

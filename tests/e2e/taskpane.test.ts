@@ -1,0 +1,339 @@
+// The task pane end to end, in Debian's headless Chromium: the built pane
+// served by `wrangler dev` with a local D1, Microsoft's office.js (the npm
+// copy, routed in place of the CDN), and the stand-in Excel injected before
+// the page loads. An agency clerk connects, creates the sheet, fills it with
+// mistakes, checks, fixes, submits through a network failure and a lost
+// answer, and gets one receipt; the coordinator sees it and opens the merged
+// workbook. Screenshots: test-artifacts/e2e/taskpane/.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { d1Execute, ROOT } from '../../scripts/lib/wrangler.ts';
+import { buildLayout, cellOf, type SheetLayout } from '../../shared/layout/index.ts';
+import { lySon58 } from '../../shared/plan/index.ts';
+import { validFill } from '../shared/fixtures.ts';
+import { launchBrowser, type System, screenshot, startSystem } from './harness.ts';
+
+const AGENCY = 'P-TP';
+const SUITE = 'taskpane';
+const OFFICE_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist');
+
+let system: System;
+let browser: Browser;
+let fakeExcel: string;
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'tests/support/fake-excel-browser.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    logLevel: 'warning',
+  });
+  fakeExcel = bundle.outputFiles[0]?.text ?? '';
+  [system, browser] = await Promise.all([startSystem(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.stop();
+});
+
+/** A fresh browser profile with office.js served from the npm copy and, optionally, the stand-in Excel. */
+async function openPane(options: {
+  excel: boolean;
+  createWorkbook?: boolean;
+}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 900 },
+    acceptDownloads: true,
+  });
+  await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', async (route) => {
+    const rest = new URL(route.request().url()).pathname.replace('/lib/1/hosted/', '');
+    const file = join(OFFICE_DIST, rest);
+    if (!rest.includes('..') && existsSync(file)) {
+      await route.fulfill({ body: readFileSync(file), contentType: 'application/javascript' });
+    } else {
+      await route.fulfill({ status: 404, body: '' });
+    }
+  });
+  // Nothing else leaves the machine (Office telemetry and the like).
+  await context.route(/^https:\/\/(?!appsforoffice\.microsoft\.com\/lib\/1\/hosted\/)/, (r) =>
+    r.abort(),
+  );
+  if (options.excel) {
+    if (options.createWorkbook === false)
+      await context.addInitScript('window.__noCreateWorkbook = true;');
+    await context.addInitScript(fakeExcel);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${system.baseUrl}/taskpane.html`);
+  await page.waitForSelector('#key, #who');
+  expect(errors).toEqual([]);
+  return { context, page };
+}
+
+const excel = <T>(page: Page, body: string, arg?: unknown): Promise<T> =>
+  page.evaluate(
+    ([b, a]) =>
+      new Function('excel', 'arg', b)((window as unknown as { __excel: unknown }).__excel, a),
+    [body, arg] as const,
+  ) as Promise<T>;
+
+async function connect(page: Page, key: string) {
+  await page.fill('#key', key);
+  await page.press('#key', 'Enter'); // the form submits by keyboard
+  await page.waitForSelector('#who');
+}
+
+describe('agency clerk', () => {
+  let page: Page;
+  let context: BrowserContext;
+  let layout: SheetLayout;
+  let periodCode: string;
+
+  beforeAll(async () => {
+    ({ page, context } = await openPane({ excel: true }));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('connects with a local key and preselects the open period', async () => {
+    await connect(page, system.keyFor(AGENCY));
+    await expect
+      .poll(() => page.textContent('#who'))
+      .toContain(lySon58.agency(AGENCY)?.name ?? '?');
+    expect(await page.isVisible('#outside')).toBe(false);
+    periodCode = await page.inputValue('#period');
+    const periods = (await (
+      await fetch(`${system.baseUrl}/api/periods`, {
+        headers: { authorization: `Bearer ${system.keyFor(AGENCY)}` },
+      })
+    ).json()) as {
+      periods: {
+        code: string;
+        due: string;
+        daysLeft: number;
+        graceDays: number;
+        label: { vi: string };
+        cutoff: { from: string; to: string };
+      }[];
+    };
+    const open = periods.periods
+      .sort((a, b) => a.due.localeCompare(b.due))
+      .find((p) => p.daysLeft + p.graceDays >= 0);
+    expect(periodCode).toBe(open?.code);
+    const p = periods.periods.find((x) => x.code === periodCode);
+    if (!p) throw new Error('no period');
+    layout = buildLayout(lySon58, AGENCY, p);
+    expect(await page.textContent('#due')).toMatch(
+      /Hạn nộp: \d\d\/\d\d\/\d{4} — (còn \d+ ngày|hôm nay là hạn cuối|quá hạn \d+ ngày)/,
+    );
+    await screenshot(page, SUITE, '01-connected');
+  });
+
+  it('creates the sheet from the shared layout, and only activates it the second time', async () => {
+    await page.click('#create');
+    await page.waitForSelector('#notice');
+    expect(await page.textContent('#notice')).toContain(layout.sheetName);
+    const sheet = await excel<{
+      protected: boolean;
+      validations: number;
+      a5: unknown;
+      b7: unknown;
+    }>(
+      page,
+      `const s = excel.sheet(arg); return { protected: s.protected, validations: s.validations.length, a5: excel.value(arg, 'A5'), b7: excel.value(arg, 'B7') };`,
+      layout.sheetName,
+    );
+    expect(sheet.protected).toBe(true);
+    expect(sheet.validations).toBe(6);
+    expect(sheet.a5).toBe(layout.metadataText);
+    expect(sheet.b7).toBe(layout.tasks[0]?.fixed.content);
+    expect(await excel<number[]>(page, 'return excel.syncsPerRun')).toEqual([2]);
+    await screenshot(page, SUITE, '02-sheet-created');
+
+    await excel(page, `excel.type(arg, 'H7', 'đã gõ'); excel.active = 'Sheet1';`, layout.sheetName);
+    await page.click('#create');
+    await expect.poll(() => page.textContent('#notice')).toContain('không ghi đè');
+    expect(await excel(page, `return excel.value(arg, 'H7')`, layout.sheetName)).toBe('đã gõ');
+    expect(await excel(page, 'return excel.active')).toBe(layout.sheetName);
+  });
+
+  it('checks a sheet with mistakes: findings by cell, cells highlighted, two syncs', async () => {
+    const values: [string, string | number][] = [];
+    layout.tasks.forEach((t, i) => {
+      for (const [k, v] of Object.entries(validFill(t, i))) {
+        if (v !== '') values.push([cellOf(t.row, k as 'status'), v]);
+      }
+    });
+    const row = layout.tasks[0]?.row ?? 7;
+    values.push([`F${row}`, 'Xong rồi'], [`G${row}`, 140]);
+    await excel(page, 'for (const [c, v] of arg.values) excel.type(arg.sheet, c, v);', {
+      sheet: layout.sheetName,
+      values,
+    });
+    await page.click('#check');
+    await page.waitForSelector('#errors');
+    const cells = await page.$$eval('#errors .finding', (els) =>
+      els.map((e) => e.getAttribute('data-cell')),
+    );
+    expect(cells).toEqual(expect.arrayContaining([`F${row}`, `G${row}`]));
+    expect(await page.textContent('#errors')).toContain('Tình trạng');
+    expect(await excel(page, `return excel.shownFill(arg, 'F${row}')`, layout.sheetName)).toBe(
+      '#FDE7E9',
+    );
+    expect(await excel<number[]>(page, 'return excel.syncsPerRun.at(-1)')).toBeLessThanOrEqual(2);
+    await screenshot(page, SUITE, '03-findings');
+
+    // A finding takes the clerk to its cell.
+    await page.click(`#errors .finding[data-cell="G${row}"]`);
+    await expect
+      .poll(() => excel(page, 'return excel.selected'))
+      .toBe(`${layout.sheetName}!G${row}`);
+
+    // English on the switch.
+    await page.click('#lang');
+    await expect.poll(() => page.textContent('h1')).toContain('reporting');
+    await screenshot(page, SUITE, '04-findings-english');
+    await page.click('#lang');
+  });
+
+  it('checks clean once fixed, and the highlights are gone', async () => {
+    const row = layout.tasks[0]?.row ?? 7;
+    await excel(
+      page,
+      `excel.type(arg, 'F${row}', 'Hoàn thành'); excel.type(arg, 'G${row}', 100);`,
+      layout.sheetName,
+    );
+    await page.click('#check');
+    await page.waitForSelector('#clean');
+    expect(
+      await excel(page, `return excel.shownFill(arg, 'F${row}')`, layout.sheetName),
+    ).toBeUndefined();
+    await screenshot(page, SUITE, '05-clean');
+  });
+
+  it('survives a network failure and a lost answer without a duplicate, then shows the receipt', async () => {
+    const writesBefore = await excel<number>(page, 'return excel.writes.length');
+    const submissions = /\/api\/periods\/[^/]+\/submissions$/;
+
+    // 1. The request never reaches the server.
+    await page.route(submissions, (r) => r.abort('internetdisconnected'));
+    await page.click('#submit');
+    await page.waitForSelector('#failure #retry');
+    expect(await page.textContent('#failure')).toContain('Không kết nối được máy chủ');
+    expect(await excel<number>(page, 'return excel.writes.length')).toBe(writesBefore);
+    await screenshot(page, SUITE, '06-network-failure');
+    await page.unroute(submissions);
+
+    // 2. The server stores it, but the answer is lost on the way back.
+    let stored = 0;
+    await page.route(submissions, async (r) => {
+      const answer = await r.fetch();
+      if (answer.status() === 201) stored++;
+      await r.abort('connectionreset');
+    });
+    await page.click('#retry');
+    await page.waitForSelector('#failure #retry');
+    expect(stored).toBe(1);
+    expect(await excel<number>(page, 'return excel.writes.length')).toBe(writesBefore);
+    await page.unroute(submissions);
+
+    // 3. The retry gets the first receipt: still version 1.
+    await page.click('#retry');
+    await page.waitForSelector('#receipt');
+    expect(await page.textContent('#receipt-version')).toBe('1');
+    const hash = (await page.textContent('#receipt-hash')) ?? '';
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.isVisible('#replayed')).toBe(true);
+    await screenshot(page, SUITE, '07-receipt');
+
+    // The receipt is in the workbook…
+    const receipt = await excel<unknown[]>(
+      page,
+      `return [excel.value('Biên nhận', 'C2'), excel.value('Biên nhận', 'E2'), excel.value('Biên nhận', 'A3')]`,
+    );
+    expect(receipt).toEqual([1, hash, '']);
+    // …and exactly one version is in D1.
+    const rows = await d1Execute(
+      { persistTo: join(system.dir, 'state') },
+      `SELECT version, content_hash, source FROM submissions WHERE agency_code = '${AGENCY}' AND period_code = '${periodCode}'`,
+    );
+    expect(rows.at(-1)).toEqual([{ version: 1, content_hash: hash, source: 'api' }]);
+    // The period now says what was sent.
+    await expect.poll(() => page.textContent('#last-sent')).toContain('Đã gửi phiên bản 1');
+  });
+
+  it('refuses to send a sheet with errors', async () => {
+    const row = layout.tasks[0]?.row ?? 7;
+    await excel(page, `excel.type(arg, 'G${row}', 'nhiều');`, layout.sheetName);
+    await page.click('#submit');
+    await page.waitForSelector('#not-sent');
+    expect(await page.isVisible('#receipt')).toBe(false);
+    await screenshot(page, SUITE, '08-refused');
+  });
+
+  it('signs out and forgets the key', async () => {
+    await page.click('#sign-out');
+    await page.waitForSelector('#key');
+    expect(await page.evaluate(() => localStorage.getItem('lyson.key'))).toBeNull();
+  });
+});
+
+describe('coordinator', () => {
+  it('sees the agency as received and opens the merged workbook in Excel', async () => {
+    const { page, context } = await openPane({ excel: true });
+    await connect(page, system.coordinatorKey);
+    await page.waitForSelector(`#completeness tr[data-agency="${AGENCY}"]`);
+    const row = page.locator(`#completeness tr[data-agency="${AGENCY}"]`);
+    expect(await row.getAttribute('class')).toBe('status-on-time');
+    expect(await row.locator('td').nth(1).textContent()).toBe('1');
+    expect(await page.textContent('#totals')).toMatch(/Đã nhận 1\/\d+/);
+    await screenshot(page, SUITE, '09-completeness');
+    await page.click('#open-merged');
+    await page.waitForSelector('#notice');
+    const opened = await excel<string[]>(page, 'return excel.createdWorkbooks');
+    expect(opened).toHaveLength(1);
+    const bytes = Buffer.from(opened[0] ?? '', 'base64');
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+    await screenshot(page, SUITE, '10-merged-opened');
+    await context.close();
+  });
+
+  it('offers a download where Excel.createWorkbook is missing', async () => {
+    const { page, context } = await openPane({ excel: true, createWorkbook: false });
+    await connect(page, system.coordinatorKey);
+    await page.waitForSelector('#completeness');
+    await page.click('#open-merged');
+    await page.waitForSelector('#merged-link');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#merged-link'),
+    ]);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    await screenshot(page, SUITE, '11-merged-download');
+    await context.close();
+  });
+});
+
+describe('outside Excel', () => {
+  it('says it is an Excel add-in instead of failing', async () => {
+    const { page, context } = await openPane({ excel: false });
+    await page.waitForSelector('#outside');
+    expect(await page.textContent('#outside')).toContain('bổ trợ');
+    await connect(page, system.keyFor(AGENCY));
+    expect(await page.isDisabled('#create')).toBe(true);
+    expect(await page.isDisabled('#submit')).toBe(true);
+    await screenshot(page, SUITE, '12-outside-excel');
+    await context.close();
+  });
+});
