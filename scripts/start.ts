@@ -7,8 +7,9 @@
 //   3. run `wrangler dev` on http://localhost:8787 until Ctrl-C.
 // Running it again is safe. Options: see START_USAGE (scripts/lib/start-args.ts).
 
-import { constants } from 'node:os';
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { constants, homedir } from 'node:os';
+import { join, relative } from 'node:path';
 import { lySon58 } from '../shared/plan/index.ts';
 import { seedStatements } from '../worker/src/db/seed.ts';
 import { hashKey } from '../worker/src/lib/keys.ts';
@@ -166,13 +167,28 @@ async function wrangler<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-function runDev(port: number, target: D1Target): Promise<number> {
-  const url = `http://localhost:${port}`;
+/** Where `office-addin-dev-certs install` (npm run certs) leaves the trusted localhost certificate. */
+const DEV_CERTS = join(homedir(), '.office-addin-dev-certs');
+
+function httpsArgs(): string[] {
+  const cert = join(DEV_CERTS, 'localhost.crt');
+  const key = join(DEV_CERTS, 'localhost.key');
+  if (!existsSync(cert) || !existsSync(key)) {
+    throw new ScriptError(
+      `Chưa có chứng chỉ https cho localhost (${DEV_CERTS}). Chạy trước: npm run certs`,
+      `No https certificate for localhost yet (${DEV_CERTS}). Run first: npm run certs`,
+    );
+  }
+  return ['--local-protocol', 'https', '--https-key-path', key, '--https-cert-path', cert];
+}
+
+function runDev(port: number, target: D1Target, tls: string[]): Promise<number> {
+  const url = `${tls.length ? 'https' : 'http'}://localhost:${port}`;
+  const args = ['--port', String(port), ...tls];
   step(
     `Chạy wrangler dev: ${url} (Ctrl-C để dừng)`,
     `Starting wrangler dev: ${url} (Ctrl-C to stop)`,
   );
-  const args = ['--port', String(port)];
   if (target.persistTo) args.push('--persist-to', target.persistTo);
   const child = startDev(args);
   const forward = (signal: NodeJS.Signals) => {
@@ -197,6 +213,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const target: D1Target = options.persistTo ? { persistTo: options.persistTo } : {};
+  // Checked first: a missing certificate should not wait for the build and migrations.
+  const tls = options.https ? httpsArgs() : [];
   step(
     'Đóng gói ngăn tác vụ (addin/public/taskpane.js)',
     'Building the task pane (addin/public/taskpane.js)',
@@ -212,7 +230,7 @@ async function main(argv: string[]): Promise<number> {
     `🔑 Khóa điều phối / Coordinator key (${coordinator?.agency}): ${coordinator?.key}\n`,
   );
   if (options.setupOnly) return 0;
-  return runDev(options.port, target);
+  return runDev(options.port, target, tls);
 }
 
 try {

@@ -9,13 +9,17 @@ export const START_USAGE = `Cách dùng / Usage: npm start [-- options]
   --persist-to <dir>   CSDL cục bộ trong <dir> / keep the local database in <dir> (.wrangler/state)
   --dev-keys <file>    tệp khóa / the keys file (.dev-keys.json)
   --setup-only         chỉ migration, dữ liệu và khóa; không chạy wrangler dev
-                       / migrations, seed and keys only; no wrangler dev`;
+                       / migrations, seed and keys only; no wrangler dev
+  --https              phục vụ qua https bằng chứng chỉ của office-addin-dev-certs (npm run certs),
+                       như Excel cần khi nạp bổ trợ / serve over https with the
+                       office-addin-dev-certs certificate (npm run certs), as Excel needs for sideloading`;
 
 export interface StartOptions {
   port: number;
   persistTo: string | undefined;
   devKeysFile: string;
   setupOnly: boolean;
+  https: boolean;
   help: boolean;
 }
 
@@ -31,6 +35,7 @@ export function parseStartArgs(argv: readonly string[], cwd = process.cwd()): St
         'persist-to': { type: 'string' },
         'dev-keys': { type: 'string' },
         'setup-only': { type: 'boolean' },
+        https: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -51,6 +56,7 @@ export function parseStartArgs(argv: readonly string[], cwd = process.cwd()): St
     persistTo: str(values['persist-to']),
     devKeysFile: str(values['dev-keys']) ?? DEV_KEYS_FILE,
     setupOnly: values['setup-only'] === true,
+    https: values.https === true,
     help: values.help === true,
   };
 }
