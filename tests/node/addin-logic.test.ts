@@ -1,0 +1,390 @@
+// The add-in's plain TypeScript, without Office or a browser: period choice,
+// highlight ranges, finding order, idempotency keys, the sheet spec, and the
+// pane's controller over a recording host and a scripted API.
+import { describe, expect, it, vi } from 'vitest';
+import { type Api, ApiFailure, type Receipt } from '../../addin/src/api.ts';
+import { analyse, groupFindings, idempotencyKey } from '../../addin/src/check.ts';
+import { t } from '../../addin/src/i18n.ts';
+import type { Snapshot } from '../../addin/src/office/host.ts';
+import { type HostModule, Pane, type PaneState, toBase64 } from '../../addin/src/pane.ts';
+import {
+  dueState,
+  type PeriodView,
+  pickOpenPeriod,
+  viDate,
+  viDateTime,
+} from '../../addin/src/periods.ts';
+import { highlightsFor } from '../../addin/src/sheet/highlights.ts';
+import { sheetSpec } from '../../addin/src/sheet/spec.ts';
+import { cellOf, inputRules, layoutToGrid } from '../../shared/layout/index.ts';
+import { finding } from '../../shared/validate/findings.ts';
+import {
+  AGENCY,
+  layoutFor,
+  PERIOD,
+  period as periodInfo,
+  plan,
+  validFill,
+} from '../shared/fixtures.ts';
+
+const pv = (
+  code: string,
+  due: string,
+  daysLeft: number,
+  extra: Partial<PeriodView> = {},
+): PeriodView => ({
+  code,
+  label: { vi: code, en: code },
+  due,
+  deadline: due,
+  daysLeft,
+  graceDays: 3,
+  locked: false,
+  lockReason: null,
+  cutoff: { from: '2026-01-01', to: '2026-03-14' },
+  own: null,
+  ...extra,
+});
+
+describe('periods', () => {
+  it('preselects the first period not yet past its grace, locked or not', () => {
+    const list = [
+      pv('2026-H1', '2026-06-17', -40),
+      pv('2026-Q3', '2026-09-16', -2),
+      pv('2026-Y', '2026-12-16', 19),
+    ];
+    expect(pickOpenPeriod(list)?.code).toBe('2026-Q3'); // 2 days late, within the 3-day grace
+    expect(
+      pickOpenPeriod([
+        pv('2026-Q3', '2026-09-16', -4),
+        pv('2026-Y', '2026-12-16', 19, { locked: true }),
+      ])?.code,
+    ).toBe('2026-Y');
+  });
+
+  it('falls back to a period reopened for the agency, then to the latest one due', () => {
+    const own = {
+      submitted: false,
+      latestVersion: null,
+      latestReceivedAt: null,
+      reviewState: null,
+      returnedComment: null,
+      reopened: true,
+    };
+    expect(
+      pickOpenPeriod([pv('2025-Y', '2025-12-17', -300), pv('2026-Q1', '2026-03-18', -200, { own })])
+        ?.code,
+    ).toBe('2026-Q1');
+    expect(
+      pickOpenPeriod([pv('2025-Y', '2025-12-17', -300), pv('2026-Q1', '2026-03-18', -200)])?.code,
+    ).toBe('2026-Q1');
+    expect(pickOpenPeriod([])).toBeUndefined();
+  });
+
+  it('reads days left, due today and overdue', () => {
+    expect(dueState(5)).toEqual({ kind: 'left', days: 5 });
+    expect(dueState(0)).toEqual({ kind: 'today' });
+    expect(dueState(-3)).toEqual({ kind: 'overdue', days: 3 });
+    expect(t('vi', 'daysLeft', { n: 5 })).toBe('còn 5 ngày');
+    expect(t('en', 'overdue', { n: 3 })).toBe('3 days overdue');
+  });
+
+  it('prints Vietnamese dates, times in Vietnam’s zone', () => {
+    expect(viDate('2026-03-18')).toBe('18/03/2026');
+    expect(viDateTime('2026-03-17T20:30:00.000Z')).toBe('18/03/2026 03:30');
+  });
+});
+
+describe('highlights and findings', () => {
+  const f = (cell: string, severity: 'error' | 'warning') =>
+    finding(severity === 'error' ? 'STATUS_INVALID' : 'PERCENT_FRACTION', cell, {
+      value: 'x',
+      allowed: 'y',
+    });
+
+  it('joins neighbouring cells of a column and keeps the worst severity per cell', () => {
+    const out = highlightsFor([
+      f('F7', 'error'),
+      f('F8', 'error'),
+      f('F10', 'error'),
+      f('G7', 'warning'),
+      f('G7', 'error'),
+      f('G8', 'warning'),
+    ]);
+    expect(out).toEqual([
+      { range: 'F7:F8', severity: 'error' },
+      { range: 'F10', severity: 'error' },
+      { range: 'G7', severity: 'error' },
+      { range: 'G8', severity: 'warning' },
+    ]);
+  });
+
+  it('lists errors before warnings, top to bottom', () => {
+    const { errors, warnings } = groupFindings([
+      f('G9', 'error'),
+      f('F12', 'warning'),
+      f('H7', 'error'),
+      f('F8', 'warning'),
+    ]);
+    expect(errors.map((x) => x.cell)).toEqual(['H7', 'G9']);
+    expect(warnings.map((x) => x.cell)).toEqual(['F8', 'F12']);
+  });
+
+  it('gives the same idempotency key for the same content only', async () => {
+    const a = await idempotencyKey({ rows: [1, 2] });
+    expect(a).toBe(await idempotencyKey({ rows: [1, 2] }));
+    expect(a).not.toBe(await idempotencyKey({ rows: [1, 3] }));
+    expect(a).toMatch(/^addin-[0-9a-f]{48}$/);
+  });
+
+  it('encodes bytes as base64 in chunks', () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => i % 251);
+    expect(Buffer.from(toBase64(bytes.buffer), 'base64').equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('sheet spec', () => {
+  const layout = layoutFor(AGENCY);
+  const spec = sheetSpec(layout);
+
+  it('draws the shared layout and unlocks exactly its fillable cells', () => {
+    expect(spec.name).toBe(layout.sheetName);
+    expect(spec.values).toEqual(layoutToGrid(layout));
+    expect(spec.range).toBe(`A1:K${layout.lastRow}`);
+    expect(spec.unlocked).toBe(`F7:K${layout.lastRow}`);
+    expect(spec.rules).toEqual(inputRules(layout));
+    expect(spec.rules.map((r) => r.type)).toEqual([
+      'list',
+      'decimal',
+      'textLength',
+      'textLength',
+      'textLength',
+      'textLength',
+    ]);
+  });
+
+  it('is checked as valid once filled in: layout and validator agree', () => {
+    const grid = layoutToGrid(layout, validFill);
+    const { result } = analyse(
+      plan,
+      AGENCY,
+      PERIOD,
+    )({ sheet: spec.name, values: grid, formulas: grid, numberFormats: [], origin: 'A1' });
+    expect(result.validation.findings).toEqual([]);
+  });
+});
+
+// --- the controller --------------------------------------------------------------
+
+const layout = layoutFor(AGENCY);
+const filled = layoutToGrid(layout, validFill);
+const snapshot = (values: unknown[][]): Snapshot => ({
+  sheet: layout.sheetName,
+  values,
+  formulas: values,
+  numberFormats: [],
+  origin: 'A1',
+});
+
+function setup(
+  options: {
+    values?: unknown[][];
+    submit?: () => Promise<Receipt>;
+    has18?: boolean;
+    recordFails?: boolean;
+  } = {},
+) {
+  const store = new Map<string, string>();
+  const calls = {
+    submit: [] as { period: string; key: string }[],
+    record: [] as unknown[],
+    opened: [] as string[],
+  };
+  const receipt: Receipt = {
+    id: 'r1',
+    agencyCode: AGENCY,
+    periodCode: PERIOD,
+    version: 1,
+    receivedAt: '2026-03-16T01:00:00.000Z',
+    submittedBy: 'x',
+    contentHash: 'c'.repeat(64),
+    warnings: [],
+    unchanged: false,
+    replayed: false,
+  };
+  const host: HostModule = {
+    createSheet: vi.fn(async () => 'created' as const),
+    checkActiveSheet: (async (
+      analyseFn: (s: Snapshot) => { result: unknown; highlights: unknown },
+    ) => {
+      const s = snapshot(options.values ?? filled);
+      return { snapshot: s, result: analyseFn(s).result };
+    }) as HostModule['checkActiveSheet'],
+    selectCell: vi.fn(async () => {}),
+    recordReceipt: async (row) => {
+      if (options.recordFails) throw new Error('protected');
+      calls.record.push(row);
+    },
+    openWorkbook: async (b64) => {
+      calls.opened.push(b64);
+    },
+  };
+  const api = (key: string) =>
+    ({
+      me: async () => {
+        if (key !== 'good')
+          throw new ApiFailure('http', 401, 'UNAUTHENTICATED', { vi: 'Thiếu khóa', en: 'No key' });
+        return {
+          role: 'agency',
+          keyPrefix: 'p',
+          label: 'l',
+          agency: { code: AGENCY, name: 'Phòng Tư pháp', shortName: 'TP' },
+        };
+      },
+      periods: async () => ({
+        today: '2026-03-16',
+        periods: [{ ...pv(PERIOD, periodInfo.due, 2), cutoff: periodInfo.cutoff }],
+      }),
+      submit: async (period: string, _body: unknown, idem: string) => {
+        calls.submit.push({ period, key: idem });
+        return options.submit ? options.submit() : receipt;
+      },
+      completeness: async () => ({
+        period: { code: PERIOD, due: '', graceDays: 3, deadline: '' },
+        totals: {},
+        agencies: [],
+      }),
+      mergedWorkbook: async () => new Uint8Array([80, 75, 3, 4]).buffer,
+    }) as unknown as Api;
+  const states: PaneState[] = [];
+  const pane = new Pane({
+    host,
+    api,
+    storage: {
+      get: (k) => store.get(k) ?? null,
+      set: (k, v) => (v === null ? store.delete(k) : store.set(k, v)),
+    },
+    render: (s) => states.push(s),
+    inExcel: true,
+    has18: options.has18 ?? true,
+  });
+  return { pane, store, calls, states, receipt };
+}
+
+describe('pane', () => {
+  it('keeps the key only when the Worker accepts it', async () => {
+    const { pane, store } = setup();
+    await pane.connect('bad');
+    expect(pane.state.failure?.code).toBe('UNAUTHENTICATED');
+    expect(pane.state.failure?.retryable).toBe(false);
+    expect(store.has('key')).toBe(false);
+    await pane.connect('  good ');
+    expect(store.get('key')).toBe('good');
+    expect(pane.state.me?.agency.code).toBe(AGENCY);
+    expect(pane.state.period).toBe(PERIOD);
+    pane.signOut();
+    expect(store.has('key')).toBe(false);
+    expect(pane.state.me).toBeNull();
+  });
+
+  it('refuses to send a sheet with errors', async () => {
+    const bad = filled.map((r) => [...r]);
+    const row = bad[(layout.tasks[0]?.row ?? 7) - 1];
+    if (row) row[5] = 'Xong';
+    const { pane, calls } = setup({ values: bad });
+    await pane.connect('good');
+    await pane.submit();
+    expect(calls.submit).toEqual([]);
+    expect(calls.record).toEqual([]);
+    expect(pane.state.check?.beforeSubmit).toBe(true);
+    expect(pane.state.check?.validation.errors).toBeGreaterThan(0);
+  });
+
+  it('sends with a content key, records the receipt in the workbook and shows it', async () => {
+    const { pane, calls } = setup();
+    await pane.connect('good');
+    await pane.submit();
+    expect(calls.submit).toHaveLength(1);
+    expect(calls.submit[0]?.key).toMatch(/^addin-/);
+    expect(calls.record).toEqual([
+      [PERIOD, AGENCY, 1, '2026-03-16T01:00:00.000Z', 'c'.repeat(64), layout.sheetName],
+    ]);
+    expect(pane.state.receipt?.saved).toBe(true);
+    expect(pane.state.busy).toBeNull();
+  });
+
+  it('retries a failed send with the same key and writes nothing to the sheet meanwhile', async () => {
+    let fail = true;
+    const { pane, calls, receipt } = setup({
+      submit: async () => {
+        if (fail) throw new ApiFailure('timeout', 0, 'TIMEOUT', { vi: 'hết giờ', en: 'timeout' });
+        return receipt;
+      },
+    });
+    await pane.connect('good');
+    await pane.submit();
+    expect(pane.state.failure).toMatchObject({
+      action: 'submit',
+      code: 'TIMEOUT',
+      retryable: true,
+    });
+    expect(calls.record).toEqual([]);
+    fail = false;
+    await pane.submit();
+    expect(calls.submit.map((c) => c.key)).toEqual([calls.submit[0]?.key, calls.submit[0]?.key]);
+    expect(pane.state.failure).toBeNull();
+    expect(pane.state.receipt?.version).toBe(1);
+  });
+
+  it('does not offer a retry for a locked period', async () => {
+    const { pane } = setup({
+      submit: async () => {
+        throw new ApiFailure('http', 409, 'PERIOD_LOCKED', { vi: 'đã khóa', en: 'locked' });
+      },
+    });
+    await pane.connect('good');
+    await pane.submit();
+    expect(pane.state.failure).toMatchObject({ code: 'PERIOD_LOCKED', retryable: false });
+  });
+
+  it('still shows the receipt when the workbook cannot record it', async () => {
+    const { pane } = setup({ recordFails: true });
+    await pane.connect('good');
+    await pane.submit();
+    expect(pane.state.receipt?.saved).toBe(false);
+    expect(pane.state.failure).toBeNull();
+  });
+
+  it('opens the merged workbook in Excel, or offers a download without ExcelApi 1.8', async () => {
+    const a = setup();
+    await a.pane.connect('good');
+    await a.pane.openMerged();
+    expect(a.calls.opened).toEqual([Buffer.from([80, 75, 3, 4]).toString('base64')]);
+    const b = setup({ has18: false });
+    await b.pane.connect('good');
+    await b.pane.openMerged();
+    expect(b.calls.opened).toEqual([]);
+    expect(b.pane.state.mergedUrl).toMatch(/^blob:/);
+    expect(b.pane.state.notice?.word).toBe('mergedNoApi');
+  });
+
+  it('creates the sheet for the agency and period chosen', async () => {
+    const { pane } = setup({ has18: false });
+    await pane.connect('good');
+    await pane.createSheet();
+    expect(pane.state.notice).toEqual({ word: 'created', sheet: layout.sheetName });
+  });
+
+  it('remembers the language', () => {
+    const { pane, store } = setup();
+    pane.setLang('en');
+    expect(store.get('lang')).toBe('en');
+    expect(pane.state.lang).toBe('en');
+  });
+});
+
+it('has every fill cell of a task row inside the unlocked range', () => {
+  const spec = sheetSpec(layout);
+  const last = layout.tasks.at(-1);
+  expect(spec.unlocked?.endsWith(cellOf(last?.row ?? 0, 'proposals'))).toBe(true);
+});
