@@ -238,9 +238,15 @@ describe('agency clerk', () => {
     await page.route(submissions, async (r) => {
       const answer = await r.fetch();
       if (answer.status() === 201) stored++;
+      await new Promise((done) => setTimeout(done, 500)); // a slow link
       await r.abort('connectionreset');
     });
     await page.click('#retry');
+    // Progress is visible while the pane waits on the network, and the buttons are off.
+    await page.waitForSelector('#progress .spinner');
+    expect(await page.textContent('#progress')).toContain('Đang gửi báo cáo');
+    expect(await page.isDisabled('#submit')).toBe(true);
+    await screenshot(page, SUITE, '06b-sending');
     await page.waitForSelector('#failure #retry');
     expect(stored).toBe(1);
     expect(await excel<number>(page, 'return excel.writes.length')).toBe(writesBefore);
