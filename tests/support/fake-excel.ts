@@ -413,10 +413,11 @@ class Range extends Loadable {
   }
   private grid<T>(f: (c: FakeCell | undefined) => T): T[][] {
     const b = this.box;
+    const cells = this.s.cells; // resolved once: a used range recomputes its sheet and box
     const out: T[][] = [];
     for (let r = b.top; r <= b.bottom; r++) {
       const line: T[] = [];
-      for (let c = b.left; c <= b.right; c++) line.push(f(this.s.cells.get(key(r, c))));
+      for (let c = b.left; c <= b.right; c++) line.push(f(cells.get(key(r, c))));
       out.push(line);
     }
     return out;
@@ -426,12 +427,13 @@ class Range extends Loadable {
     if ((b.bottom - b.top + 1) * (b.right - b.left + 1) > 100_000) {
       throw new Error(`the fake does not write ranges as large as ${this.where}`);
     }
+    const cells = this.s.cells;
     for (let r = b.top; r <= b.bottom; r++) {
       for (let c = b.left; c <= b.right; c++) {
         const k = key(r, c);
-        const cell = this.s.cells.get(k) ?? { value: '' };
+        const cell = cells.get(k) ?? { value: '' };
         f(cell, r, c);
-        this.s.cells.set(k, cell);
+        cells.set(k, cell);
       }
     }
   }
