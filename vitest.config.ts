@@ -35,7 +35,10 @@ export default defineConfig(async () => {
             name: 'e2e',
             include: ['tests/e2e/**/*.test.ts'],
             environment: 'node',
-            // Each file starts its own wrangler dev and browser.
+            // Each file starts its own wrangler dev and browser: one file at a
+            // time, after the other projects, so two cores are not overloaded.
+            fileParallelism: false,
+            sequence: { groupOrder: 1 },
             testTimeout: 60_000,
             hookTimeout: 120_000,
           },
