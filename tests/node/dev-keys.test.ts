@@ -159,6 +159,7 @@ describe('parseStartArgs', () => {
       persistTo: '/w/st',
       devKeysFile: '/k.json',
       setupOnly: true,
+      https: false,
       help: false,
     });
   });
