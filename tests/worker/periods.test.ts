@@ -79,6 +79,7 @@ describe('GET /api/periods', () => {
       locked: false,
       lockReason: null,
       own: null,
+      reopenings: [],
     });
   });
 

@@ -12,6 +12,7 @@ import { keys } from './routes/keys.ts';
 import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
 import { submissions } from './routes/submissions.ts';
+import { uploads } from './routes/uploads.ts';
 import { workbooks } from './routes/workbooks.ts';
 
 const app = new Hono<AppEnv>();
@@ -55,6 +56,7 @@ const routes = app
   .route('/api', planRoutes)
   .route('/api/periods', periods)
   .route('/api/periods', submissions)
+  .route('/api/periods', uploads)
   .route('/api/periods', workbooks)
   .route('/api/keys', keys);
 

@@ -5,6 +5,8 @@ export interface Env {
   ASSETS: Fetcher;
   /** Largest accepted request body in bytes (a string: wrangler [vars]). */
   MAX_BODY_BYTES?: string;
+  /** Largest accepted .xlsx upload in bytes (POST …/uploads); its own limit, 2 MiB by default. */
+  MAX_UPLOAD_BYTES?: string;
 }
 
 export type Role = 'agency' | 'coordinator';

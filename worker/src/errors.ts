@@ -35,6 +35,21 @@ export const ERRORS = {
     vi: 'Báo cáo còn lỗi; hãy sửa các ô được nêu rồi gửi lại.',
     en: 'The report has errors; fix the cells listed and submit again.',
   },
+  UNREADABLE_FILE: {
+    status: 422,
+    vi: 'Tệp tải lên không đọc được như một bảng tính .xlsx.',
+    en: 'The uploaded file cannot be read as an .xlsx workbook.',
+  },
+  NO_PROGRESS_SHEET: {
+    status: 422,
+    vi: 'Tệp không có trang báo cáo tiến độ (ô mã mẫu biểu).',
+    en: 'The file has no progress sheet (template code cell).',
+  },
+  WRONG_TEMPLATE: {
+    status: 422,
+    vi: 'Tệp là biểu mẫu của cơ quan hoặc kỳ báo cáo khác.',
+    en: 'The file is the template of another agency or period.',
+  },
   PERIOD_LOCKED: {
     status: 409,
     vi: 'Kỳ báo cáo đã khóa.',

@@ -22,6 +22,8 @@ interface Operation {
   summary: string;
   access: Access;
   body?: z.ZodType;
+  /** A multipart/form-data body instead of JSON: its JSON Schema. */
+  multipart?: Record<string, unknown>;
   /** Status codes this operation answers with, besides the common ones. */
   responses: Record<number, string>;
 }
@@ -81,7 +83,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/periods',
     summary:
-      'Periods with cut-off, due date, days left, lock; for an agency its own report and returned comment',
+      'Periods with cut-off, due date, days left, lock; for an agency its own report and returned comment; for the coordinator the agencies each is reopened for',
     access: 'any key',
     responses: { 200: 'Periods' },
   },
@@ -120,6 +122,33 @@ export const OPERATIONS: Operation[] = [
       404: 'Unknown period',
       409: 'Period locked, or Idempotency-Key reused',
       422: 'Validation findings',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/periods/{period}/uploads',
+    summary:
+      'Submit the agency’s report as its filled .xlsx template (multipart/form-data, field “file”; checked like a submission; Idempotency-Key honoured)',
+    access: 'any key',
+    multipart: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          contentMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          description:
+            'The filled template (.xlsx) of the key’s own agency for this period; at most MAX_UPLOAD_BYTES (2 MiB)',
+        },
+        submittedBy: { type: 'string', minLength: 1, maxLength: 120 },
+      },
+    },
+    responses: {
+      201: 'Stored: the receipt, and the sheet that was read',
+      200: 'Replayed or identical to the latest version: the earlier receipt',
+      404: 'Unknown period',
+      409: 'Period locked, or Idempotency-Key reused',
+      422: 'Unreadable file, no progress sheet, another agency’s or period’s template, or validation findings (cells of the uploaded sheet)',
     },
   },
   {
@@ -213,6 +242,10 @@ export function openApiDocument(): Record<string, unknown> {
       responses['400'] = { description: 'Malformed JSON, wrong content type or schema violation' };
       responses['413'] = { description: ERRORS.PAYLOAD_TOO_LARGE.en };
     }
+    if (op.multipart) {
+      responses['400'] = { description: 'Not multipart/form-data, or no file in the field “file”' };
+      responses['413'] = { description: ERRORS.PAYLOAD_TOO_LARGE.en };
+    }
     for (const [status, r] of Object.entries(responses)) {
       if (Number(status) >= 400) {
         (r as Record<string, unknown>).content = {
@@ -231,6 +264,12 @@ export function openApiDocument(): Record<string, unknown> {
       operation.requestBody = {
         required: true,
         content: { 'application/json': { schema: jsonSchema(op.body) } },
+      };
+    }
+    if (op.multipart) {
+      operation.requestBody = {
+        required: true,
+        content: { 'multipart/form-data': { schema: op.multipart } },
       };
     }
     paths[op.path] = { ...paths[op.path], [op.method]: operation };
@@ -267,6 +306,13 @@ const escapeHtml = (s: string) =>
   );
 
 /** A readable page of the API (no external scripts: it must work offline). */
+function bodyHtml(op: Operation): string {
+  const schema = op.body ? jsonSchema(op.body) : op.multipart;
+  if (!schema) return '';
+  const kind = op.multipart ? 'multipart/form-data' : 'application/json';
+  return `<details><summary>${kind}</summary><pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre></details>`;
+}
+
 export function docsPage(): string {
   const rows = OPERATIONS.map(
     (
@@ -276,7 +322,7 @@ export function docsPage(): string {
 <td>${Object.entries(op.responses)
       .map(([s, d]) => `<b>${s}</b> ${escapeHtml(d)}`)
       .join('<br>')}</td>
-<td>${op.body ? `<details><summary>schema</summary><pre>${escapeHtml(JSON.stringify(jsonSchema(op.body), null, 2))}</pre></details>` : ''}</td></tr>`,
+<td>${bodyHtml(op)}</td></tr>`,
   ).join('\n');
   const errors = Object.entries(ERRORS)
     .map(

@@ -42,9 +42,21 @@ export const periods = new Hono<AppEnv>()
       .bind(year && /^\d{4}$/.test(year) ? Number(year) : null)
       .all<PeriodRow>();
     if (principal.role === 'coordinator') {
+      // The coordinator also sees which agencies each period is reopened for.
+      const { results: reopenings } = await db
+        .prepare(
+          'SELECT period_code, agency_code, reason, created_at FROM period_reopenings ORDER BY created_at',
+        )
+        .all<{ period_code: string; agency_code: string; reason: string; created_at: string }>();
       return c.json({
         today,
-        periods: results.map((p) => ({ ...periodJson(p, today), own: null })),
+        periods: results.map((p) => ({
+          ...periodJson(p, today),
+          own: null,
+          reopenings: reopenings
+            .filter((r) => r.period_code === p.code)
+            .map((r) => ({ agency: r.agency_code, reason: r.reason, reopenedAt: r.created_at })),
+        })),
       });
     }
     // An agency also sees its own report per period, and any reopening for it.

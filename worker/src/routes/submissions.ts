@@ -7,28 +7,16 @@ import { validate } from '../../../shared/validate/index.ts';
 import { findAgency } from '../db/agencies.ts';
 import { auditStatement } from '../db/audit.ts';
 import { loadCompleteness } from '../db/completeness.ts';
-import { findPeriod, isReopenedFor } from '../db/periods.ts';
-import {
-  auditSubmissionStatement,
-  findById,
-  findByIdempotencyKey,
-  findLatestWithContent,
-  history,
-  insertSubmissionStatement,
-  receipt,
-  rememberIdempotencyKeyStatement,
-  reviewState,
-} from '../db/submissions.ts';
+import { findPeriod } from '../db/periods.ts';
+import { idempotencyKeyOf, storeSubmission } from '../db/store-submission.ts';
+import { history, receipt, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { canonicalJson, sha256Hex } from '../lib/hash.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
 import { ReviewRequestSchema, SubmissionRequestSchema } from '../schemas.ts';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export const submissions = new Hono<AppEnv>()
   .post('/:period/submissions', limitBody, jsonBody(SubmissionRequestSchema), async (c) => {
@@ -54,17 +42,7 @@ export const submissions = new Hono<AppEnv>()
         en: `This key can only submit reports for ${principal.agencyCode}.`,
       });
     }
-    const idempotencyKey = c.req.header('idempotency-key') ?? null;
-    if (idempotencyKey !== null && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ApiError(
-        'INVALID_REQUEST',
-        {
-          vi: 'Idempotency-Key phải gồm 1–200 ký tự ASCII in được.',
-          en: 'Idempotency-Key must be 1–200 printable ASCII characters.',
-        },
-        { issues: [{ field: 'header.Idempotency-Key', message: 'invalid' }] },
-      );
-    }
+    const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));
 
     // The same validate() the add-in runs, on the sheet this Submission draws.
     const checked = validate(
@@ -74,76 +52,17 @@ export const submissions = new Hono<AppEnv>()
     if (!checked.submission) {
       throw new ApiError('VALIDATION_FAILED', undefined, { findings: checked.findings });
     }
-    const payload = canonicalJson(checked.submission);
-    const contentHash = await sha256Hex(payload);
-    const warnings = checked.findings.filter((f) => f.severity === 'warning');
-
-    // A replayed request gets its first receipt, even after the period was locked.
-    if (idempotencyKey) {
-      const first = await findByIdempotencyKey(db, principal.agencyCode, idempotencyKey);
-      if (first) return replay(first);
-    }
-
-    if (period.locked && !(await isReopenedFor(db, period.code, principal.agencyCode))) {
-      const reason = period.lock_reason ?? '';
-      throw new ApiError('PERIOD_LOCKED', {
-        vi: `Kỳ báo cáo ${period.code} đã khóa: ${reason}`,
-        en: `Report period ${period.code} is locked: ${reason}`,
-      });
-    }
-
-    const id = crypto.randomUUID();
-    const actor = `${principal.agencyCode}/${principal.keyPrefix}`;
-    await db.batch([
-      insertSubmissionStatement(db, {
-        id,
-        agency: principal.agencyCode,
-        period: period.code,
-        receivedAt: now,
-        submittedBy: submittedBy ?? principal.label,
-        keyPrefix: principal.keyPrefix,
-        contentHash,
-        idempotencyKey,
-        source: c.req.header('x-source') === 'upload' ? 'upload' : 'api',
-        payload,
-        warnings: JSON.stringify(warnings),
-      }),
-      auditSubmissionStatement(db, id, now, actor),
-      ...(idempotencyKey
-        ? [
-            rememberIdempotencyKeyStatement(db, {
-              agency: principal.agencyCode,
-              period: period.code,
-              key: idempotencyKey,
-              contentHash,
-              requestId: id,
-              at: now,
-            }),
-          ]
-        : []),
-    ]);
-    const stored = await findById(db, id);
-    if (stored) return c.json({ ...receipt(stored), unchanged: false, replayed: false }, 201);
-
-    // Not stored: a concurrent request with the same idempotency key won, or
-    // the latest version already has exactly this content.
-    if (idempotencyKey) {
-      const first = await findByIdempotencyKey(db, principal.agencyCode, idempotencyKey);
-      // This request remembered the key itself: its answer is "unchanged", below.
-      if (first && first.key_request !== id) return replay(first);
-    }
-    // Looked up by content, not as the latest version: a concurrent request
-    // may have added a different version since the INSERT was skipped.
-    const same = await findLatestWithContent(db, principal.agencyCode, period.code, contentHash);
-    if (same) return c.json({ ...receipt(same), unchanged: true, replayed: false }, 200);
-    throw new ApiError('INTERNAL');
-
-    function replay(first: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>) {
-      if (first.key_period !== period.code || first.key_hash !== contentHash) {
-        throw new ApiError('IDEMPOTENCY_CONFLICT');
-      }
-      return c.json({ ...receipt(first), unchanged: false, replayed: true }, 200);
-    }
+    const stored = await storeSubmission(db, {
+      principal,
+      period,
+      submission: checked.submission,
+      warnings: checked.findings.filter((f) => f.severity === 'warning'),
+      idempotencyKey,
+      submittedBy,
+      source: c.req.header('x-source') === 'upload' ? 'upload' : 'api',
+      now,
+    });
+    return c.json(stored.body, stored.status);
   })
 
   .get('/:period/submissions', requireCoordinator, async (c) => {

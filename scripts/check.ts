@@ -1,0 +1,51 @@
+// npm run check -- <file.xlsx> [--agency CODE] [--period CODE] [--json]
+//
+// Checks a filled progress-sheet template offline, exactly as an upload to
+// POST /api/periods/{period}/uploads would check it: the shared reader
+// (shared/workbook) and validate() with the plan. Exit code 0 valid, 1 errors
+// in the sheet, 2 the file cannot be checked or wrong arguments.
+import { readFileSync } from 'node:fs';
+import { lySon58 } from '../shared/plan/index.ts';
+import {
+  checkBytes,
+  EXIT,
+  exitCode,
+  formatText,
+  parseCheckArgs,
+  toJson,
+  USAGE,
+  UsageError,
+} from './lib/check-cli.ts';
+import { report, ScriptError } from './lib/messages.ts';
+
+function main(argv: string[]): number {
+  const cmd = parseCheckArgs(argv);
+  if (cmd.cmd === 'help') {
+    console.log(USAGE);
+    return EXIT.ok;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(cmd.file));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ScriptError(
+      `Không mở được tệp “${cmd.file}”.`,
+      `Cannot open the file “${cmd.file}”.`,
+      { exitCode: EXIT.unreadable, detail: why },
+    );
+  }
+  const outcome = checkBytes(bytes, cmd.file, lySon58, {
+    ...(cmd.agency ? { agency: cmd.agency } : {}),
+    ...(cmd.period ? { period: cmd.period } : {}),
+  });
+  console.log(cmd.json ? JSON.stringify(toJson(outcome), null, 2) : formatText(outcome));
+  return exitCode(outcome);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.exitCode = report(e);
+  if (e instanceof UsageError) console.error(USAGE);
+}

@@ -1,0 +1,227 @@
+// Why an uploaded file could not be checked, in Vietnamese and English. The
+// Worker turns these into its error codes (UNREADABLE_FILE, NO_PROGRESS_SHEET,
+// WRONG_TEMPLATE, PAYLOAD_TOO_LARGE); the CLI prints them as they are.
+import { MiB } from './limits.ts';
+
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
+export type UnreadableReason =
+  | 'empty'
+  | 'too-large'
+  | 'not-xlsx'
+  | 'ods'
+  | 'encrypted'
+  | 'legacy-xls'
+  | 'too-many-entries'
+  | 'too-large-uncompressed'
+  | 'compression-ratio'
+  | 'corrupt'
+  | 'sheet-too-large';
+
+/** The file cannot be opened at all (or not safely). */
+export interface Unreadable {
+  kind: 'unreadable';
+  reason: UnreadableReason;
+  message: Bilingual;
+  /** Where the problem is, when it is in one place (sheet-too-large, compression-ratio). */
+  sheet?: string;
+  cell?: string;
+  entry?: string;
+}
+
+/** What a progress sheet says it is: its metadata cell. */
+export interface SheetIdentity {
+  sheet: string;
+  /** The metadata cell, e.g. "A5". */
+  cell: string;
+  plan?: string;
+  agency?: string;
+  period?: string;
+  layout?: string;
+}
+
+/** The file opened, but no sheet carries the metadata cell. */
+export interface NoProgressSheet {
+  kind: 'no-progress-sheet';
+  sheets: string[];
+  message: Bilingual;
+}
+
+export type WrongTemplateReason = 'other-agency' | 'other-period' | 'several-sheets';
+
+/** The progress sheet is another agency's or period's, or there are several. */
+export interface WrongTemplate {
+  kind: 'wrong-template';
+  reason: WrongTemplateReason;
+  found: SheetIdentity[];
+  expected: { agency?: string; period?: string };
+  message: Bilingual;
+}
+
+export type WorkbookProblem = Unreadable | NoProgressSheet | WrongTemplate;
+
+const SAVE_AS_XLSX = {
+  vi: 'Hãy mở tệp bằng Excel, LibreOffice hay WPS và lưu lại dạng “Excel Workbook (*.xlsx)” rồi gửi lại.',
+  en: 'Open it in Excel, LibreOffice or WPS, save it as “Excel Workbook (*.xlsx)” and send it again.',
+};
+const USE_TEMPLATE = {
+  vi: 'Hãy dùng biểu mẫu tải về từ hệ thống.',
+  en: 'Use the template downloaded from the system.',
+};
+
+const mb = (bytes: number) => (bytes / MiB).toFixed(1);
+const mbVi = (bytes: number) => mb(bytes).replace('.', ',');
+
+function unreadable(
+  reason: UnreadableReason,
+  vi: string,
+  en: string,
+  where: Pick<Unreadable, 'sheet' | 'cell' | 'entry'> = {},
+): Unreadable {
+  return { kind: 'unreadable', reason, message: { vi, en }, ...where };
+}
+
+export const problems = {
+  empty: () => unreadable('empty', 'Tệp rỗng (0 byte).', 'The file is empty (0 bytes).'),
+
+  tooLarge: (size: number, max: number) =>
+    unreadable(
+      'too-large',
+      `Tệp quá lớn (${mbVi(size)} MB); giới hạn là ${mbVi(max)} MB.`,
+      `The file is too large (${mb(size)} MB); the limit is ${mb(max)} MB.`,
+    ),
+
+  notXlsx: () =>
+    unreadable(
+      'not-xlsx',
+      `Tệp không phải bảng tính .xlsx (có thể là .xls, .csv hay tệp khác). ${SAVE_AS_XLSX.vi}`,
+      `The file is not an .xlsx workbook (it may be .xls, .csv or something else). ${SAVE_AS_XLSX.en}`,
+    ),
+
+  ods: () =>
+    unreadable(
+      'ods',
+      `Tệp là bảng tính OpenDocument (.ods), không phải .xlsx. ${SAVE_AS_XLSX.vi}`,
+      `The file is an OpenDocument spreadsheet (.ods), not .xlsx. ${SAVE_AS_XLSX.en}`,
+    ),
+
+  encrypted: () =>
+    unreadable(
+      'encrypted',
+      'Tệp được đặt mật khẩu mở tệp (mã hóa) nên không đọc được. Hãy mở tệp, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ Sổ làm việc › Mã hóa bằng Mật khẩu: xóa trống), lưu rồi gửi lại.',
+      'The file has a password to open (it is encrypted), so it cannot be read. Open it, remove the password (File › Info › Protect Workbook › Encrypt with Password: clear it), save and send it again.',
+    ),
+
+  legacyXls: () =>
+    unreadable(
+      'legacy-xls',
+      `Tệp là định dạng Excel 97-2003 (.xls) cũ, không phải .xlsx. ${SAVE_AS_XLSX.vi}`,
+      `The file is an old Excel 97-2003 (.xls) workbook, not .xlsx. ${SAVE_AS_XLSX.en}`,
+    ),
+
+  tooManyEntries: (max: number) =>
+    unreadable(
+      'too-many-entries',
+      `Tệp .xlsx có cấu trúc bất thường (hơn ${max} phần nén) nên không được mở. ${USE_TEMPLATE.vi}`,
+      `The .xlsx file has an unusual structure (more than ${max} zip entries), so it was not opened. ${USE_TEMPLATE.en}`,
+    ),
+
+  tooLargeUncompressed: (size: number, max: number) =>
+    unreadable(
+      'too-large-uncompressed',
+      `Tệp .xlsx khi giải nén quá lớn (${mbVi(size)} MB, tối đa ${mbVi(max)} MB) nên không được mở. ${USE_TEMPLATE.vi}`,
+      `The .xlsx file is too large once unzipped (${mb(size)} MB, at most ${mb(max)} MB), so it was not opened. ${USE_TEMPLATE.en}`,
+    ),
+
+  compressionRatio: (entry: string, ratio: number, max: number) =>
+    unreadable(
+      'compression-ratio',
+      `Phần “${entry}” của tệp nén ${Math.round(ratio)}:1 (tối đa ${max}:1), dấu hiệu của tệp nén độc hại, nên tệp không được mở. ${USE_TEMPLATE.vi}`,
+      `Part “${entry}” of the file is compressed ${Math.round(ratio)}:1 (at most ${max}:1), the mark of a zip bomb, so the file was not opened. ${USE_TEMPLATE.en}`,
+      { entry },
+    ),
+
+  corrupt: (detail: string) =>
+    unreadable(
+      'corrupt',
+      `Tệp .xlsx bị hỏng, không đọc được (${detail}). Hãy mở tệp bằng Excel, lưu lại rồi gửi; nếu Excel cũng không mở được, hãy điền lại biểu mẫu mới.`,
+      `The .xlsx file is damaged and cannot be read (${detail}). Open it in Excel, save it and send it again; if Excel cannot open it either, fill in a new template.`,
+    ),
+
+  sheetTooLarge: (sheet: string, cell: string, rows: number, columns: number) =>
+    unreadable(
+      'sheet-too-large',
+      `Trang “${sheet}” có nội dung ở ô ${cell}, ngoài vùng đọc được (tối đa ${rows} dòng × ${columns} cột). Hãy xóa nội dung ở đó rồi gửi lại.`,
+      `Sheet “${sheet}” has content in cell ${cell}, outside the readable area (at most ${rows} rows × ${columns} columns). Delete it and send the file again.`,
+      { sheet, cell },
+    ),
+
+  noProgressSheet: (sheets: string[], searchRows: number): NoProgressSheet => {
+    const names = sheets.map((s) => `“${s}”`).join(', ') || '—';
+    return {
+      kind: 'no-progress-sheet',
+      sheets,
+      message: {
+        vi: `Không tìm thấy trang báo cáo tiến độ: không trang nào (${names}) có ô “Mã mẫu biểu (không sửa / do not edit): …” trong ${searchRows} dòng đầu. ${USE_TEMPLATE.vi} Đừng xóa hay sửa dòng mã mẫu biểu.`,
+        en: `No progress sheet found: no sheet (${names}) has the cell “Mã mẫu biểu (không sửa / do not edit): …” in its first ${searchRows} rows. ${USE_TEMPLATE.en} Do not delete or edit the template code row.`,
+      },
+    };
+  },
+};
+
+const describe = (s: SheetIdentity) => ({
+  vi: `${s.agency || '(không ghi cơ quan)'} kỳ ${s.period || '(không ghi kỳ)'} (trang “${s.sheet}”, ô ${s.cell})`,
+  en: `${s.agency || '(no agency)'} for ${s.period || '(no period)'} (sheet “${s.sheet}”, cell ${s.cell})`,
+});
+
+const expectedText = (e: WrongTemplate['expected']) => ({
+  vi: [e.agency, e.period && `kỳ ${e.period}`].filter(Boolean).join(' '),
+  en: [e.agency, e.period && `for ${e.period}`].filter(Boolean).join(' '),
+});
+
+export function wrongTemplate(
+  reason: WrongTemplateReason,
+  found: SheetIdentity[],
+  expected: WrongTemplate['expected'],
+): WrongTemplate {
+  const list = found.map(describe);
+  const exp = expectedText(expected);
+  const message =
+    reason === 'several-sheets'
+      ? {
+          vi: `Tệp có ${found.length} trang báo cáo${exp.vi ? ` của ${exp.vi}` : ''}: ${list.map((d) => d.vi).join('; ')}. Hãy giữ lại một trang rồi gửi lại.`,
+          en: `The file has ${found.length} progress sheets${exp.en ? ` of ${exp.en}` : ''}: ${list.map((d) => d.en).join('; ')}. Keep one and send it again.`,
+        }
+      : {
+          vi: `Tệp là biểu mẫu của ${list.map((d) => d.vi).join('; ')}, không phải của ${exp.vi}. Hãy tải đúng biểu mẫu của ${exp.vi}, điền rồi gửi lại.`,
+          en: `The file is the template of ${list.map((d) => d.en).join('; ')}, not of ${exp.en}. Download the template of ${exp.en}, fill it in and send it again.`,
+        };
+  return { kind: 'wrong-template', reason, found, expected, message };
+}
+
+/** The API's error code for each problem (worker/src/errors.ts); the CLI prints the same. */
+export type ProblemCode =
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNREADABLE_FILE'
+  | 'NO_PROGRESS_SHEET'
+  | 'WRONG_TEMPLATE';
+
+export function problemCode(p: WorkbookProblem): ProblemCode {
+  switch (p.kind) {
+    case 'unreadable':
+      return p.reason === 'too-large' ? 'PAYLOAD_TOO_LARGE' : 'UNREADABLE_FILE';
+    case 'no-progress-sheet':
+      return 'NO_PROGRESS_SHEET';
+    case 'wrong-template':
+      return 'WRONG_TEMPLATE';
+  }
+}
+
+/** What the error's `details` carry: everything but the kind and the message. */
+export function problemDetails(p: WorkbookProblem): Record<string, unknown> {
+  const { kind: _kind, message: _message, ...details } = p;
+  return details;
+}

@@ -1,0 +1,101 @@
+// The bytes of an uploaded .xlsx → its progress sheets (those with the
+// metadata cell), each as the grids the add-in would read from Excel. The
+// file is checked first (unzip.ts); the spreadsheet itself is read by SheetJS
+// (@e965/xlsx): shared and inline strings, rich text, numbers, dates (kept as
+// serial numbers, as Excel hands them over), booleans, error values and
+// formulas with their cached values, whichever application saved the file.
+import { read, type WorkBook } from '@e965/xlsx';
+import { address } from '../layout/a1.ts';
+import { parseMetadata } from '../layout/metadata.ts';
+import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
+import { problems, type SheetIdentity, type Unreadable } from './problems.ts';
+import {
+  cellRows,
+  findMetadataCell,
+  firstOutside,
+  type SheetGrid,
+  toGrid,
+  usedBounds,
+} from './sheet-grid.ts';
+import { safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
+
+/** As far down as the validator looks for the metadata cell and the header. */
+export const SEARCH_ROWS = 40;
+
+export interface ProgressSheet {
+  identity: SheetIdentity;
+  grid: SheetGrid;
+}
+
+export interface WorkbookRead {
+  ok: true;
+  /** Every sheet name, in workbook order. */
+  sheetNames: string[];
+  /** The sheets with a metadata cell, in workbook order. */
+  progressSheets: ProgressSheet[];
+}
+
+export type ReadResult = WorkbookRead | { ok: false; problem: Unreadable };
+
+const fail = (problem: Unreadable): ReadResult => ({ ok: false, problem });
+
+/** Reads an .xlsx; never throws. `limits` defaults to DEFAULT_LIMITS, field by field. */
+export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> = {}): ReadResult {
+  const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
+  const kind = sniff(bytes, lim);
+  if (kind) return fail(kind);
+  const unzipped = safeUnzip(bytes, lim);
+  if (!unzipped.ok) return fail(unzipped.problem);
+  const entries = unzipped.files;
+  if (isOds(entries)) return fail(problems.ods());
+  if (!('[Content_Types].xml' in entries)) return fail(problems.notXlsx());
+  const cut = truncatedPart(entries);
+  if (cut) return fail(problems.corrupt(`“${cut}” is cut short`));
+
+  let wb: WorkBook;
+  try {
+    wb = read(storedZip(entries), {
+      type: 'array',
+      dense: true,
+      cellFormula: true,
+      cellNF: true,
+      cellDates: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+      sheetStubs: false,
+      WTF: false,
+    });
+  } catch (e) {
+    return fail(problems.corrupt((e instanceof Error ? e.message : String(e)).slice(0, 200)));
+  }
+  if (!Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) {
+    return fail(problems.corrupt('no worksheets'));
+  }
+
+  const progressSheets: ProgressSheet[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    const rows = cellRows(ws);
+    const bounds = usedBounds(rows);
+    if (!bounds) continue;
+    const meta = findMetadataCell(rows, bounds, SEARCH_ROWS);
+    if (!meta) continue;
+    const outside = firstOutside(rows, bounds, lim.maxRows, lim.maxColumns);
+    if (outside) return fail(problems.sheetTooLarge(name, outside, lim.maxRows, lim.maxColumns));
+    const fields = parseMetadata(meta.text);
+    progressSheets.push({
+      identity: { sheet: name, cell: address(meta.row + 1, meta.col + 1), ...fields },
+      grid: toGrid(rows, bounds),
+    });
+  }
+  return { ok: true, sheetNames: [...wb.SheetNames], progressSheets };
+}
+
+function isOds(entries: Record<string, Uint8Array>): boolean {
+  const mimetype = entries.mimetype;
+  if (!mimetype) return false;
+  const text = String.fromCharCode(...mimetype.subarray(0, 100));
+  return text.startsWith('application/vnd.oasis.opendocument');
+}

@@ -1,0 +1,146 @@
+// One worksheet as SheetJS parsed it → the grids Excel hands the add-in for
+// the sheet's used range (getUsedRange(valuesOnly)): `values` (strings,
+// numbers, booleans, error values as "#DIV/0!", '' for empty), `formulas`
+// ("=…" where a cell has a formula, else its value), `numberFormat`
+// ("General" unless the cell has another) and the range's top-left address.
+import type { CellObject, WorkSheet } from '@e965/xlsx';
+import { address } from '../layout/a1.ts';
+import { looksLikeMetadata } from '../layout/metadata.ts';
+
+export type GridValue = string | number | boolean;
+
+export interface SheetGrid {
+  values: GridValue[][];
+  formulas: GridValue[][];
+  numberFormats: string[][];
+  /** Address of values[0][0], e.g. "A1". */
+  origin: string;
+}
+
+/** Error codes as SheetJS stores them (cell.v) → the text Excel shows. */
+const ERROR_TEXT: Record<number, string> = {
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
+};
+
+/** The cell's value as Excel's range.values gives it; undefined when it has none. */
+function cellValue(c: CellObject): GridValue | undefined {
+  switch (c.t) {
+    case 's':
+      return typeof c.v === 'string' ? c.v : String(c.v ?? '');
+    case 'n':
+      return typeof c.v === 'number' ? c.v : undefined;
+    case 'b':
+      return typeof c.v === 'boolean' ? c.v : undefined;
+    case 'e':
+      return c.w ?? ERROR_TEXT[c.v as number] ?? '#VALUE!';
+    case 'd':
+      // Only with cellDates, which the reader turns off: dates stay serial numbers.
+      return c.v instanceof Date ? c.v.toISOString() : String(c.v);
+    default:
+      return undefined; // 'z': a stub without a value
+  }
+}
+
+const hasContent = (c: CellObject | undefined): c is CellObject => {
+  if (!c) return false;
+  if (c.f) return true;
+  const v = cellValue(c);
+  return v !== undefined && v !== '';
+};
+
+/** The dense cell rows of a sheet (the reader parses with `dense: true`). */
+export function cellRows(ws: WorkSheet): (CellObject | undefined)[][] {
+  return ((ws as { '!data'?: (CellObject | undefined)[][] })['!data'] ?? []).map((r) => r ?? []);
+}
+
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** 0-based bounds of the cells with a value or a formula; null for an empty sheet. */
+export function usedBounds(rows: (CellObject | undefined)[][]): Bounds | null {
+  let b: Bounds | null = null;
+  rows.forEach((row, r) => {
+    row.forEach((c, col) => {
+      if (!hasContent(c)) return;
+      if (!b) b = { top: r, left: col, bottom: r, right: col };
+      else {
+        b.top = Math.min(b.top, r);
+        b.left = Math.min(b.left, col);
+        b.bottom = Math.max(b.bottom, r);
+        b.right = Math.max(b.right, col);
+      }
+    });
+  });
+  return b;
+}
+
+/** The first metadata cell (row by row) in the first `searchRows` rows of the used range. */
+export function findMetadataCell(
+  rows: (CellObject | undefined)[][],
+  bounds: Bounds,
+  searchRows: number,
+): { row: number; col: number; text: string } | null {
+  for (let r = bounds.top; r <= bounds.bottom && r < bounds.top + searchRows; r++) {
+    const row = rows[r] ?? [];
+    for (let col = bounds.left; col < row.length; col++) {
+      const c = row[col];
+      const v = c ? cellValue(c) : undefined;
+      if (looksLikeMetadata(v)) return { row: r, col, text: v };
+    }
+  }
+  return null;
+}
+
+/** The first cell with content (row by row) that lies `rows` × `columns` or more from the top-left. */
+export function firstOutside(
+  rows: (CellObject | undefined)[][],
+  b: Bounds,
+  maxRows: number,
+  maxColumns: number,
+): string | null {
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let col = b.left; col < row.length; col++) {
+      if ((r - b.top >= maxRows || col - b.left >= maxColumns) && hasContent(row[col])) {
+        return address(r + 1, col + 1);
+      }
+    }
+  }
+  return null;
+}
+
+/** The used range as the three grids of the same size. */
+export function toGrid(rows: (CellObject | undefined)[][], b: Bounds): SheetGrid {
+  const values: GridValue[][] = [];
+  const formulas: GridValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = b.top; r <= b.bottom; r++) {
+    const row = rows[r] ?? [];
+    const vs: GridValue[] = [];
+    const fs: GridValue[] = [];
+    const nfs: string[] = [];
+    for (let col = b.left; col <= b.right; col++) {
+      const c = row[col];
+      const v = (c && cellValue(c)) ?? '';
+      vs.push(v);
+      fs.push(c?.f ? `=${c.f}` : v);
+      nfs.push(typeof c?.z === 'string' ? c.z : 'General');
+    }
+    values.push(vs);
+    formulas.push(fs);
+    numberFormats.push(nfs);
+  }
+  return { values, formulas, numberFormats, origin: address(b.top + 1, b.left + 1) };
+}

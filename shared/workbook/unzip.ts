@@ -1,0 +1,126 @@
+// The checks an uploaded file passes before a spreadsheet library sees it:
+// what kind of file it is (by its first bytes), and whether its zip
+// directory is in proportion. fflate reads the directory and calls the filter
+// with each entry's declared sizes before inflating it; the first pass
+// inflates nothing. The entries are then inflated by fflate into buffers of
+// their declared sizes (a lying entry is cut short, never larger) and zipped
+// again without compression, so the library's own inflater has nothing left
+// to expand.
+import { strFromU8, type Unzipped, unzipSync, zipSync } from 'fflate';
+import type { WorkbookLimits } from './limits.ts';
+import { problems, type Unreadable } from './problems.ts';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+/** OLE2 / Compound File Binary: .xls, .doc, and an encrypted .xlsx (an EncryptedPackage inside). */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** "EncryptedPackage" as the UTF-16LE stream name a CFB directory holds. */
+const ENCRYPTED_PACKAGE = [...'EncryptedPackage'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function containsBytes(haystack: Uint8Array, needle: number[]): boolean {
+  const last = haystack.length - needle.length;
+  for (
+    let i = haystack.indexOf(needle[0] ?? 0);
+    i >= 0 && i <= last;
+    i = haystack.indexOf(needle[0] ?? 0, i + 1)
+  ) {
+    if (needle.every((b, k) => haystack[i + k] === b)) return true;
+  }
+  return false;
+}
+
+/** The file's kind from its first bytes: a problem unless it is a zip. */
+export function sniff(bytes: Uint8Array, limits: WorkbookLimits): Unreadable | null {
+  if (bytes.length === 0) return problems.empty();
+  if (bytes.length > limits.maxBytes) return problems.tooLarge(bytes.length, limits.maxBytes);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    return containsBytes(bytes, ENCRYPTED_PACKAGE) ? problems.encrypted() : problems.legacyXls();
+  }
+  if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return problems.notXlsx();
+  if (!startsWith(bytes, ZIP_MAGIC)) return problems.notXlsx();
+  return null;
+}
+
+/** Thrown from inside fflate's filter to stop reading the directory at once. */
+class Stop extends Error {
+  readonly problem: Unreadable;
+  constructor(problem: Unreadable) {
+    super(problem.message.en);
+    this.problem = problem;
+  }
+}
+
+const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
+
+/**
+ * The zip's entries, inflated within the limits, or the problem. `bytes`
+ * must have passed sniff().
+ */
+export function safeUnzip(
+  bytes: Uint8Array,
+  limits: WorkbookLimits,
+): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
+  let count = 0;
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter(file) {
+        count++;
+        total += file.originalSize;
+        if (count > limits.maxEntries) {
+          throw new Stop(problems.tooManyEntries(limits.maxEntries));
+        }
+        // The ratio first: a bomb is named as one even when it is also too large.
+        const ratio = file.originalSize / Math.max(file.size, 1);
+        if (file.originalSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
+          throw new Stop(problems.compressionRatio(file.name, ratio, limits.maxCompressionRatio));
+        }
+        if (total > limits.maxUncompressedBytes) {
+          throw new Stop(problems.tooLargeUncompressed(total, limits.maxUncompressedBytes));
+        }
+        return false;
+      },
+    });
+  } catch (e) {
+    return { ok: false, problem: e instanceof Stop ? e.problem : problems.corrupt(detail(e)) };
+  }
+  try {
+    return { ok: true, files: unzipSync(bytes) };
+  } catch (e) {
+    return { ok: false, problem: problems.corrupt(detail(e)) };
+  }
+}
+
+/** Tag names are ASCII: Latin-1 decoding reads them from any slice without failing. */
+const latin1 = (b: Uint8Array) => strFromU8(b, true);
+const XML_PART = /\.(?:xml|rels)$/i;
+const ROOT_TAG = /<([A-Za-z_][\w.:-]*)/;
+
+/**
+ * The name of the first XML part that is cut short: its text does not end
+ * with its root element's closing tag (or, for a small part, a self-closing
+ * root). SheetJS reads such a part without complaint and returns whatever
+ * came before the cut; this is a check for truncation, not a parser.
+ */
+export function truncatedPart(files: Unzipped): string | null {
+  for (const [name, data] of Object.entries(files)) {
+    if (!XML_PART.test(name) || data.length === 0) continue;
+    const head = latin1(data.subarray(0, 2048));
+    const root = ROOT_TAG.exec(head)?.[1];
+    if (!root) return name;
+    const tail = latin1(data.subarray(Math.max(0, data.length - 512))).trimEnd();
+    if (tail.endsWith(`</${root}>`)) continue;
+    const selfClosing =
+      data.length <= 2048 && new RegExp(`<${root.replaceAll('.', '\\.')}\\b[^<>]*/>$`).test(tail);
+    if (!selfClosing) return name;
+  }
+  return null;
+}
+
+/** The entries zipped again, stored (no compression): what the spreadsheet library reads. */
+export function storedZip(files: Unzipped): Uint8Array {
+  return zipSync(files, { level: 0 });
+}

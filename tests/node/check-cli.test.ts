@@ -1,0 +1,176 @@
+// npm run check: arguments, the outcome of the shared reader + validate(),
+// and the script itself spawned on generated files (exit codes, --json).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  checkBytes,
+  EXIT,
+  formatText,
+  parseCheckArgs,
+  toJson,
+  UsageError,
+} from '../../scripts/lib/check-cli.ts';
+import { lySon58 } from '../../shared/plan/index.ts';
+import { CSV, cfb, filledXlsx, templateXlsx, validFill } from '../support/upload-files.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'ls-check-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, bytes: Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const withMistakes = () =>
+  filledXlsx('P-TP', '2026-Q1', (t, i) => ({
+    ...validFill(t),
+    ...(i === 0 ? { status: 'Xong' } : {}),
+    ...(i === 1 ? { percent: '' } : {}), // in progress without a percentage: a warning
+  }));
+
+function run(args: string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'scripts', 'check.ts'), ...args],
+      { cwd: ROOT, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('parseCheckArgs', () => {
+  it('one file, optional --agency/--period (case-folded) and --json', () => {
+    expect(parseCheckArgs(['a.xlsx'])).toEqual({
+      cmd: 'check',
+      file: 'a.xlsx',
+      agency: undefined,
+      period: undefined,
+      json: false,
+    });
+    expect(
+      parseCheckArgs(['a.xlsx', '--agency', ' p-tp', '--period', '2026-q1', '--json']),
+    ).toEqual({ cmd: 'check', file: 'a.xlsx', agency: 'P-TP', period: '2026-Q1', json: true });
+    expect(parseCheckArgs(['--help'])).toEqual({ cmd: 'help' });
+  });
+
+  it('no file, two files or an unknown option is a usage error (exit 2)', () => {
+    for (const argv of [[], ['a.xlsx', 'b.xlsx'], ['a.xlsx', '--agenc', 'P-TP']]) {
+      expect(() => parseCheckArgs(argv)).toThrow(UsageError);
+      try {
+        parseCheckArgs(argv);
+      } catch (e) {
+        expect((e as UsageError).exitCode).toBe(EXIT.unreadable);
+        expect((e as UsageError).vi).not.toBe((e as UsageError).en);
+      }
+    }
+  });
+});
+
+describe('checkBytes', () => {
+  it('a valid sheet: ok, agency and period from the metadata', () => {
+    const o = checkBytes(filledXlsx('THON-05', '2026-Y'), 'x.xlsx', lySon58);
+    expect(o).toMatchObject({
+      ok: true,
+      kind: 'checked',
+      sheet: 'THON-05 2026-Y',
+      agency: 'THON-05',
+      period: '2026-Y',
+      errors: 0,
+      warnings: 0,
+    });
+    expect(formatText(o)).toContain('✓ Hợp lệ, có thể nộp / Valid, ready to submit');
+  });
+
+  it('findings list errors before warnings, each with its cell, Vietnamese then English', () => {
+    const o = checkBytes(withMistakes(), 'x.xlsx', lySon58);
+    if (o.kind !== 'checked') throw new Error(o.message.en);
+    expect(o.findings.map((f) => [f.severity, f.cell, f.code])).toEqual([
+      ['error', 'F7', 'STATUS_INVALID'],
+      ['warning', 'G8', 'PERCENT_MISSING'],
+    ]);
+    const text = formatText(o);
+    const vi = text.indexOf('Tình trạng “Xong”');
+    const en = text.indexOf('Status “Xong”');
+    expect(vi).toBeGreaterThan(0);
+    expect(en).toBeGreaterThan(vi);
+    expect(text).toContain('✗ Còn 1 lỗi, 1 lưu ý');
+  });
+
+  it('flags that disagree with the file give the wrong-template error, as an upload would', () => {
+    const o = checkBytes(filledXlsx('P-TP', '2026-Q1'), 'x.xlsx', lySon58, {
+      agency: 'P-GDDT',
+      period: '2026-Q1',
+    });
+    expect(o).toMatchObject({ ok: false, kind: 'problem', code: 'WRONG_TEMPLATE' });
+    expect(toJson(o)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_TEMPLATE', details: { reason: 'other-agency' } },
+    });
+  });
+});
+
+describe('npm run check (spawned)', () => {
+  it('exit 0 on a valid file', async () => {
+    const r = await run([file('good.xlsx', filledXlsx('P-TP', '2026-Q1'))]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('“P-TP 2026-Q1” — P-TP, 2026-Q1');
+    expect(r.stdout).toContain('Valid, ready to submit');
+  });
+
+  it('exit 1 on a sheet with errors; --json prints the findings', async () => {
+    const path = file('mistakes.xlsx', withMistakes());
+    const text = await run([path, '--agency', 'P-TP', '--period', '2026-Q1']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/✗ lỗi \/ error\s+F7\s+Tình trạng “Xong”/);
+    const json = await run([path, '--json']);
+    expect(json.code).toBe(1);
+    const body = JSON.parse(json.stdout);
+    expect(Object.keys(body).sort()).toEqual(
+      ['agency', 'errors', 'file', 'findings', 'ok', 'period', 'sheet', 'warnings'].sort(),
+    );
+    expect(body).toMatchObject({ ok: false, errors: 1, warnings: 1, agency: 'P-TP' });
+    expect(body.findings[0]).toMatchObject({
+      code: 'STATUS_INVALID',
+      severity: 'error',
+      cell: 'F7',
+      message: { vi: expect.stringContaining('Xong'), en: expect.stringContaining('Xong') },
+    });
+  });
+
+  it('exit 2 on files that cannot be checked, with the bilingual message', async () => {
+    const csv = await run([file('data.csv', CSV)]);
+    expect(csv.code).toBe(2);
+    expect(csv.stdout).toContain('UNREADABLE_FILE');
+    expect(csv.stdout).toContain('không phải bảng tính .xlsx');
+    expect(csv.stdout).toContain('not an .xlsx workbook');
+    const enc = await run([file('secret.xlsx', cfb(true)), '--json']);
+    expect(enc.code).toBe(2);
+    expect(JSON.parse(enc.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'UNREADABLE_FILE', details: { reason: 'encrypted' } },
+    });
+    const wrong = await run([
+      file('blank.xlsx', templateXlsx('P-TP', '2026-Q1')),
+      '--period',
+      '2026-Q2',
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toContain('WRONG_TEMPLATE');
+    const missing = await run([join(dir, 'khong-co.xlsx')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Không mở được tệp');
+    const usage = await run([]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('Cách dùng / Usage');
+  });
+});

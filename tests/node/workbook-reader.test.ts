@@ -1,0 +1,360 @@
+// shared/workbook: an .xlsx → the progress sheet as the grids the add-in
+// reads from Excel, so validate() gives the same findings. Files come from
+// our own template writer (as GET …/template.xlsx makes them), with cells
+// rewritten in the sheet XML for the kinds other applications write (inline
+// and rich strings, formulas with cached values, errors, booleans, dates),
+// and from crafted broken zips.
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { COLUMNS } from '../../shared/layout/columns.ts';
+import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
+import { getPeriod } from '../../shared/periods/index.ts';
+import { validate } from '../../shared/validate/index.ts';
+import {
+  chooseProgressSheet,
+  type ReadResult,
+  readWorkbook,
+  type WorkbookRead,
+} from '../../shared/workbook/index.ts';
+import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+import {
+  CSV,
+  cfb,
+  filledGrid,
+  filledModel,
+  filledXlsx,
+  manyEntries,
+  odsLike,
+  patchPart,
+  plan,
+  templateXlsx,
+  tooMuchUncompressed,
+  validFill,
+  zipBomb,
+} from '../support/upload-files.ts';
+
+const SHEET_XML = 'xl/worksheets/sheet1.xml';
+
+function ok(r: ReadResult): WorkbookRead {
+  if (!r.ok) throw new Error(`${r.problem.reason}: ${r.problem.message.en}`);
+  return r;
+}
+
+function only(r: ReadResult) {
+  const book = ok(r);
+  expect(book.progressSheets).toHaveLength(1);
+  const [sheet] = book.progressSheets;
+  if (!sheet) throw new Error('no progress sheet');
+  return sheet;
+}
+
+/** Replaces cell `ref` in the sheet XML with `xml` (a whole <c> element). */
+function setCell(bytes: Uint8Array, ref: string, xml: string): Uint8Array {
+  return patchPart(bytes, SHEET_XML, (x) => {
+    const re = new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`);
+    if (!re.test(x)) throw new Error(`no cell ${ref}`);
+    return x.replace(re, xml);
+  });
+}
+
+describe('readWorkbook on our own template', () => {
+  it('a blank template reads back as exactly the grid the layout draws', () => {
+    const sheet = only(readWorkbook(templateXlsx('P-TP', '2026-Q1')));
+    const layout = buildLayout(plan, 'P-TP', getPeriod('2026-Q1'));
+    expect(sheet.identity).toEqual({
+      sheet: 'P-TP 2026-Q1',
+      cell: 'A5',
+      plan: plan.id,
+      agency: 'P-TP',
+      period: '2026-Q1',
+      layout: '1',
+    });
+    expect(sheet.grid.origin).toBe('A1');
+    expect(sheet.grid.values).toEqual(layoutToGrid(layout));
+    // No formulas: Excel's range.formulas is then the values themselves.
+    expect(sheet.grid.formulas).toEqual(sheet.grid.values);
+    expect(sheet.grid.numberFormats.flat().every((f) => typeof f === 'string')).toBe(true);
+    const direct = validate({ values: layoutToGrid(layout) }, { plan, agency: 'P-TP' });
+    const read = validate(sheet.grid, { plan, agency: 'P-TP' });
+    expect(read.findings).toEqual(direct.findings);
+    expect(read.errors).toBe(layout.tasks.length); // each task: no status yet
+  });
+
+  it('a filled template gives the Submission the add-in would send', () => {
+    const sheet = only(readWorkbook(filledXlsx('THON-01', '2026-H1')));
+    const read = validate(sheet.grid, { plan });
+    const direct = validate({ values: filledGrid('THON-01', '2026-H1') }, { plan });
+    expect(read.findings).toEqual([]);
+    expect(read.submission).not.toBeNull();
+    expect(read.submission).toEqual(direct.submission);
+    expect(read.submission?.agencyCode).toBe('THON-01');
+    expect(read.submission?.periodCode).toBe('2026-H1');
+  });
+
+  it('keeps Vietnamese text, line breaks, control characters and formula-like text exactly', () => {
+    const texts = [
+      'Đã hỗ trợ 38 hộ nghèo: ắ ằ ẳ ẵ ặ ố ồ ổ ỗ ộ ự ỹ Đ đ',
+      'Dòng một\nDòng hai',
+      'Ký tự điều khiển:\u0001\u0007 hết',
+      '=SUM(A1)',
+      '_x0041_ literal',
+    ];
+    const bytes = filledXlsx('P-TP', '2026-Q1', (t, i) => ({
+      ...validFill(t),
+      result: texts[i % texts.length] ?? '',
+    }));
+    const sheet = only(readWorkbook(bytes));
+    const results = sheet.grid.values.slice(6, 6 + texts.length).map((r) => r[7]);
+    expect(results).toEqual(texts);
+  });
+
+  it('reads percent formats, dates as serial numbers, and number formats as Excel gives them', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1', (t, i) => ({
+      ...validFill(t),
+      ...(i === 0 ? { percent: { value: 0.45, style: { numberFormat: '0%' } } } : {}),
+      ...(i === 1
+        ? { completedProducts: { value: 46000, style: { numberFormat: 'dd/mm/yyyy' } } }
+        : {}),
+    }));
+    const sheet = only(readWorkbook(bytes));
+    expect(sheet.grid.values[6]?.[6]).toBe(0.45);
+    expect(sheet.grid.numberFormats[6]?.[6]).toBe('0%');
+    expect(sheet.grid.values[7]?.[8]).toBe(46000);
+    expect(sheet.grid.numberFormats[7]?.[8]).toBe('dd/mm/yyyy');
+    const r = validate(sheet.grid, { plan });
+    expect(r.findings).toEqual([]);
+    expect(r.submission?.rows[0]?.percent).toBe(45);
+    expect(r.submission?.rows[1]?.completedProducts).toBe('46000'); // as the add-in reads it
+  });
+});
+
+describe('cells as other applications write them', () => {
+  const base = () => filledXlsx('P-TP', '2026-Q1');
+
+  it('inline strings and rich text read as plain text', () => {
+    let bytes = setCell(
+      base(),
+      'H7',
+      '<c r="H7" t="inlineStr"><is><t>Viết thẳng vào ô</t></is></c>',
+    );
+    bytes = setCell(
+      bytes,
+      'H8',
+      '<c r="H8" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">Đã </t></r><r><t>làm xong</t></r></is></c>',
+    );
+    const sheet = only(readWorkbook(bytes));
+    expect(sheet.grid.values[6]?.[7]).toBe('Viết thẳng vào ô');
+    expect(sheet.grid.values[7]?.[7]).toBe('Đã làm xong');
+    expect(validate(sheet.grid, { plan }).ok).toBe(true);
+  });
+
+  it('formulas carry their cached value and their text; errors and booleans are named at their cells', () => {
+    let bytes = setCell(base(), 'G7', '<c r="G7"><f>40+5</f><v>45</v></c>');
+    bytes = setCell(bytes, 'H8', '<c r="H8" t="str"><f>"Đã "&amp;"làm"</f><v>Đã làm</v></c>');
+    bytes = setCell(bytes, 'G9', '<c r="G9" t="e"><f>1/0</f><v>#DIV/0!</v></c>');
+    bytes = setCell(bytes, 'H10', '<c r="H10" t="b"><v>1</v></c>');
+    const sheet = only(readWorkbook(bytes));
+    expect(sheet.grid.values[6]?.[6]).toBe(45);
+    expect(sheet.grid.formulas[6]?.[6]).toBe('=40+5');
+    expect(sheet.grid.values[7]?.[7]).toBe('Đã làm');
+    expect(sheet.grid.values[8]?.[6]).toBe('#DIV/0!');
+    expect(sheet.grid.values[9]?.[7]).toBe(true);
+    const r = validate(sheet.grid, { plan });
+    expect(r.findings.map((f) => [f.code, f.cell, f.severity])).toEqual([
+      ['CELL_FORMULA', 'G7', 'warning'],
+      ['CELL_FORMULA', 'H8', 'warning'],
+      ['CELL_ERROR_VALUE', 'G9', 'error'],
+      ['VALUE_TYPE', 'H10', 'error'],
+    ]);
+  });
+
+  it('the used range starts at the first cell with a value, as Excel’s does', () => {
+    const model = filledModel('P-TP', '2026-Q1');
+    const sheet = model.sheets[0];
+    if (!sheet) throw new Error('no sheet');
+    // Title rows deleted: the table now starts at row 2 (metadata) and the sheet at A2.
+    sheet.rows = sheet.rows.filter((r) => r.index >= 5).map((r) => ({ ...r, index: r.index - 3 }));
+    sheet.merges = [];
+    sheet.dataValidations = [];
+    sheet.print = undefined;
+    sheet.freeze = undefined;
+    const read = only(readWorkbook(writeXlsx(model)));
+    expect(read.grid.origin).toBe('A2');
+    expect(read.identity.cell).toBe('A2');
+    const r = validate(read.grid, { plan });
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('choosing the progress sheet', () => {
+  const book = (...sheets: [string, string][]) => {
+    const model = filledModel(sheets[0]?.[0] ?? 'P-TP', sheets[0]?.[1] ?? '2026-Q1');
+    model.sheets = sheets.map(([agency, period], i) => {
+      const s = filledModel(agency, period).sheets[0];
+      if (!s) throw new Error('no sheet');
+      return { ...s, name: `${s.name}${i ? ` (${i})` : ''}` };
+    });
+    model.sheets.unshift({ name: 'Ghi chú', rows: [{ index: 1, cells: [{ value: 'Ghi chú' }] }] });
+    return ok(readWorkbook(writeXlsx(model)));
+  };
+
+  it('takes the sheet naming the expected agency and period (period codes normalised)', () => {
+    const b = book(['P-GDDT', '2026-Q1'], ['P-TP', '2026-Q1'], ['P-TP', '2026-H1']);
+    expect(b.sheetNames[0]).toBe('Ghi chú');
+    const c = chooseProgressSheet(b, { agency: 'P-TP', period: ' 2026-q1 ' });
+    expect(c.ok && c.sheet.identity.sheet).toBe('P-TP 2026-Q1 (1)');
+  });
+
+  it('names what the file holds when it is another agency’s or period’s', () => {
+    const c = chooseProgressSheet(book(['P-GDDT', '2026-Q1']), {
+      agency: 'P-TP',
+      period: '2026-Q1',
+    });
+    expect(c.ok).toBe(false);
+    if (c.ok || c.problem.kind !== 'wrong-template') throw new Error('expected wrong-template');
+    expect(c.problem.reason).toBe('other-agency');
+    expect(c.problem.message.vi).toBe(
+      'Tệp là biểu mẫu của P-GDDT kỳ 2026-Q1 (trang “P-GDDT 2026-Q1”, ô A5), không phải của P-TP kỳ 2026-Q1. Hãy tải đúng biểu mẫu của P-TP kỳ 2026-Q1, điền rồi gửi lại.',
+    );
+    const p = chooseProgressSheet(book(['P-TP', '2026-H1'], ['P-GDDT', '2026-Q1']), {
+      agency: 'P-TP',
+      period: '2026-Q1',
+    });
+    expect(!p.ok && p.problem.kind === 'wrong-template' && p.problem.reason).toBe('other-period');
+  });
+
+  it('refuses two sheets for the same report; without expectations one sheet is enough', () => {
+    const twice = book(['P-TP', '2026-Q1'], ['P-TP', '2026-Q1']);
+    const c = chooseProgressSheet(twice, { agency: 'P-TP', period: '2026-Q1' });
+    expect(!c.ok && c.problem.kind === 'wrong-template' && c.problem.reason).toBe('several-sheets');
+    expect(chooseProgressSheet(twice).ok).toBe(false);
+    expect(chooseProgressSheet(book(['THON-02', '2026-Y'])).ok).toBe(true);
+  });
+
+  it('a damaged metadata cell is still chosen, so validate() names the field', () => {
+    const bytes = patchPart(templateXlsx('P-TP', '2026-Q1'), 'xl/sharedStrings.xml', (x) =>
+      x.replace('agency=P-TP; ', ''),
+    );
+    const b = ok(readWorkbook(bytes));
+    const c = chooseProgressSheet(b, { agency: 'P-TP', period: '2026-Q1' });
+    if (!c.ok) throw new Error(c.problem.message.en);
+    const r = validate(c.sheet.grid, { plan, agency: 'P-TP', period: '2026-Q1' });
+    expect(r.findings[0]).toMatchObject({ code: 'META_INVALID', cell: 'A5' });
+  });
+
+  it('no metadata cell anywhere: no progress sheet, naming the sheets', () => {
+    const model = filledModel('P-TP', '2026-Q1');
+    const [s] = model.sheets;
+    if (!s) throw new Error('no sheet');
+    s.rows = s.rows.filter((r) => r.index !== 5);
+    const b = ok(readWorkbook(writeXlsx(model)));
+    expect(b.progressSheets).toEqual([]);
+    const c = chooseProgressSheet(b, { agency: 'P-TP' });
+    expect(!c.ok && c.problem.kind).toBe('no-progress-sheet');
+    expect(!c.ok && c.problem.message.en).toContain('“P-TP 2026-Q1”');
+  });
+});
+
+describe('files refused before SheetJS sees them', () => {
+  const reasonOf = (bytes: Uint8Array, limits = {}) => {
+    const r = readWorkbook(bytes, limits);
+    return r.ok ? 'read' : r.problem.reason;
+  };
+
+  it('names what the file is when it is not an .xlsx', () => {
+    expect(reasonOf(new Uint8Array(0))).toBe('empty');
+    expect(reasonOf(CSV)).toBe('not-xlsx');
+    expect(reasonOf(strToU8('%PDF-1.7 …'))).toBe('not-xlsx');
+    expect(reasonOf(cfb(true))).toBe('encrypted');
+    expect(reasonOf(cfb(false))).toBe('legacy-xls');
+    expect(reasonOf(odsLike())).toBe('ods');
+    expect(reasonOf(zipSync({ 'readme.txt': strToU8('hello') }))).toBe('not-xlsx');
+    expect(reasonOf(zipSync({}))).toBe('not-xlsx');
+  });
+
+  it('every message is bilingual and says what to do', () => {
+    for (const bytes of [CSV, cfb(true), cfb(false), odsLike(), zipBomb()]) {
+      const r = readWorkbook(bytes);
+      if (r.ok) throw new Error('read');
+      expect(r.problem.message.vi).toMatch(/Hãy/);
+      expect(r.problem.message.en).toMatch(/[A-Z]/);
+      expect(r.problem.message.vi).not.toBe(r.problem.message.en);
+    }
+  });
+
+  it('refuses files over the size limit', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    expect(reasonOf(bytes, { maxBytes: bytes.length - 1 })).toBe('too-large');
+    expect(reasonOf(bytes, { maxBytes: bytes.length })).toBe('read');
+  });
+
+  it('refuses a zip bomb, too many entries and too much declared data without inflating', () => {
+    const bomb = zipBomb();
+    expect(bomb.length).toBeLessThan(100_000);
+    const t0 = performance.now();
+    const r = readWorkbook(bomb);
+    expect(performance.now() - t0).toBeLessThan(50); // nothing was inflated
+    expect(!r.ok && r.problem.reason).toBe('compression-ratio');
+    expect(!r.ok && r.problem.entry).toBe('xl/worksheets/sheet1.xml');
+    expect(reasonOf(manyEntries())).toBe('too-many-entries');
+    expect(reasonOf(tooMuchUncompressed())).toBe('too-large-uncompressed');
+    // The caps are settings: our own template passes the defaults with room to spare.
+    expect(reasonOf(templateXlsx('P-TP', '2026-Q1'), { maxEntries: 8 })).toBe('too-many-entries');
+  });
+
+  it('a truncated or damaged file is corrupt, never a partial sheet', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    expect(reasonOf(bytes.slice(0, bytes.length - 100))).toBe('corrupt');
+    expect(reasonOf(bytes.slice(0, 40))).toBe('corrupt');
+    expect(reasonOf(patchPart(bytes, SHEET_XML, (x) => x.slice(0, Math.floor(x.length / 2))))).toBe(
+      'corrupt',
+    );
+    // Bytes flipped inside the deflate stream of every entry.
+    const files = unzipSync(bytes);
+    const zipped = zipSync(files, { level: 6 });
+    const broken = zipped.slice();
+    for (let i = 200; i < broken.length - 400; i += 97) broken[i] = (broken[i] ?? 0) ^ 0xff;
+    expect(['corrupt', 'not-xlsx']).toContain(reasonOf(broken));
+  });
+
+  it('an entry that lies about its size is cut at the declared size: corrupt, not a bomb', () => {
+    const bytes = zipSync(unzipSync(filledXlsx('P-TP', '2026-Q1')), { level: 6 });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Central directory entries (PK\x01\x02): declare the sheet 1,000 bytes long.
+    const name = strToU8(SHEET_XML);
+    for (let i = 0; i < bytes.length - 46; i++) {
+      if (view.getUint32(i, true) !== 0x02014b50) continue;
+      const nameLength = view.getUint16(i + 28, true);
+      const entry = bytes.subarray(i + 46, i + 46 + nameLength);
+      if (entry.every((b, k) => b === name[k]) && nameLength === name.length) {
+        view.setUint32(i + 24, 1000, true);
+      }
+    }
+    const r = readWorkbook(bytes);
+    expect(!r.ok && r.problem.reason).toBe('corrupt');
+    expect(!r.ok && r.problem.message.en).toContain(SHEET_XML);
+  });
+
+  it('a progress sheet with content far outside the table names the cell to clear', () => {
+    const model = filledModel('P-TP', '2026-Q1');
+    model.sheets[0]?.rows.push({ index: 30_000, cells: [null, null, { value: 'lạc' }] });
+    const r = readWorkbook(writeXlsx(model));
+    expect(!r.ok && r.problem.reason).toBe('sheet-too-large');
+    expect(!r.ok && r.problem.cell).toBe('C30000');
+    expect(!r.ok && r.problem.message.vi).toContain('C30000');
+    // Within the limits, it is read and validate() warns about it.
+    const near = filledModel('P-TP', '2026-Q1');
+    near.sheets[0]?.rows.push({ index: 40, cells: [null, null, { value: 'ghi chú' }] });
+    const sheet = only(readWorkbook(writeXlsx(near)));
+    const v = validate(sheet.grid, { plan });
+    expect(v.findings).toEqual([
+      expect.objectContaining({ code: 'TRAILING_CONTENT', cell: 'C40' }),
+    ]);
+    expect(v.ok).toBe(true);
+  });
+
+  it('reads the header columns the layout declares', () => {
+    const sheet = only(readWorkbook(templateXlsx('P-TP', '2026-Q1')));
+    expect(sheet.grid.values[5]).toEqual(COLUMNS.map((c) => c.header.vi));
+  });
+});

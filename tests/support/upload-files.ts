@@ -1,0 +1,144 @@
+// .xlsx files for the upload tests, made in any runtime (Node or workerd):
+// the agency's template exactly as GET …/template.xlsx builds it, with
+// values put into the fillable cells of its task rows. Crafted broken zips
+// live here too, so the reader's tests and the Worker's share them.
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { COLUMN_INDEX, type FillKey, type TaskRowLayout } from '../../shared/layout/index.ts';
+import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
+import { getPeriod } from '../../shared/periods/index.ts';
+import { lySon58 } from '../../shared/plan/index.ts';
+import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
+import type { Cell, CellValue, Workbook } from '../../worker/src/xlsx/types.ts';
+import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+
+export const plan = lySon58;
+
+export type Fill = Partial<Record<FillKey, CellValue | Cell>>;
+
+/** The task rows of an agency's sheet (1-based sheet rows), in appendix order. */
+export function taskRows(agency: string, period = '2026-Q1'): readonly TaskRowLayout[] {
+  return buildLayout(plan, agency, getPeriod(period)).tasks;
+}
+
+/** Every task in progress at 50 % with a result: a sheet that validates. */
+export const validFill = (t: TaskRowLayout): Fill => ({
+  status: 'Đang triển khai',
+  percent: 50,
+  result: `Đã triển khai nhiệm vụ ${t.taskId}`,
+});
+
+/** The template model with `fill(task)` written into each task row. */
+export function filledModel(
+  agency: string,
+  period: string,
+  fill: (t: TaskRowLayout, i: number) => Fill = validFill,
+): Workbook {
+  const model = buildTemplateWorkbook(plan, agency, getPeriod(period));
+  const sheet = model.sheets[0];
+  if (!sheet) throw new Error('template has no sheet');
+  taskRows(agency, period).forEach((t, i) => {
+    const row = sheet.rows.find((r) => r.index === t.row);
+    if (!row) throw new Error(`no row ${t.row}`);
+    for (const [key, v] of Object.entries(fill(t, i))) {
+      const at = COLUMN_INDEX[key as FillKey];
+      const old = row.cells[at];
+      const given: Cell = v !== null && typeof v === 'object' ? v : { value: v ?? null };
+      row.cells[at] = { value: given.value, style: { ...old?.style, ...given.style } };
+    }
+  });
+  return model;
+}
+
+export function filledXlsx(
+  agency: string,
+  period: string,
+  fill?: (t: TaskRowLayout, i: number) => Fill,
+): Uint8Array {
+  return writeXlsx(filledModel(agency, period, fill), { modified: '2026-03-10T00:00:00Z' });
+}
+
+/** The same fill as the values grid Excel would hand the add-in (layoutToGrid). */
+export function filledGrid(
+  agency: string,
+  period: string,
+  fill: (t: TaskRowLayout, i: number) => Fill = validFill,
+): (string | number | boolean)[][] {
+  const layout = buildLayout(plan, agency, getPeriod(period));
+  return layoutToGrid(layout, (t) => {
+    const values: Record<string, string | number | boolean> = {};
+    for (const [k, v] of Object.entries(fill(t, layout.tasks.indexOf(t)))) {
+      const value = v !== null && typeof v === 'object' ? v.value : v;
+      values[k] = value ?? '';
+    }
+    return values;
+  });
+}
+
+/** A blank template, as downloaded. */
+export function templateXlsx(agency: string, period: string): Uint8Array {
+  return writeXlsx(buildTemplateWorkbook(plan, agency, getPeriod(period)), {
+    modified: '2026-03-10T00:00:00Z',
+  });
+}
+
+/** Rewrites one part of a zip (e.g. the sheet XML) and zips it again. */
+export function patchPart(
+  bytes: Uint8Array,
+  part: string,
+  edit: (xml: string) => string,
+): Uint8Array {
+  const files = unzipSync(bytes);
+  const old = files[part];
+  if (!old) throw new Error(`no part ${part}`);
+  files[part] = strToU8(edit(new TextDecoder().decode(old)));
+  return zipSync(files);
+}
+
+// ---- broken files ----
+
+/** A zip whose one entry inflates ~1000:1 (20 MB of zeros). */
+export function zipBomb(): Uint8Array {
+  return zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(20_000_000) }, { level: 9 });
+}
+
+/** A zip with more entries than the reader opens. */
+export function manyEntries(n = 1500): Uint8Array {
+  const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8('<Types/>') };
+  for (let i = 0; i < n; i++) files[`x/${i}.xml`] = strToU8('<a/>');
+  return zipSync(files, { level: 0 });
+}
+
+/**
+ * 40 entries of 1 MiB of zeros: each too small for the ratio check, together
+ * past the 32 MiB cap on the declared uncompressed size; the file is ~40 KB.
+ */
+export function tooMuchUncompressed(): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const mib = new Uint8Array(1024 * 1024);
+  for (let i = 0; i < 40; i++) files[`xl/media/image${i + 1}.bin`] = mib;
+  return zipSync(files, { level: 9 });
+}
+
+/** The first bytes of an OLE2 compound file (.xls, or an encrypted .xlsx) and some padding. */
+export function cfb(encrypted: boolean): Uint8Array {
+  const head = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  const name = encrypted ? 'EncryptedPackage' : 'Workbook';
+  const utf16 = [...name].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  const out = new Uint8Array(4096);
+  out.set(head, 0);
+  out.set(utf16, 1024);
+  return out;
+}
+
+/** An OpenDocument spreadsheet's zip (mimetype first, as ODF requires). */
+export function odsLike(): Uint8Array {
+  return zipSync(
+    {
+      mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+      'content.xml': strToU8('<office:document-content/>'),
+    },
+    { level: 0 },
+  );
+}
+
+export const CSV = strToU8('TT,Nội dung công việc\nI.1,Tổ chức\n');
