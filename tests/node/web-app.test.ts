@@ -1,0 +1,212 @@
+// The web page's state and actions over a stand-in API (no browser): sign-in
+// and the key in storage, progress while waiting, failures kept bilingual,
+// one Idempotency-Key per chosen file, comments required before returning.
+import { describe, expect, it, vi } from 'vitest';
+import { type Api, ApiFailure } from '../../web/src/api.ts';
+import { App, STORAGE, type State } from '../../web/src/app.ts';
+
+const KEY = 'lsk_abcdefgh_abcdefghijkmnpqrstuvwxyz234567';
+const period = (code: string, kind: string, due: string, daysLeft: number) => ({
+  code,
+  year: Number(code.slice(0, 4)),
+  kind,
+  label: { vi: code, en: code },
+  cutoff: { from: '2026-01-01', to: '2026-03-14' },
+  due,
+  graceDays: 3,
+  deadline: due,
+  daysLeft,
+  locked: false,
+  lockReason: null,
+  own: null,
+  reopenings: [],
+});
+
+function setup(
+  role: 'coordinator' | 'agency' = 'coordinator',
+  stored: Record<string, string> = {},
+) {
+  const store = new Map(Object.entries(stored));
+  const api = {
+    me: vi.fn(async () => ({
+      role,
+      keyPrefix: 'lsk_abcdefgh',
+      label: 'x',
+      agency: { code: role === 'coordinator' ? 'BTC-NV-LDTBXH' : 'P-TP', shortName: 'P-TP' },
+      tasks: [],
+    })),
+    periods: vi.fn(async () => ({
+      today: '2026-06-10',
+      periods: [
+        period('2026-Q1', 'Q1', '2026-03-17', -85),
+        period('2026-Q2', 'Q2', '2026-06-16', 6),
+        period('2026-H1', 'H1', '2026-06-16', 6),
+      ],
+    })),
+    agencies: vi.fn(async () => ({ agencies: [] })),
+    completeness: vi.fn(async () => ({ period: {}, totals: {}, agencies: [] })),
+    history: vi.fn(async () => ({ versions: [] })),
+    review: vi.fn(async () => ({ version: 1 })),
+    upload: vi.fn(async () => ({ status: 201, receipt: { version: 2 } })),
+  };
+  const renders: State[] = [];
+  let n = 0;
+  const app = new App({
+    api: () => api as unknown as Api,
+    storage: {
+      get: (k) => store.get(k) ?? null,
+      set: (k, v) => (v === null ? store.delete(k) : store.set(k, v)),
+    },
+    render: (s) => renders.push(s),
+    save: vi.fn(),
+    copy: vi.fn(async () => {}),
+    newId: () => `id-${++n}`,
+  });
+  return { app, api, store, renders };
+}
+
+const failure401 = new ApiFailure('http', 401, 'UNAUTHENTICATED', {
+  vi: 'Thiếu khóa',
+  en: 'Missing key',
+});
+
+describe('sign-in', () => {
+  it('stores the key, preselects the open scheduled period and loads its completeness', async () => {
+    const { app, api, store } = setup();
+    await app.signIn(`  ${KEY} `);
+    expect(store.get(STORAGE.key)).toBe(KEY);
+    // H1 and Q2 share a due date; H1 is the scheduled one.
+    expect(app.state.period).toBe('2026-H1');
+    expect(api.completeness).toHaveBeenCalledWith('2026-H1');
+    expect(app.state.busy).toEqual([]);
+  });
+
+  it('shows progress while waiting, and ignores a second click', async () => {
+    const { app, api, renders } = setup();
+    const first = app.signIn(KEY);
+    const second = app.signIn(KEY);
+    await Promise.all([first, second]);
+    expect(api.me).toHaveBeenCalledTimes(1);
+    expect(renders.some((s) => s.busy.includes('signin'))).toBe(true);
+  });
+
+  it('refuses an empty key without calling the API', async () => {
+    const { app, api } = setup();
+    await app.signIn('   ');
+    expect(api.me).not.toHaveBeenCalled();
+    expect(app.state.failure).toMatchObject({ section: 'signin', code: 'KEY_EMPTY' });
+    expect(app.state.failure?.text.vi).toBe('Hãy nhập khóa truy cập.');
+  });
+
+  it('forgets a stored key the server no longer accepts, keeps it on a network failure', async () => {
+    const bad = setup('agency', { [STORAGE.key]: KEY });
+    bad.api.me.mockRejectedValueOnce(failure401);
+    await bad.app.start();
+    expect(bad.store.has(STORAGE.key)).toBe(false);
+    expect(bad.app.state.failure?.code).toBe('UNAUTHENTICATED');
+
+    const offline = setup('agency', { [STORAGE.key]: KEY });
+    offline.api.me.mockRejectedValueOnce(
+      new ApiFailure('network', 0, 'NETWORK', { vi: 'mạng', en: 'network' }),
+    );
+    await offline.app.start();
+    expect(offline.store.get(STORAGE.key)).toBe(KEY);
+    expect(offline.app.state.key).toBe(KEY);
+  });
+
+  it('sign-out removes the key from storage and the page', async () => {
+    const { app, store } = setup();
+    await app.signIn(KEY);
+    app.signOut();
+    expect(store.has(STORAGE.key)).toBe(false);
+    expect(app.state).toMatchObject({ key: null, me: null, periods: [], completeness: null });
+  });
+
+  it('remembers the language', () => {
+    const { app, store } = setup();
+    app.setLang('en');
+    expect(store.get(STORAGE.lang)).toBe('en');
+    expect(setup('agency', { [STORAGE.lang]: 'en' }).app.state.lang).toBe('en');
+  });
+});
+
+describe('review', () => {
+  it('a return needs a comment; with one it is sent and the table reloads', async () => {
+    const { app, api } = setup();
+    await app.signIn(KEY);
+    app.openReturn('P-TP');
+    await app.returnReport('P-TP', 1);
+    expect(api.review).not.toHaveBeenCalled();
+    expect(app.state.failure?.code).toBe('COMMENT_REQUIRED');
+    app.setDraft('return-comment-P-TP', ' Bổ sung số liệu ');
+    await app.returnReport('P-TP', 1);
+    expect(api.review).toHaveBeenCalledWith('2026-H1', 'P-TP', {
+      action: 'return',
+      comment: 'Bổ sung số liệu',
+      version: 1,
+    });
+    expect(app.state.returning).toBeNull();
+    expect(app.state.notice?.text.vi).toContain('Đã trả lại');
+    expect(api.completeness).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('upload', () => {
+  it('one Idempotency-Key per chosen file, reused when that file is sent again', async () => {
+    const { app, api } = setup('agency');
+    await app.signIn(KEY);
+    const file = new File([new Uint8Array([0x50, 0x4b])], 'bao-cao.xlsx');
+    app.chooseFile(file);
+    const key = app.state.upload?.idempotencyKey;
+    expect(key).toBe('web-id-1');
+    api.upload.mockRejectedValueOnce(
+      new ApiFailure('timeout', 0, 'TIMEOUT', { vi: 'hết giờ', en: 'timeout' }),
+    );
+    await app.uploadFile();
+    expect(app.state.failure).toMatchObject({ section: 'upload', retryable: true });
+    await app.uploadFile();
+    expect(api.upload.mock.calls.map((c) => (c as unknown[])[3])).toEqual([key, key]);
+    expect(app.state.uploadOutcome?.receipt.version).toBe(2);
+    // Choosing a file again (even the same one) is a new submission attempt.
+    app.chooseFile(file);
+    expect(app.state.upload?.idempotencyKey).toBe('web-id-2');
+  });
+
+  it('without a file says so and sends nothing', async () => {
+    const { app, api } = setup('agency');
+    await app.signIn(KEY);
+    await app.uploadFile();
+    expect(api.upload).not.toHaveBeenCalled();
+    expect(app.state.failure?.code).toBe('NO_FILE');
+  });
+
+  it('keeps the findings of a refused upload for the view', async () => {
+    const { app, api } = setup('agency');
+    await app.signIn(KEY);
+    const finding = {
+      code: 'STATUS_REQUIRED',
+      severity: 'error',
+      cell: 'F7',
+      message: { vi: 'Chưa chọn tình trạng', en: 'No status' },
+    } as const;
+    api.upload.mockRejectedValueOnce(
+      new ApiFailure(
+        'http',
+        422,
+        'VALIDATION_FAILED',
+        { vi: 'lỗi', en: 'errors' },
+        [finding as never],
+        'P-TP 2026-H1',
+      ),
+    );
+    app.chooseFile(new File(['x'], 'a.xlsx'));
+    await app.uploadFile();
+    expect(app.state.failure).toMatchObject({
+      section: 'upload',
+      code: 'VALIDATION_FAILED',
+      sheet: 'P-TP 2026-H1',
+      findings: [finding],
+      retryable: false,
+    });
+  });
+});

@@ -1,0 +1,286 @@
+// The page's calls to the Worker. JSON calls go through Hono's typed client
+// over AppType, so paths, params, bodies and answers are checked against the
+// routes at compile time; the .xlsx downloads and the multipart upload use
+// fetch on the same paths. Every failure becomes an ApiFailure carrying the
+// API's bilingual message (and findings, for a report that did not pass).
+import { type ClientResponse, hc, type InferResponseType } from 'hono/client';
+import type { ResponseFormat } from 'hono/types';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { AppType } from '../../worker/src/app.ts';
+import { type Finding, findingsOf } from './findings.ts';
+import { fileNameFrom } from './format.ts';
+import type { Bilingual } from './i18n.ts';
+
+export type FailureKind = 'network' | 'timeout' | 'http';
+
+export class ApiFailure extends Error {
+  readonly kind: FailureKind;
+  readonly status: number;
+  readonly code: string;
+  readonly text: Bilingual;
+  readonly findings: Finding[];
+  /** The sheet the findings are about, when the API names it (uploads). */
+  readonly sheet: string | null;
+  constructor(
+    kind: FailureKind,
+    status: number,
+    code: string,
+    text: Bilingual,
+    findings: Finding[] = [],
+    sheet: string | null = null,
+  ) {
+    super(`${code}: ${text.en}`);
+    this.name = 'ApiFailure';
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+    this.text = text;
+    this.findings = findings;
+    this.sheet = sheet;
+  }
+  /** Worth trying again as it is: the request may not have arrived, or the server failed. */
+  get retryable(): boolean {
+    return this.kind !== 'http' || this.status >= 500 || this.status === 429;
+  }
+}
+
+const TIMEOUT_MS = 30_000;
+/** Workbooks and uploads may be slow on a district link. */
+const FILE_TIMEOUT_MS = 120_000;
+
+const timeoutText = (ms: number): Bilingual => ({
+  vi: `Máy chủ không trả lời sau ${ms / 1000} giây. Kiểm tra mạng rồi thử lại.`,
+  en: `The server did not answer within ${ms / 1000} seconds. Check the connection and try again.`,
+});
+const networkText: Bilingual = {
+  vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+  en: 'Could not reach the server. Check the connection and try again.',
+};
+
+/** The error envelope `{ error: { code, message: { vi, en }, details? } }` as an ApiFailure. */
+export async function failureFrom(res: {
+  status: number;
+  json(): Promise<unknown>;
+}): Promise<ApiFailure> {
+  let body: { error?: { code?: unknown; message?: Partial<Bilingual>; details?: unknown } } = {};
+  try {
+    body = ((await res.json()) ?? {}) as typeof body;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status is all there is.
+  }
+  const err = body.error;
+  const message =
+    typeof err?.message?.vi === 'string' && typeof err?.message?.en === 'string'
+      ? { vi: err.message.vi, en: err.message.en }
+      : {
+          vi: `Máy chủ trả lời lỗi ${res.status}.`,
+          en: `The server answered with error ${res.status}.`,
+        };
+  const code = typeof err?.code === 'string' ? err.code : `HTTP_${res.status}`;
+  const sheet = (err?.details as { sheet?: unknown } | undefined)?.sheet;
+  return new ApiFailure(
+    'http',
+    res.status,
+    code,
+    message,
+    findingsOf(err?.details),
+    typeof sheet === 'string' ? sheet : null,
+  );
+}
+
+/** Runs one request with a timeout; turns network failures and error answers into ApiFailure. */
+async function send<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  request: (signal: AbortSignal) => Promise<R>,
+  timeoutMs = TIMEOUT_MS,
+): Promise<R> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let res: R;
+  try {
+    res = await request(controller.signal);
+  } catch {
+    const timedOut = controller.signal.aborted;
+    throw new ApiFailure(
+      timedOut ? 'timeout' : 'network',
+      0,
+      timedOut ? 'TIMEOUT' : 'NETWORK',
+      timedOut ? timeoutText(timeoutMs) : networkText,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok) throw await failureFrom(res);
+  return res;
+}
+
+/** What a typed-client answer's body is when it succeeded (2xx). */
+type OkBody<R> =
+  R extends ClientResponse<infer T, infer U, infer F>
+    ? U extends SuccessStatusCode
+      ? F extends 'json'
+        ? T
+        : never
+      : never
+    : never;
+
+/** The body of a successful typed-client answer. */
+async function json<R extends ClientResponse<unknown, number, ResponseFormat>>(
+  request: (init: RequestInit) => Promise<R>,
+): Promise<OkBody<R>> {
+  const res = await send((signal) => request({ signal }));
+  return (await res.json()) as OkBody<R>;
+}
+
+export interface Download {
+  blob: Blob;
+  name: string;
+}
+
+export interface UploadResult {
+  status: number;
+  receipt: Receipt;
+}
+
+function makeClient(origin: string, key: string, fetchImpl?: typeof fetch) {
+  return hc<AppType>(origin, {
+    headers: { authorization: `Bearer ${key}` },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+}
+type Client = ReturnType<typeof makeClient>;
+type Periods = Client['api']['periods'];
+type OnePeriod = Periods[':period'];
+
+export type Me = InferResponseType<Client['api']['me']['$get'], 200>;
+export type PeriodList = InferResponseType<Periods['$get'], 200>;
+export type PeriodItem = PeriodList['periods'][number];
+export type Completeness = InferResponseType<OnePeriod['submissions']['$get'], 200>;
+export type CompletenessRow = Completeness['agencies'][number];
+export type History = InferResponseType<OnePeriod['submissions'][':agency']['$get'], 200>;
+export type Version = History['versions'][number];
+export type Receipt = InferResponseType<OnePeriod['uploads']['$post'], 200 | 201>;
+export type KeyList = InferResponseType<Client['api']['keys']['$get'], 200>;
+export type KeyItem = KeyList['keys'][number];
+export type NewKey = InferResponseType<Client['api']['keys']['$post'], 201>;
+export type AgencyList = InferResponseType<Client['api']['agencies']['$get'], 200>;
+export type AgencyItem = AgencyList['agencies'][number];
+export type ReviewBody = { action: 'accept' | 'return'; comment?: string; version?: number };
+export type PeriodPatch = {
+  due?: string;
+  graceDays?: number;
+  locked?: boolean;
+  lockReason?: string;
+};
+
+export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch) {
+  const client = makeClient(origin, key, fetchImpl);
+  const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
+  const authorization = `Bearer ${key}`;
+
+  async function download(url: URL, fallbackName: string): Promise<Download> {
+    const res = await send(
+      (signal) => doFetch(url, { headers: { authorization }, signal }),
+      FILE_TIMEOUT_MS,
+    );
+    return {
+      blob: await res.blob(),
+      name: fileNameFrom(res.headers.get('content-disposition'), fallbackName),
+    };
+  }
+
+  return {
+    me: () => json((init) => client.api.me.$get(undefined, { init })),
+    periods: () => json((init) => client.api.periods.$get({ query: {} }, { init })),
+    agencies: () => json((init) => client.api.agencies.$get(undefined, { init })),
+    completeness: (period: string) =>
+      json((init) =>
+        client.api.periods[':period'].submissions.$get({ param: { period } }, { init }),
+      ),
+    history: (period: string, agency: string) =>
+      json((init) =>
+        client.api.periods[':period'].submissions[':agency'].$get(
+          { param: { period, agency } },
+          { init },
+        ),
+      ),
+    review: (period: string, agency: string, body: ReviewBody) =>
+      json((init) =>
+        client.api.periods[':period'].submissions[':agency'].review.$post(
+          { param: { period, agency }, json: body },
+          { init },
+        ),
+      ),
+    patchPeriod: (period: string, patch: PeriodPatch) =>
+      json((init) =>
+        client.api.periods[':period'].$patch({ param: { period }, json: patch }, { init }),
+      ),
+    reopen: (period: string, agency: string, reason: string) =>
+      json((init) =>
+        client.api.periods[':period'].reopenings.$post(
+          { param: { period }, json: { agency, reason } },
+          { init },
+        ),
+      ),
+    closeReopening: (period: string, agency: string) =>
+      json((init) =>
+        client.api.periods[':period'].reopenings[':agency'].$delete(
+          { param: { period, agency } },
+          { init },
+        ),
+      ),
+    keys: () => json((init) => client.api.keys.$get(undefined, { init })),
+    issueKey: (agency: string, role: 'agency' | 'coordinator', label?: string) =>
+      json((init) =>
+        client.api.keys.$post(
+          { json: label ? { agency, role, label } : { agency, role } },
+          { init },
+        ),
+      ),
+    revokeKey: (prefix: string) =>
+      json((init) => client.api.keys[':prefix'].$delete({ param: { prefix } }, { init })),
+
+    /** The merged district workbook (coordinator). */
+    mergedWorkbook: (period: string) =>
+      download(
+        client.api.periods[':period']['workbook.xlsx'].$url({ param: { period } }),
+        `Tong-hop-${period}.xlsx`,
+      ),
+    /** An agency's blank progress sheet. */
+    template: (period: string, agency: string) =>
+      download(
+        client.api.periods[':period']['template.xlsx'].$url({
+          param: { period },
+          query: { agency },
+        }),
+        `Bieu-mau-${agency}-${period}.xlsx`,
+      ),
+    /**
+     * A filled template, as multipart/form-data (field `file`). The
+     * Idempotency-Key is made once per chosen file, so a retry after a
+     * timeout gets the first receipt instead of a second version.
+     */
+    upload: async (
+      period: string,
+      file: Blob,
+      fileName: string,
+      idempotencyKey: string,
+    ): Promise<UploadResult> => {
+      const form = new FormData();
+      form.append('file', file, fileName);
+      const url = new URL(`/api/periods/${encodeURIComponent(period)}/uploads`, origin);
+      const res = await send(
+        (signal) =>
+          doFetch(url, {
+            method: 'POST',
+            headers: { authorization, 'idempotency-key': idempotencyKey },
+            body: form,
+            signal,
+          }),
+        FILE_TIMEOUT_MS,
+      );
+      return { status: res.status, receipt: (await res.json()) as Receipt };
+    },
+  };
+}
+
+export type Api = ReturnType<typeof apiClient>;

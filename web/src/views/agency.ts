@@ -1,0 +1,273 @@
+// An agency's page: its periods with due dates and days left, then the
+// chosen period: the comment returned to it, its blank template, the upload
+// of a filled template (receipt or findings), and its version history.
+import type { PeriodItem } from '../api.ts';
+import type { App } from '../app.ts';
+import { h } from '../dom.ts';
+import {
+  dueText,
+  dueTone,
+  reviewTone,
+  reviewWord,
+  shortHash,
+  viDate,
+  viDateTime,
+} from '../format.ts';
+import { t } from '../i18n.ts';
+import { byYear } from '../periods.ts';
+import { findingsView, receiptView } from './findings.ts';
+import { periodFacts } from './period.ts';
+import { badge, button, failureBar, noticeBar, savedLink, section } from './ui.ts';
+
+type Own = NonNullable<PeriodItem['own']>;
+
+export function agencyView(app: App, fileInput: HTMLInputElement): HTMLElement {
+  return h(
+    'div',
+    { class: 'page agency' },
+    h(
+      'div',
+      { class: 'columns' },
+      h('div', { class: 'side-col' }, periodsList(app)),
+      h('div', { class: 'main-col' }, chosenPeriod(app, fileInput)),
+    ),
+  );
+}
+
+function ownState(app: App, own: Own | null): HTMLElement {
+  const lang = app.state.lang;
+  if (!own?.submitted) return badge(t(lang, 'notSubmitted'), 'neutral');
+  const review = reviewWord(own.reviewState);
+  return h(
+    'span',
+    { class: 'own-state' },
+    t(lang, 'submittedVersion', { v: own.latestVersion ?? '' }),
+    review ? badge(t(lang, review), reviewTone(own.reviewState)) : null,
+  );
+}
+
+function periodsList(app: App): HTMLElement {
+  const { lang, periods, year, period } = app.state;
+  const years = byYear(periods);
+  const shown = years.find(([y]) => y === year)?.[1] ?? years.at(-1)?.[1] ?? [];
+  return section(
+    'my-periods',
+    t(lang, 'myPeriodsTitle'),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'year' }, t(lang, 'year')),
+      h(
+        'select',
+        {
+          id: 'year',
+          onchange: (e: Event) => app.chooseYear(Number((e.target as HTMLSelectElement).value)),
+        },
+        years.map(([y]) => h('option', { value: y, selected: y === year }, String(y))),
+      ),
+    ),
+    failureBar(app, 'top'),
+    h(
+      'ul',
+      { class: 'period-list', id: 'period-list' },
+      shown.map((p) =>
+        h(
+          'li',
+          { class: p.code === period ? 'chosen' : '' },
+          h(
+            'button',
+            {
+              type: 'button',
+              id: `choose-${p.code}`,
+              class: 'period-item',
+              'aria-pressed': String(p.code === period),
+              'aria-label': `${t(lang, 'choose')} ${p.label[lang]}`,
+              onclick: () => app.choosePeriod(p.code),
+            },
+            h('span', { class: 'period-name' }, p.label[lang]),
+            h(
+              'span',
+              { class: 'period-meta' },
+              `${t(lang, 'due')} ${viDate(p.due)} · `,
+              badge(dueText(lang, p.daysLeft, p.graceDays), dueTone(p.daysLeft, p.graceDays)),
+              p.locked ? badge(t(lang, 'locked'), 'danger') : null,
+            ),
+            h('span', { class: 'period-own' }, ownState(app, p.own)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null {
+  const { lang, me } = app.state;
+  const p = app.currentPeriod;
+  if (!p || !me) return null;
+  const own = p.own;
+  const code = me.agency.code;
+  return h(
+    'div',
+    {},
+    section(
+      'period-detail',
+      `${p.label[lang]} (${p.code})`,
+      periodFacts(app, p),
+      h('p', { class: 'own-line' }, h('strong', {}, `${t(lang, 'myState')}: `), ownState(app, own)),
+      own?.returnedComment
+        ? h(
+            'div',
+            { class: 'message message-warning', id: 'returned-comment', role: 'note' },
+            h('p', { class: 'message-title' }, t(lang, 'returnedBanner')),
+            h('blockquote', {}, own.returnedComment),
+          )
+        : null,
+      own?.reopened
+        ? h(
+            'div',
+            { class: 'message message-info' },
+            h('p', {}, t(lang, 'reopenedBanner', { r: own.reopenReason ?? '' })),
+          )
+        : null,
+      noticeBar(app, 'top'),
+    ),
+    section(
+      'upload',
+      t(lang, 'uploadTitle'),
+      h('p', { class: 'hint' }, t(lang, 'uploadSteps')),
+      h(
+        'div',
+        { class: 'actions' },
+        button(app, {
+          id: 'download-own-template',
+          label: t(lang, 'downloadTemplate'),
+          busy: `template:${code}`,
+          busyLabel: t(lang, 'loading'),
+          onClick: () => app.downloadTemplate(code, 'upload'),
+        }),
+      ),
+      savedLink(app, `template:${code}`),
+      p.locked && !own?.reopened
+        ? h(
+            'div',
+            { class: 'message message-error' },
+            h('p', {}, t(lang, 'lockedBecause', { r: p.lockReason ?? '' })),
+          )
+        : null,
+      h(
+        'form',
+        {
+          class: 'inline-form',
+          id: 'upload-form',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            void app.uploadFile();
+          },
+        },
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'file' }, t(lang, 'fileLabel')),
+          fileInput,
+          app.state.upload
+            ? h(
+                'p',
+                { class: 'hint' },
+                `${app.state.upload.file.name} · ${Math.ceil(app.state.upload.file.size / 1024)} KB`,
+              )
+            : null,
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'submit',
+              id: 'upload-submit',
+              class: 'btn btn-primary',
+              disabled: app.isBusy('upload'),
+              'aria-busy': app.isBusy('upload') ? 'true' : undefined,
+            },
+            app.isBusy('upload') ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+            t(lang, app.isBusy('upload') ? 'uploading' : 'upload'),
+          ),
+        ),
+      ),
+      failureBar(app, 'upload'),
+      app.state.failure?.section === 'upload' && app.state.failure.retryable
+        ? h('p', { class: 'hint' }, t(lang, 'retryNote'))
+        : null,
+      noticeBar(app, 'upload'),
+      app.state.uploadOutcome ? receiptView(app.state.uploadOutcome.receipt, lang) : null,
+    ),
+    historyView(app),
+  );
+}
+
+function historyView(app: App): HTMLElement {
+  const { lang, history } = app.state;
+  if (!history) {
+    return section(
+      'history',
+      t(lang, 'historyTitle'),
+      h('p', { class: 'loading' }, h('span', { class: 'spinner' }), t(lang, 'loading')),
+    );
+  }
+  if (!history.versions.length) {
+    return section(
+      'history',
+      t(lang, 'historyTitle'),
+      h('p', { class: 'muted' }, t(lang, 'noHistory')),
+    );
+  }
+  return section(
+    'history',
+    t(lang, 'historyTitle'),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'grid responsive', id: 'history-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            (['version', 'receivedAt', 'submittedBy', 'contentHash', 'review'] as const).map((k) =>
+              h('th', { scope: 'col' }, t(lang, k)),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          history.versions.map((v) => {
+            const review = reviewWord(v.reviewState);
+            return h(
+              'tr',
+              { id: `version-${v.version}` },
+              h('th', { scope: 'row', 'data-label': t(lang, 'version') }, String(v.version)),
+              h('td', { 'data-label': t(lang, 'receivedAt') }, viDateTime(v.receivedAt)),
+              h('td', { 'data-label': t(lang, 'submittedBy') }, v.submittedBy),
+              h(
+                'td',
+                { 'data-label': t(lang, 'contentHash') },
+                h('code', { title: v.contentHash }, shortHash(v.contentHash)),
+              ),
+              h(
+                'td',
+                { 'data-label': t(lang, 'review') },
+                review ? badge(t(lang, review), reviewTone(v.reviewState)) : null,
+                v.reviewComment ? h('span', { class: 'comment' }, `“${v.reviewComment}”`) : null,
+                v.warnings.length ? findingsView(v.warnings, lang) : null,
+              ),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}

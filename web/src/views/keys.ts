@@ -1,0 +1,180 @@
+// Access keys (coordinator): the list (prefixes only), issue a key — shown
+// once, with a copy button — and revoke one (a second click confirms).
+import type { App } from '../app.ts';
+import { h } from '../dom.ts';
+import { viDateTime } from '../format.ts';
+import { t } from '../i18n.ts';
+import { badge, button, failureBar, field, noticeBar, section, select } from './ui.ts';
+
+export function keysView(app: App): HTMLElement {
+  const { lang, keys, agencies, newKey } = app.state;
+  const name = new Map(agencies.map((a) => [a.code, a.shortName]));
+  return section(
+    'keys',
+    t(lang, 'keysTitle'),
+    h('p', { class: 'hint' }, t(lang, 'keysIntro')),
+    failureBar(app, 'keys'),
+    noticeBar(app, 'keys'),
+    newKey
+      ? h(
+          'div',
+          { class: 'message message-warning new-key', role: 'status', id: 'new-key' },
+          h(
+            'p',
+            { class: 'message-title' },
+            t(lang, 'newKeyTitle', { a: name.get(newKey.agency) ?? newKey.agency }),
+          ),
+          h('p', {}, t(lang, 'newKeyOnce')),
+          h(
+            'div',
+            { class: 'key-copy' },
+            h('code', { id: 'new-key-value', tabindex: 0 }, newKey.key),
+            button(app, {
+              id: 'copy-key',
+              label: app.state.copied ? t(lang, 'copied') : t(lang, 'copy'),
+              kind: 'primary',
+              onClick: () => app.copyNewKey(),
+            }),
+            button(app, {
+              id: 'dismiss-key',
+              label: t(lang, 'close'),
+              kind: 'subtle',
+              onClick: () => app.dismissNewKey(),
+            }),
+          ),
+        )
+      : null,
+    h(
+      'form',
+      {
+        class: 'inline-form',
+        id: 'issue-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void app.issueKey();
+        },
+      },
+      h(
+        'div',
+        { class: 'field-row' },
+        select(app, {
+          id: 'key-agency',
+          label: t(lang, 'agency'),
+          options: agencies.map((a) => ({ value: a.code, label: `${a.shortName} (${a.code})` })),
+        }),
+        select(app, {
+          id: 'key-role',
+          label: t(lang, 'role'),
+          options: [
+            { value: 'agency', label: t(lang, 'roleAgencyKey') },
+            { value: 'coordinator', label: t(lang, 'roleCoordinatorKey') },
+          ],
+        }),
+        field(app, { id: 'key-label', label: t(lang, 'issueLabel'), attrs: { maxlength: 120 } }),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          {
+            type: 'submit',
+            id: 'issue-key',
+            class: 'btn btn-primary',
+            disabled: app.isBusy('issue'),
+          },
+          app.isBusy('issue') ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+          t(lang, 'issueKey'),
+        ),
+        keys === null
+          ? button(app, {
+              id: 'load-keys',
+              label: t(lang, 'showKeys'),
+              busy: 'keys',
+              busyLabel: t(lang, 'loading'),
+              onClick: () => app.loadKeys(),
+            })
+          : null,
+      ),
+    ),
+    keys
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'grid responsive', id: 'keys-table' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                (['prefix', 'agency', 'role', 'label', 'createdAt', 'actions'] as const).map((k) =>
+                  h('th', { scope: 'col' }, t(lang, k)),
+                ),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              [...keys].reverse().map((k) =>
+                h(
+                  'tr',
+                  { id: `key-${k.prefix}` },
+                  h(
+                    'th',
+                    { scope: 'row', 'data-label': t(lang, 'prefix') },
+                    h('code', {}, k.prefix),
+                  ),
+                  h('td', { 'data-label': t(lang, 'agency') }, name.get(k.agency) ?? k.agency),
+                  h(
+                    'td',
+                    { 'data-label': t(lang, 'role') },
+                    t(lang, k.role === 'coordinator' ? 'roleCoordinatorKey' : 'roleAgencyKey'),
+                  ),
+                  h('td', { 'data-label': t(lang, 'label') }, k.label ?? ''),
+                  h('td', { 'data-label': t(lang, 'createdAt') }, viDateTime(k.createdAt)),
+                  h(
+                    'td',
+                    { 'data-label': t(lang, 'actions') },
+                    k.revokedAt
+                      ? badge(`${t(lang, 'revokedAt')} ${viDateTime(k.revokedAt)}`, 'neutral')
+                      : app.state.confirmRevoke === k.prefix
+                        ? h(
+                            'div',
+                            { class: 'row-actions' },
+                            h(
+                              'span',
+                              { class: 'confirm-text' },
+                              t(lang, 'revokeConfirm', { p: k.prefix }),
+                            ),
+                            button(app, {
+                              id: `revoke-confirm-${k.prefix}`,
+                              label: t(lang, 'revoke'),
+                              kind: 'danger',
+                              busy: `revoke:${k.prefix}`,
+                              onClick: () => app.revoke(k.prefix),
+                            }),
+                            button(app, {
+                              id: `revoke-cancel-${k.prefix}`,
+                              label: t(lang, 'cancel'),
+                              kind: 'subtle',
+                              onClick: () => app.askRevoke(null),
+                            }),
+                          )
+                        : button(app, {
+                            id: `revoke-${k.prefix}`,
+                            label: t(lang, 'revoke'),
+                            kind: 'subtle',
+                            onClick: () => app.askRevoke(k.prefix),
+                          }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}

@@ -1,0 +1,162 @@
+// The chosen period's deadline and lock (coordinator): due date and grace,
+// lock with a reason or unlock, reopen for one agency and close a reopening.
+import type { App } from '../app.ts';
+import { h } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { button, failureBar, field, noticeBar, section, select } from './ui.ts';
+
+export function settingsView(app: App): HTMLElement | null {
+  const { lang, completeness } = app.state;
+  const p = app.currentPeriod;
+  if (!p) return null;
+  const reopenings = 'reopenings' in p ? p.reopenings : [];
+  const names = new Map(
+    (completeness?.agencies ?? []).map((r) => [r.agency.code, r.agency.shortName]),
+  );
+  return section(
+    'settings',
+    t(lang, 'settingsTitle'),
+    failureBar(app, 'settings'),
+    noticeBar(app, 'settings'),
+    h(
+      'form',
+      {
+        class: 'inline-form',
+        id: 'deadline-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void app.saveDeadline();
+        },
+      },
+      h(
+        'div',
+        { class: 'field-row' },
+        field(app, {
+          id: 'due',
+          label: t(lang, 'dueLabel'),
+          type: 'date',
+          value: p.due,
+          attrs: { required: true, min: p.cutoff.to },
+        }),
+        field(app, {
+          id: 'grace',
+          label: t(lang, 'graceLabel'),
+          type: 'number',
+          value: String(p.graceDays),
+          attrs: { min: 0, max: 365, step: 1, inputmode: 'numeric' },
+        }),
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        submitButton(app, 'save-deadline', t(lang, 'saveDeadline'), 'deadline'),
+      ),
+    ),
+    h('hr', {}),
+    p.locked
+      ? h(
+          'div',
+          { class: 'lock-state' },
+          h('p', {}, t(lang, 'lockedBecause', { r: p.lockReason ?? '' })),
+          h(
+            'div',
+            { class: 'actions' },
+            button(app, {
+              id: 'unlock',
+              label: t(lang, 'unlock'),
+              busy: 'lock',
+              onClick: () => app.setLocked(false),
+            }),
+          ),
+        )
+      : h(
+          'form',
+          {
+            class: 'inline-form',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              void app.setLocked(true);
+            },
+          },
+          field(app, {
+            id: 'lock-reason',
+            label: t(lang, 'lockReason'),
+            attrs: { maxlength: 500 },
+          }),
+          h(
+            'div',
+            { class: 'actions' },
+            submitButton(app, 'lock', t(lang, 'lock'), 'lock', 'danger'),
+          ),
+        ),
+    h('hr', {}),
+    h('h3', {}, t(lang, 'reopenTitle')),
+    h('p', { class: 'hint' }, t(lang, 'reopenHint')),
+    reopenings.length
+      ? h(
+          'ul',
+          { class: 'reopenings', 'aria-label': t(lang, 'reopenings') },
+          reopenings.map((r) =>
+            h(
+              'li',
+              {},
+              h('span', {}, h('strong', {}, names.get(r.agency) ?? r.agency), ` — ${r.reason}`),
+              button(app, {
+                id: `close-reopening-${r.agency}`,
+                label: t(lang, 'closeReopening'),
+                kind: 'subtle',
+                busy: `close:${r.agency}`,
+                onClick: () => app.closeReopening(r.agency),
+              }),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, t(lang, 'noReopenings')),
+    h(
+      'form',
+      {
+        class: 'inline-form',
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void app.reopen();
+        },
+      },
+      select(app, {
+        id: 'reopen-agency',
+        label: t(lang, 'agency'),
+        options: (completeness?.agencies ?? []).map((r) => ({
+          value: r.agency.code,
+          label: `${r.agency.shortName} (${r.agency.code})`,
+        })),
+      }),
+      field(app, {
+        id: 'reopen-reason',
+        label: t(lang, 'reopenReason'),
+        attrs: { maxlength: 500 },
+      }),
+      h('div', { class: 'actions' }, submitButton(app, 'reopen', t(lang, 'reopen'), 'reopen')),
+    ),
+  );
+}
+
+function submitButton(
+  app: App,
+  id: string,
+  label: string,
+  busy: string,
+  kind: 'secondary' | 'danger' | 'primary' = 'secondary',
+): HTMLElement {
+  const waiting = app.isBusy(busy);
+  return h(
+    'button',
+    {
+      type: 'submit',
+      id,
+      class: `btn btn-${kind}`,
+      disabled: waiting,
+      'aria-busy': waiting ? 'true' : undefined,
+    },
+    waiting ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+    waiting ? t(app.state.lang, 'working') : label,
+  );
+}
