@@ -1,6 +1,8 @@
-// Which period the pane preselects and how its deadline reads.
+// The periods as the pane shows them: which is preselected and how its deadline reads.
 export interface PeriodView {
   code: string;
+  year: number;
+  kind: string;
   label: { vi: string; en: string };
   due: string;
   deadline: string;
@@ -19,19 +21,8 @@ export interface PeriodView {
   } | null;
 }
 
-/**
- * The open period: the first (by due date) that is still accepted without
- * being late or within its grace, else reopened for this agency, else the latest one due.
- */
-export function pickOpenPeriod<P extends PeriodView>(periods: readonly P[]): P | undefined {
-  const byDue = [...periods].sort((a, b) => a.due.localeCompare(b.due));
-  return (
-    byDue.find((p) => p.daysLeft + p.graceDays >= 0) ??
-    byDue.find((p) => p.own?.reopened) ??
-    byDue.filter((p) => p.daysLeft < 0).at(-1) ??
-    byDue[0]
-  );
-}
+/** The open period: the same choice as the web page and the Worker (shared/periods/pick-open.ts). */
+export { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 
 export type DueState =
   | { kind: 'left'; days: number }

@@ -34,6 +34,8 @@ const pv = (
   extra: Partial<PeriodView> = {},
 ): PeriodView => ({
   code,
+  year: Number(code.slice(0, 4)),
+  kind: code.slice(5),
   label: { vi: code, en: code },
   due,
   deadline: due,
@@ -47,7 +49,7 @@ const pv = (
 });
 
 describe('periods', () => {
-  it('preselects the first period not yet past its grace, locked or not', () => {
+  it('preselects the first scheduled period not yet past its grace, locked or not', () => {
     const list = [
       pv('2026-H1', '2026-06-17', -40),
       pv('2026-Q3', '2026-09-16', -2),
@@ -58,6 +60,14 @@ describe('periods', () => {
       pickOpenPeriod([
         pv('2026-Q3', '2026-09-16', -4),
         pv('2026-Y', '2026-12-16', 19, { locked: true }),
+      ])?.code,
+    ).toBe('2026-Y');
+    // H2 and Q4 fall due with Y, but the district reports Q1, H1, Q3 and Y.
+    expect(
+      pickOpenPeriod([
+        pv('2026-H2', '2026-12-16', 19),
+        pv('2026-Q4', '2026-12-16', 19),
+        pv('2026-Y', '2026-12-16', 19),
       ])?.code,
     ).toBe('2026-Y');
   });
