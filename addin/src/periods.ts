@@ -24,6 +24,8 @@ export interface PeriodView {
 /** The open period: the same choice as the web page and the Worker (shared/periods/pick-open.ts). */
 export { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 
+import { SCHEDULE } from '../../shared/periods/pick-open.ts';
+
 export type DueState =
   | { kind: 'left'; days: number }
   | { kind: 'today' }
@@ -46,4 +48,25 @@ export function viDateTime(iso: string): string {
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
+}
+
+/**
+ * The periods the list offers: the district's schedule (Q1, H1, Q3, Y), plus
+ * any other kind this agency has reported for or had reopened, and the one
+ * chosen; by year, then due date.
+ */
+export function listedPeriods<P extends PeriodView>(
+  periods: readonly P[],
+  chosen: string | null,
+): Map<number, P[]> {
+  const shown = periods.filter(
+    (p) => SCHEDULE.includes(p.kind) || p.code === chosen || p.own?.submitted || p.own?.reopened,
+  );
+  const byYear = new Map<number, P[]>();
+  for (const p of [...shown].sort(
+    (a, b) => a.due.localeCompare(b.due) || a.code.localeCompare(b.code),
+  )) {
+    byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+  }
+  return byYear;
 }

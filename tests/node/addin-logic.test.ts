@@ -9,6 +9,7 @@ import type { Snapshot } from '../../addin/src/office/host.ts';
 import { type HostModule, Pane, type PaneState, toBase64 } from '../../addin/src/pane.ts';
 import {
   dueState,
+  listedPeriods,
   type PeriodView,
   pickOpenPeriod,
   viDate,
@@ -397,4 +398,33 @@ it('has every fill cell of a task row inside the unlocked range', () => {
   const spec = sheetSpec(layout);
   const last = layout.tasks.at(-1);
   expect(spec.unlocked?.endsWith(cellOf(last?.row ?? 0, 'proposals'))).toBe(true);
+});
+
+it('lists the scheduled periods by year, plus those the agency reported for or had reopened', () => {
+  const own = (o: Partial<NonNullable<PeriodView['own']>>) => ({
+    own: {
+      submitted: false,
+      latestVersion: null,
+      latestReceivedAt: null,
+      reviewState: null,
+      returnedComment: null,
+      reopened: false,
+      ...o,
+    },
+  });
+  const listed = listedPeriods(
+    [
+      pv('2027-Q1', '2027-03-17', 100),
+      pv('2026-Y', '2026-12-16', 19),
+      pv('2026-Q4', '2026-12-16', 19),
+      pv('2026-H2', '2026-12-16', 19, own({ submitted: true })),
+      pv('2026-M9', '2026-09-16', -70, own({ reopened: true })),
+      pv('2026-Q2', '2026-06-16', -160),
+    ],
+    '2026-Y',
+  );
+  expect([...listed].map(([y, l]) => [y, l.map((p) => p.code)])).toEqual([
+    [2026, ['2026-M9', '2026-H2', '2026-Y']],
+    [2027, ['2027-Q1']],
+  ]);
 });

@@ -6,7 +6,7 @@ import type { Finding } from '../../../shared/validate/findings.ts';
 import { groupFindings } from '../check.ts';
 import { type Lang, pick, REVIEW_WORDS, STATUS_WORDS, t, type WordKey } from '../i18n.ts';
 import type { Pane, PaneState } from '../pane.ts';
-import { dueState, viDate, viDateTime } from '../periods.ts';
+import { dueState, listedPeriods, viDate, viDateTime } from '../periods.ts';
 import { h, replace } from './dom.ts';
 
 const BUSY_WORDS: Record<string, WordKey> = {
@@ -138,15 +138,21 @@ function period(pane: Pane, s: PaneState): HTMLElement {
       disabled: s.busy !== null,
       onchange: (e: Event) => void pane.choosePeriod((e.target as HTMLSelectElement).value),
     },
-    s.periods.map((x) => {
-      const o = h(
-        'option',
-        { value: x.code },
-        `${pick(L, x.label)} (${x.code})`,
-      ) as HTMLOptionElement;
-      o.selected = x.code === s.period;
-      return o;
-    }),
+    [...listedPeriods(s.periods, s.period)].map(([year, list]) =>
+      h(
+        'optgroup',
+        { label: String(year) },
+        list.map((x) => {
+          const o = h(
+            'option',
+            { value: x.code },
+            `${pick(L, x.label)} (${x.code})`,
+          ) as HTMLOptionElement;
+          o.selected = x.code === s.period;
+          return o;
+        }),
+      ),
+    ),
   );
   const details: (HTMLElement | null)[] = [];
   if (p) {
