@@ -2,7 +2,7 @@
 // validate() against the connected agency and chosen period, and the cells
 // to highlight. host.checkActiveSheet calls this between its two syncs.
 import type { Plan } from '../../shared/plan/plan.ts';
-import { type Finding, type ValidationResult, validate } from '../../shared/validate/index.ts';
+import { type ValidationResult, validate } from '../../shared/validate/index.ts';
 import type { Snapshot } from './office/host.ts';
 import { type Highlight, highlightsFor } from './sheet/highlights.ts';
 
@@ -33,21 +33,8 @@ export function analyse(
   };
 }
 
-/** Findings in the order a person fixes them: errors first, then top to bottom, left to right. */
-export function groupFindings(findings: readonly Finding[]): {
-  errors: Finding[];
-  warnings: Finding[];
-} {
-  const order = (f: Finding) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    return m ? Number(m[2]) * 100 + (m[1]?.charCodeAt(0) ?? 0) : 0;
-  };
-  const sorted = [...findings].sort((a, b) => order(a) - order(b));
-  return {
-    errors: sorted.filter((f) => f.severity === 'error'),
-    warnings: sorted.filter((f) => f.severity === 'warning'),
-  };
-}
+/** Findings in the order a person fixes them (errors first, then top to bottom). */
+export { groupFindings } from '../../shared/validate/group.ts';
 
 /** The Idempotency-Key of a report: the same content always sends the same key. */
 export async function idempotencyKey(submission: unknown): Promise<string> {

@@ -2,7 +2,8 @@
 // call, the error envelope turned into a bilingual ApiFailure (with findings
 // and sheet), network failures and timeouts, downloads and the multipart upload.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiFailure, apiClient, failureFrom } from '../../web/src/api.ts';
+import { failureFrom } from '../../client/request.ts';
+import { ApiFailure, apiClient } from '../../web/src/api.ts';
 
 const KEY = 'lsk_abcdefgh_abcdefghijkmnpqrstuvwxyz234567';
 

@@ -1,8 +1,9 @@
 // The web page served at `/`: the coordinator follows a period, agencies
 // without the Excel add-in submit a filled template. Entry of app.js.
+
+import { h, replace } from '../../client/dom.ts';
 import { apiClient } from './api.ts';
 import { App, type Saved, type State } from './app.ts';
-import { h, replace } from './dom.ts';
 import { t } from './i18n.ts';
 import { agencyView } from './views/agency.ts';
 import { coordinatorView } from './views/coordinator.ts';

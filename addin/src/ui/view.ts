@@ -2,12 +2,12 @@
 // select, input, a), so the keyboard works as everywhere in Office: Tab,
 // Enter, Space, arrows in the period list.
 
+import { h, replace } from '../../../client/dom.ts';
 import type { Finding } from '../../../shared/validate/findings.ts';
 import { groupFindings } from '../check.ts';
 import { type Lang, pick, REVIEW_WORDS, STATUS_WORDS, t, type WordKey } from '../i18n.ts';
 import type { Pane, PaneState } from '../pane.ts';
 import { dueState, listedPeriods, viDate, viDateTime } from '../periods.ts';
-import { h, replace } from './dom.ts';
 
 const BUSY_WORDS: Record<string, WordKey> = {
   connect: 'connecting',

@@ -1,9 +1,10 @@
 // An agency's page: its periods with due dates and days left, then the
 // chosen period: the comment returned to it, its blank template, the upload
 // of a filled template (receipt or findings), and its version history.
+
+import { h } from '../../../client/dom.ts';
 import type { PeriodItem } from '../api.ts';
 import type { App } from '../app.ts';
-import { h } from '../dom.ts';
 import {
   dueText,
   dueTone,

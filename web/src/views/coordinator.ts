@@ -1,10 +1,11 @@
 // The coordinator's page: the period, who has reported (totals, a chart,
 // one row per expected agency with accept / return / template), then the
 // deadline and lock, downloads and access keys.
+
+import { fromMarkup, h } from '../../../client/dom.ts';
 import type { CompletenessRow } from '../api.ts';
 import type { App } from '../app.ts';
 import { barChartSvg } from '../chart.ts';
-import { fromMarkup, h } from '../dom.ts';
 import { reviewTone, reviewWord, timelinessTone, timelinessWord, viDateTime } from '../format.ts';
 import { type Lang, t } from '../i18n.ts';
 import { keysView } from './keys.ts';

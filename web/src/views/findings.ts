@@ -1,7 +1,8 @@
 // Findings as the add-in shows them: "Lỗi (n)" then "Lưu ý (n)", each with
 // its cell and message in the chosen language.
+
+import { h } from '../../../client/dom.ts';
 import type { Receipt } from '../api.ts';
-import { h } from '../dom.ts';
 import { type Finding, groupFindings } from '../findings.ts';
 import { viDateTime } from '../format.ts';
 import { type Lang, t } from '../i18n.ts';

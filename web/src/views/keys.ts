@@ -1,7 +1,8 @@
 // Access keys (coordinator): the list (prefixes only), issue a key — shown
 // once, with a copy button — and revoke one (a second click confirms).
+
+import { h } from '../../../client/dom.ts';
 import type { App } from '../app.ts';
-import { h } from '../dom.ts';
 import { viDateTime } from '../format.ts';
 import { t } from '../i18n.ts';
 import { badge, button, failureBar, field, noticeBar, section, select } from './ui.ts';

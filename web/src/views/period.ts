@@ -1,8 +1,9 @@
 // The period picker and what the chosen period says: cut-off window, due
 // date, grace, deadline, days left or overdue, lock.
+
+import { h } from '../../../client/dom.ts';
 import type { PeriodItem } from '../api.ts';
 import type { App } from '../app.ts';
-import { h } from '../dom.ts';
 import { dueText, dueTone, viDate } from '../format.ts';
 import { t } from '../i18n.ts';
 import { byYear, pickOpenPeriod } from '../periods.ts';

@@ -1,7 +1,8 @@
 // The chosen period's deadline and lock (coordinator): due date and grace,
 // lock with a reason or unlock, reopen for one agency and close a reopening.
+
+import { h } from '../../../client/dom.ts';
 import type { App } from '../app.ts';
-import { h } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { button, failureBar, field, noticeBar, section, select } from './ui.ts';
 

@@ -1,7 +1,8 @@
 // The frame of the page: header (title, who is signed in, language, sign
 // out), a progress bar while anything waits on the network, and the sign-in form.
+
+import { h } from '../../../client/dom.ts';
 import type { App } from '../app.ts';
-import { h } from '../dom.ts';
 import { other, t } from '../i18n.ts';
 import { failureBar, field } from './ui.ts';
 

@@ -1,7 +1,8 @@
 // Small building blocks shared by the views: buttons that show progress,
 // badges, message bars (failures explained in both languages), fields.
+
+import { h } from '../../../client/dom.ts';
 import type { App, Section } from '../app.ts';
-import { h } from '../dom.ts';
 import type { Tone } from '../format.ts';
 import { type Lang, other, t, type WordKey } from '../i18n.ts';
 import { findingsView } from './findings.ts';

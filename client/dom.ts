@@ -1,5 +1,5 @@
-// A tiny element builder: the page is a handful of sections re-drawn from
-// state, so no framework is needed.
+// A tiny element builder for the task pane and the web page: each is a
+// handful of sections re-drawn from state, so no framework is needed.
 type Child = Node | string | number | false | null | undefined;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 
