@@ -27,3 +27,18 @@ it('serves the task pane and answers with a development key', async () => {
     await browser.close();
   }
 });
+
+it('serves the web page with a strict CSP, and the task pane frameable by Office', async () => {
+  const page = await fetch(`${system.baseUrl}/`);
+  expect(page.status).toBe(200);
+  const csp = page.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  const pane = await fetch(`${system.baseUrl}/taskpane.html`);
+  expect(pane.headers.get('content-security-policy')).toBeNull();
+  expect(pane.headers.get('x-frame-options')).toBeNull();
+  expect(pane.headers.get('x-content-type-options')).toBe('nosniff');
+  const icon = await fetch(`${system.baseUrl}/assets/icon-32.png`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get('cache-control')).toBeNull();
+});
