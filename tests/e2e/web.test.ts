@@ -67,6 +67,8 @@ async function signOut() {
   expect(await page.evaluate(() => localStorage.getItem('ls58.web.key'))).toBeNull();
 }
 
+const cspViolations: string[] = [];
+
 beforeAll(async () => {
   system = await startSystem();
   browser = await launchBrowser();
@@ -75,6 +77,10 @@ beforeAll(async () => {
     origin: system.baseUrl,
   });
   page = await context.newPage();
+  // The page runs under a strict CSP (addin/public/_headers): nothing it does may break it.
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   work = mkdtempSync(join(tmpdir(), 'lyson-web-e2e-'));
 
   // The period the page preselects, computed the same way from the API.
@@ -102,6 +108,7 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
+  expect(cspViolations).toEqual([]);
   await browser?.close();
   await system?.stop();
   if (work) rmSync(work, { recursive: true, force: true });
