@@ -288,6 +288,47 @@ describe('agency clerk', () => {
     await screenshot(page, SUITE, '08-refused');
   });
 
+  it('shows the coordinator’s comment and the lock reason, after a reload with the stored key', async () => {
+    const coordinator = (path: string, method: string, body: unknown) =>
+      fetch(`${system.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${system.coordinatorKey}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+    const comment = 'Mục I.1 thiếu số liệu; đề nghị bổ sung.';
+    const reason = 'Đang tổng hợp báo cáo gửi tỉnh';
+    expect(
+      (
+        await coordinator(`/api/periods/${periodCode}/submissions/${AGENCY}/review`, 'POST', {
+          action: 'return',
+          comment,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await coordinator(`/api/periods/${periodCode}`, 'PATCH', {
+          locked: true,
+          lockReason: reason,
+        })
+      ).status,
+    ).toBe(200);
+    await page.reload();
+    await page.waitForSelector('#who'); // the key stayed on this computer
+    await page.waitForSelector('#returned');
+    expect(await page.textContent('#returned')).toContain(comment);
+    expect(await page.textContent('#lock')).toContain(reason);
+    expect(await page.isDisabled('#submit')).toBe(true);
+    expect(await page.isDisabled('#check')).toBe(false);
+    await screenshot(page, SUITE, '09-returned-locked');
+    expect(
+      (await coordinator(`/api/periods/${periodCode}`, 'PATCH', { locked: false })).status,
+    ).toBe(200);
+  });
+
   it('signs out and forgets the key', async () => {
     await page.click('#sign-out');
     await page.waitForSelector('#key');
@@ -304,7 +345,7 @@ describe('coordinator', () => {
     expect(await row.getAttribute('class')).toBe('status-on-time');
     expect(await row.locator('td').nth(1).textContent()).toBe('1');
     expect(await page.textContent('#totals')).toMatch(/Đã nhận 1\/\d+/);
-    await screenshot(page, SUITE, '09-completeness');
+    await screenshot(page, SUITE, '10-completeness');
     await page.click('#open-merged');
     await page.waitForSelector('#notice');
     const opened = await excel<string[]>(page, 'return excel.createdWorkbooks');
@@ -312,7 +353,7 @@ describe('coordinator', () => {
     const bytes = Buffer.from(opened[0] ?? '', 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(bytes.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
-    await screenshot(page, SUITE, '10-merged-opened');
+    await screenshot(page, SUITE, '11-merged-opened');
     await context.close();
   });
 
@@ -328,7 +369,7 @@ describe('coordinator', () => {
     ]);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-    await screenshot(page, SUITE, '11-merged-download');
+    await screenshot(page, SUITE, '12-merged-download');
     await context.close();
   });
 });
@@ -341,7 +382,7 @@ describe('outside Excel', () => {
     await connect(page, system.keyFor(AGENCY));
     expect(await page.isDisabled('#create')).toBe(true);
     expect(await page.isDisabled('#submit')).toBe(true);
-    await screenshot(page, SUITE, '12-outside-excel');
+    await screenshot(page, SUITE, '13-outside-excel');
     await context.close();
   });
 });

@@ -217,6 +217,9 @@ function period(pane: Pane, s: PaneState): HTMLElement {
 function actions(pane: Pane, s: PaneState): HTMLElement {
   const L = s.lang;
   const off = s.busy !== null || !s.inExcel || !s.period;
+  // A locked period takes no report unless it was reopened for this agency (the lock note says why).
+  const p = pane.currentPeriod;
+  const closed = !!p?.locked && !p.own?.reopened;
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'actions-title' },
@@ -252,7 +255,7 @@ function actions(pane: Pane, s: PaneState): HTMLElement {
           id: 'submit',
           type: 'button',
           class: 'primary',
-          disabled: off,
+          disabled: off || closed,
           onclick: () => void pane.submit(),
         },
         t(L, 'submit'),
