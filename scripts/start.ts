@@ -230,6 +230,9 @@ async function main(argv: string[]): Promise<number> {
     `🔑 Khóa điều phối / Coordinator key (${coordinator?.agency}): ${coordinator?.key}\n`,
   );
   if (options.setupOnly) return 0;
+  const origin = `${tls.length ? 'https' : 'http'}://localhost:${options.port}`;
+  console.log(`🌐 Trang web / Web page: ${origin}/`);
+  console.log(`🧩 Ngăn tác vụ Excel / Excel task pane: ${origin}/taskpane.html (manifest.xml)\n`);
   return runDev(options.port, target, tls);
 }
 
