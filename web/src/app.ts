@@ -102,6 +102,31 @@ export interface AppDeps {
 /** localStorage names: this page's own, so the task pane's settings are left alone. */
 export const STORAGE = { key: 'ls58.web.key', lang: 'ls58.web.lang' } as const;
 
+/** Everything a session holds besides the key, language and running actions: empty. */
+function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
+  return {
+    me: null,
+    today: null,
+    periods: [],
+    period: null,
+    year: null,
+    failure: null,
+    notice: null,
+    completeness: null,
+    agencies: [],
+    keys: null,
+    newKey: null,
+    returning: null,
+    confirmRevoke: null,
+    drafts: {},
+    history: null,
+    upload: null,
+    uploadOutcome: null,
+    saved: {},
+    copied: false,
+  };
+}
+
 export class App {
   state: State;
   private deps: AppDeps;
@@ -111,26 +136,8 @@ export class App {
     this.state = {
       lang: langFrom(deps.storage.get(STORAGE.lang)),
       key: deps.storage.get(STORAGE.key),
-      me: null,
-      today: null,
-      periods: [],
-      period: null,
-      year: null,
       busy: [],
-      failure: null,
-      notice: null,
-      completeness: null,
-      agencies: [],
-      keys: null,
-      newKey: null,
-      returning: null,
-      confirmRevoke: null,
-      drafts: {},
-      history: null,
-      upload: null,
-      uploadOutcome: null,
-      saved: {},
-      copied: false,
+      ...signedOut(),
     };
   }
 
@@ -236,27 +243,7 @@ export class App {
   signOut(): void {
     this.deps.storage.set(STORAGE.key, null);
     for (const s of Object.values(this.state.saved)) URL.revokeObjectURL(s.url);
-    this.set({
-      key: null,
-      me: null,
-      today: null,
-      periods: [],
-      period: null,
-      year: null,
-      failure: null,
-      notice: null,
-      completeness: null,
-      agencies: [],
-      keys: null,
-      newKey: null,
-      returning: null,
-      confirmRevoke: null,
-      drafts: {},
-      history: null,
-      upload: null,
-      uploadOutcome: null,
-      saved: {},
-    });
+    this.set({ key: null, ...signedOut() });
   }
 
   get currentPeriod(): PeriodItem | undefined {
