@@ -3,49 +3,22 @@
 // Every failure becomes client/request.ts's ApiFailure, which the UI explains
 // and, when it is safe, offers to retry: submissions carry an
 // Idempotency-Key, so a retry cannot store twice.
-import { hc } from 'hono/client';
+import { hc, type InferResponseType } from 'hono/client';
 import { FILE_TIMEOUT_MS, send, TIMEOUT_MS } from '../../client/request.ts';
-import type { Finding } from '../../shared/validate/findings.ts';
 import type { AppType } from '../../worker/src/app.ts';
 
 export { ApiFailure } from '../../client/request.ts';
 
 import type { PeriodView } from './periods.ts';
 
-export interface Me {
-  role: 'agency' | 'coordinator';
-  keyPrefix: string;
-  label: string;
-  agency: { code: string; name: string; shortName: string };
-}
+// Answers typed from the routes themselves, so the pane cannot drift from the Worker.
+type Client = ReturnType<typeof hc<AppType>>;
+type OnePeriod = Client['api']['periods'][':period'];
 
-export interface Receipt {
-  id: string;
-  agencyCode: string;
-  periodCode: string;
-  version: number;
-  receivedAt: string;
-  submittedBy: string;
-  contentHash: string;
-  warnings: Finding[];
-  unchanged: boolean;
-  replayed: boolean;
-}
-
-export interface CompletenessRow {
-  agency: { code: string; name: string; shortName: string };
-  status: string;
-  overdue: boolean;
-  latestVersion: number | null;
-  latestReceivedAt: string | null;
-  reviewState: string | null;
-}
-
-export interface Completeness {
-  period: { code: string; due: string; graceDays: number; deadline: string };
-  totals: Record<string, number>;
-  agencies: CompletenessRow[];
-}
+export type Me = InferResponseType<Client['api']['me']['$get'], 200>;
+export type Receipt = InferResponseType<OnePeriod['submissions']['$post'], 200 | 201>;
+export type Completeness = InferResponseType<OnePeriod['submissions']['$get'], 200>;
+export type CompletenessRow = Completeness['agencies'][number];
 
 /** One JSON call: the answer's body, or an ApiFailure. */
 async function call<T>(
