@@ -2,18 +2,19 @@
 // Statements whose values toSqlScript writes as escaped literals: wrangler's
 // `d1 execute` takes SQL text, not bound parameters. Mirrors what the API's
 // POST/DELETE /api/keys write, audit row included.
+
+import type { KeyRole } from '../../shared/vocabulary/index.ts';
 import { type Statement, toSqlScript } from '../../worker/src/db/seed.ts';
-import type { Role } from '../../worker/src/env.ts';
 import type { Row } from './wrangler.ts';
 
-export type { Role, Statement };
+export type { Statement };
 export { toSqlScript };
 
 export interface NewKey {
   prefix: string;
   hash: string;
   agency: string;
-  role: Role;
+  role: KeyRole;
   /** Name shown as "submitted by"; null: the agency's short name and the prefix, as the API does. */
   label: string | null;
   createdAt: string;

@@ -6,8 +6,9 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Plan } from '../../shared/plan/index.ts';
+import type { KeyRole } from '../../shared/vocabulary/index.ts';
 import { generateKey, KEY_PATTERN, keyPrefix } from '../../worker/src/lib/keys.ts';
-import type { KeyRow, Role } from './access-keys.ts';
+import type { KeyRow } from './access-keys.ts';
 import { ScriptError } from './messages.ts';
 import { ROOT } from './wrangler.ts';
 
@@ -15,7 +16,7 @@ export const DEV_KEYS_FILE = join(ROOT, '.dev-keys.json');
 
 export interface KeySlot {
   agency: string;
-  role: Role;
+  role: KeyRole;
 }
 
 export interface DevKey extends KeySlot {

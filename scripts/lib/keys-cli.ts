@@ -2,8 +2,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Plan } from '../../shared/plan/index.ts';
+import type { KeyRole } from '../../shared/vocabulary/index.ts';
 import { keyPrefix } from '../../worker/src/lib/keys.ts';
-import type { KeyRow, Role } from './access-keys.ts';
+import type { KeyRow } from './access-keys.ts';
 import { ScriptError } from './messages.ts';
 import type { D1Target } from './wrangler.ts';
 
@@ -17,7 +18,7 @@ export const USAGE = `Cách dùng / Usage:
   --persist-to <dir>   CSDL cục bộ trong <dir> / a local database kept in <dir>`;
 
 export type KeysCommand =
-  | { cmd: 'issue'; agency: string; role: Role; label: string | null; target: D1Target }
+  | { cmd: 'issue'; agency: string; role: KeyRole; label: string | null; target: D1Target }
   | { cmd: 'revoke'; prefix: string; target: D1Target }
   | { cmd: 'list'; target: D1Target }
   | { cmd: 'help' };
@@ -129,7 +130,7 @@ function parse(argv: readonly string[]) {
 }
 
 /** Refuses, before touching any database, an agency the plan does not know or a role it cannot hold. */
-export function checkIssue(plan: Plan, agency: string, role: Role): void {
+export function checkIssue(plan: Plan, agency: string, role: KeyRole): void {
   const a = plan.agency(agency);
   if (!a) {
     const codes = plan.agencies.map((x) => x.code).join(', ');

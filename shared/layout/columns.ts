@@ -2,20 +2,14 @@
 // The add-in turns `input` into Excel data validation, the .xlsx template
 // likewise, and the validator checks the same rules.
 
-export const STATUSES = [
-  { code: 'not-started', vi: 'Chưa triển khai', en: 'Not started' },
-  { code: 'in-progress', vi: 'Đang triển khai', en: 'In progress' },
-  { code: 'done', vi: 'Hoàn thành', en: 'Completed' },
-  { code: 'ongoing', vi: 'Thực hiện thường xuyên', en: 'Carried out regularly' },
-] as const;
+import { TASK_ROLE_LABELS, TASK_STATUSES, type TaskStatus } from '../vocabulary/index.ts';
 
-export type StatusCode = (typeof STATUSES)[number]['code'];
+export const STATUSES = TASK_STATUSES;
+
+export type StatusCode = TaskStatus;
 export const STATUS_CODES = STATUSES.map((s) => s.code) as [StatusCode, ...StatusCode[]];
 
-export const ROLE_LABELS = {
-  lead: { vi: 'Chủ trì', en: 'Lead' },
-  coordinating: { vi: 'Phối hợp', en: 'Coordinating' },
-} as const;
+export const ROLE_LABELS = TASK_ROLE_LABELS;
 
 export type CellInput =
   | { type: 'list'; values: readonly string[] }

@@ -12,7 +12,7 @@
 //
 // Only the header, the metadata and the task rows are checked: the title
 // rows are for people (the due date in row 4 may change after download).
-import type { Role } from '../plan/assignments.ts';
+import type { TaskRole } from '../plan/assignments.ts';
 import type { Plan } from '../plan/plan.ts';
 import { address, rangeAddress } from './a1.ts';
 import { COLUMN_INDEX, COLUMNS, ROLE_LABELS } from './columns.ts';
@@ -39,7 +39,7 @@ export interface TaskRowLayout {
   /** 1-based sheet row. */
   row: number;
   taskId: string;
-  role: Role;
+  role: TaskRole;
   /** The fixed cells, as written and as compared (after folding). */
   fixed: { tt: string; content: string; role: string; product: string; timeline: string };
 }

@@ -10,9 +10,10 @@
 // 3. An agency reached through both roles' groups is lead (lead wins).
 // 4. Every member of a group reports on the task (DOMAIN: a group is not one
 //    body). Agencies are listed in registry order, lead before coordinating.
+import type { TaskRole } from '../vocabulary/index.ts';
 import type { PlanDefinition } from './schema.ts';
 
-export type Role = 'lead' | 'coordinating';
+export type { TaskRole };
 
 export interface TaskResponsibility {
   lead: string[];

@@ -1,4 +1,4 @@
-export type { Role, TaskResponsibility } from './assignments.ts';
+export type { TaskResponsibility, TaskRole } from './assignments.ts';
 export { computeResponsibilities, expandRefs } from './assignments.ts';
 export { lySon58, planData } from './ly-son-58.ts';
 export type { Assignment, LoadOptions, Plan } from './plan.ts';

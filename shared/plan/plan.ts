@@ -1,11 +1,11 @@
 // A loaded plan: the validated definition plus the lookups every part of the
 // system needs (agency by code, an agency's tasks, a task's agencies).
-import { computeResponsibilities, type Role, type TaskResponsibility } from './assignments.ts';
+import { computeResponsibilities, type TaskResponsibility, type TaskRole } from './assignments.ts';
 import { type Agency, type PlanDefinition, PlanDefinitionSchema, type Task } from './schema.ts';
 
 export interface Assignment {
   task: Task;
-  role: Role;
+  role: TaskRole;
 }
 
 export interface Plan {

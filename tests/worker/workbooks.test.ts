@@ -129,7 +129,7 @@ describe('GET /api/periods/:period/workbook.xlsx', () => {
     expect(strings).not.toContain('điều phối một');
     // The submissions sheet gives the review state of each latest version: none reviewed yet.
     expect(strings).toContain('Chờ xem xét');
-    expect(strings).not.toContain('Đã chấp nhận');
+    expect(strings).not.toContain('Đã tiếp nhận');
     expect(strings).not.toContain('Đã trả lại để sửa');
   });
 });

@@ -1,4 +1,5 @@
 // The Worker's bindings (wrangler.toml) and per-request variables.
+import type { KeyRole } from '../../shared/vocabulary/index.ts';
 
 export interface Env {
   DB: D1Database;
@@ -9,11 +10,9 @@ export interface Env {
   MAX_UPLOAD_BYTES?: string;
 }
 
-export type Role = 'agency' | 'coordinator';
-
 /** Who is calling: set by the auth middleware from the bearer key. */
 export interface Principal {
-  role: Role;
+  role: KeyRole;
   agencyCode: string;
   keyPrefix: string;
   /** Name given when the key was issued (shown as "submitted by"). */

@@ -1,7 +1,9 @@
 // Submissions are append-only. A new version is numbered inside the INSERT
 // itself (MAX + 1 in one statement, and UNIQUE(agency, period, version)), so
 // concurrent submissions from one agency get unique, gapless versions.
+
 import type { Finding } from '../../../shared/validate/index.ts';
+import type { ReviewState } from '../../../shared/vocabulary/index.ts';
 
 export interface SubmissionRow {
   id: string;
@@ -21,7 +23,7 @@ export interface SubmissionRow {
   reviewed_at?: string | null;
 }
 
-export type ReviewState = 'received' | 'accepted' | 'returned';
+export type { ReviewState };
 
 /** Columns of the latest review of submission `s`. */
 const REVIEW_COLUMNS = `

@@ -2,14 +2,15 @@
 // of the key is compared with the stored one in constant time. Missing,
 // malformed, unknown or revoked keys are all the same 401.
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Principal, Role } from '../env.ts';
+import type { KeyRole } from '../../../shared/vocabulary/index.ts';
+import type { AppEnv, Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { constantTimeEqual, hashKey, keyPrefix } from '../lib/keys.ts';
 
 interface KeyRow {
   hash: string;
   agency_code: string;
-  role: Role;
+  role: KeyRole;
   label: string | null;
   revoked_at: string | null;
 }

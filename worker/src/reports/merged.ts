@@ -10,9 +10,10 @@
 //   Tình hình nộp báo cáo each expected agency: version, received, on time, review
 import { ROLE_LABELS, STATUSES } from '../../../shared/layout/columns.ts';
 import { addDays, vnToday } from '../../../shared/periods/index.ts';
-import type { Role } from '../../../shared/plan/index.ts';
+import type { TaskRole } from '../../../shared/plan/index.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
 import type { SubmissionRow } from '../../../shared/submission/schema.ts';
+import { REVIEW_STATE_LABELS, TIMELINESS_LABELS } from '../../../shared/vocabulary/index.ts';
 import type { ReviewState } from '../db/submissions.ts';
 import type { Timeliness } from '../lib/timeliness.ts';
 import type { Cell, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
@@ -36,17 +37,15 @@ export const MERGED_SHEET_NAMES = {
 
 export const NOT_REPORTED = 'Chưa báo cáo';
 
-export const TIMELINESS_VI: Record<Timeliness, string> = {
-  'on-time': 'Đúng hạn',
-  late: 'Trễ hạn',
-  missing: 'Chưa nộp',
-};
+/** The workbook is in Vietnamese: the one vocabulary's Vietnamese words. */
+export const TIMELINESS_VI = viOf(TIMELINESS_LABELS);
+export const REVIEW_VI = viOf(REVIEW_STATE_LABELS);
 
-export const REVIEW_VI: Record<ReviewState, string> = {
-  received: 'Chờ xem xét',
-  accepted: 'Đã chấp nhận',
-  returned: 'Đã trả lại để sửa',
-};
+function viOf<K extends string>(labels: Readonly<Record<K, { vi: string }>>): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries(labels).map(([k, v]) => [k, (v as { vi: string }).vi]),
+  ) as Record<K, string>;
+}
 
 /** The period as D1 holds it (cut-off, due date and grace may be edited) with its label. */
 export interface MergedPeriod {
@@ -191,7 +190,7 @@ const same = (values: (string | number | null)[], s: Style): Cell[] =>
 interface Responsible {
   code: string;
   name: string;
-  role: Role;
+  role: TaskRole;
   /** The agency's row for the task; undefined when it has not reported. */
   row: SubmissionRow | undefined;
 }
