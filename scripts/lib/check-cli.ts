@@ -4,6 +4,7 @@
 // of the file would answer.
 import { parseArgs } from 'node:util';
 import type { Plan } from '../../shared/plan/index.ts';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
 import { type Finding, validate } from '../../shared/validate/index.ts';
 import {
   chooseProgressSheet,
@@ -13,7 +14,7 @@ import {
   readWorkbook,
   type WorkbookProblem,
 } from '../../shared/workbook/index.ts';
-import { type Bilingual, bilingual, ScriptError } from './messages.ts';
+import { bilingual, ScriptError } from './messages.ts';
 
 export const USAGE = `Cách dùng / Usage:
   npm run check -- <tệp.xlsx> [--agency <mã>] [--period <kỳ>] [--json]

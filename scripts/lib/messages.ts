@@ -1,10 +1,5 @@
 // Bilingual (Vietnamese / English) messages of the project's scripts.
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
 /** "vi / en" on one line when short, otherwise English on an indented second line. */
 export function bilingual(vi: string, en: string): string {
   return vi.length + en.length <= 110 ? `${vi} / ${en}` : `${vi}\n  ${en}`;

@@ -14,6 +14,7 @@
 // rows are for people (the due date in row 4 may change after download).
 import type { TaskRole } from '../plan/assignments.ts';
 import type { Plan } from '../plan/plan.ts';
+import { viDate } from '../text/vi-format.ts';
 import { address, rangeAddress } from './a1.ts';
 import { COLUMN_INDEX, COLUMNS, ROLE_LABELS } from './columns.ts';
 import { formatMetadata, type SheetMetadata } from './metadata.ts';
@@ -64,12 +65,6 @@ export interface SheetLayout {
     percent: string | null;
     text: string | null;
   };
-}
-
-/** dd/mm/yyyy from an ISO date, as Vietnamese documents print dates. */
-export function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */

@@ -1,5 +1,6 @@
 // The closed list of finding codes, each with its severity and its message in
 // Vietnamese and English. Every check in the validator reports through here.
+import type { Bilingual } from '../text/bilingual.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -11,11 +12,11 @@ export interface Finding {
   /** The column (or metadata key) the finding is about, when there is one. */
   field?: string;
   taskId?: string;
-  message: { vi: string; en: string };
+  message: Bilingual;
 }
 
 type P = Record<string, string | number | undefined>;
-type Msg = (p: P) => { vi: string; en: string };
+type Msg = (p: P) => Bilingual;
 
 const q = (v: unknown) => `“${String(v ?? '')}”`;
 const clip = (v: unknown, n = 60) => {

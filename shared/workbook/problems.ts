@@ -1,12 +1,9 @@
 // Why an uploaded file could not be checked, in Vietnamese and English. The
 // Worker turns these into its error codes (UNREADABLE_FILE, NO_PROGRESS_SHEET,
 // WRONG_TEMPLATE, PAYLOAD_TOO_LARGE); the CLI prints them as they are.
+import type { Bilingual } from '../text/bilingual.ts';
+import { viNumber } from '../text/vi-format.ts';
 import { MiB } from './limits.ts';
-
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
 
 export type UnreadableReason =
   | 'empty'
@@ -73,7 +70,7 @@ const USE_TEMPLATE = {
 };
 
 const mb = (bytes: number) => (bytes / MiB).toFixed(1);
-const mbVi = (bytes: number) => mb(bytes).replace('.', ',');
+const mbVi = (bytes: number) => viNumber(bytes / MiB, 1);
 
 function unreadable(
   reason: UnreadableReason,

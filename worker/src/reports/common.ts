@@ -46,20 +46,8 @@ export function cell(value: CellValue | undefined, s?: Style): Cell {
   return s ? { value: v, style: s } : { value: v };
 }
 
-/** dd/mm/yyyy from an ISO date: the layout's formatter, one for the whole project. */
-export { viDate } from '../../../shared/layout/sheet.ts';
-
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "14/03/2026 09:05": an instant in Vietnam time (UTC+7, no daylight saving). */
-export function viDateTime(instant: string): string {
-  const t = new Date(Date.parse(instant) + VN_OFFSET_MS);
-  if (Number.isNaN(t.getTime())) return instant;
-  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(
-    t.getUTCHours(),
-  )}:${pad(t.getUTCMinutes())}`;
-}
+/** dd/mm/yyyy and Vietnam's time: the project's one formatter (shared/text/vi-format.ts). */
+export { viDate, viDateTime } from '../../../shared/text/vi-format.ts';
 
 /**
  * Decree 30/2020 place and date line: "Lý Sơn, ngày 05 tháng 3 năm 2026".

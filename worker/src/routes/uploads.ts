@@ -7,6 +7,7 @@
 // the same path as a JSON submission, with source = 'upload'.
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { viNumber } from '../../../shared/text/vi-format.ts';
 import { validate } from '../../../shared/validate/index.ts';
 import {
   chooseProgressSheet,
@@ -38,10 +39,10 @@ const limitUpload: MiddlewareHandler<AppEnv> = (c, next) =>
   })(c, next);
 
 function tooLargeMessage(env: AppEnv['Bindings']) {
-  const mb = (maxUploadBytes(env) / MiB).toFixed(1);
+  const mb = maxUploadBytes(env) / MiB;
   return {
-    vi: `Tệp tải lên quá lớn; giới hạn là ${mb.replace('.', ',')} MB.`,
-    en: `The uploaded file is too large; the limit is ${mb} MB.`,
+    vi: `Tệp tải lên quá lớn; giới hạn là ${viNumber(mb, 1)} MB.`,
+    en: `The uploaded file is too large; the limit is ${mb.toFixed(1)} MB.`,
   };
 }
 
