@@ -2,12 +2,8 @@
 // timeout, and every failure (no network, no answer in time, the API's error
 // envelope) as one ApiFailure with a bilingual message, the API's code, any
 // findings, and whether trying again as it is can be safe.
+import type { Bilingual } from '../shared/text/bilingual.ts';
 import type { Finding } from '../shared/validate/findings.ts';
-
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
 
 export type FailureKind = 'network' | 'timeout' | 'http';
 

@@ -33,9 +33,6 @@ export function analyse(
   };
 }
 
-/** Findings in the order a person fixes them (errors first, then top to bottom). */
-export { groupFindings } from '../../shared/validate/group.ts';
-
 /** The Idempotency-Key of a report: the same content always sends the same key. */
 export async function idempotencyKey(submission: unknown): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(submission));

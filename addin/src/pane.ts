@@ -1,33 +1,35 @@
 // The task pane's state and actions. It talks to Excel only through the
 // Office module (passed in, so the browser test can run it over a stand-in)
-// and to the Worker only through api.ts. The view re-draws from this state.
+// and to the Worker only through client/api.ts. The view re-draws from this state.
 
+import type { Api, Completeness, Me, PeriodItem, Receipt } from '../../client/api.ts';
+import { type Failure as ClientFailure, failureOf, refusal } from '../../client/failure.ts';
+import { type Lang, langFrom } from '../../client/i18n.ts';
+import type { SettingsStore } from '../../client/settings.ts';
 import { buildLayout } from '../../shared/layout/sheet.ts';
+import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
-import { type Api, ApiFailure, type Completeness, type Me, type Receipt } from './api.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
-import type { Lang } from './i18n.ts';
 import type * as Host from './office/host.ts';
-import { type PeriodView, pickOpenPeriod } from './periods.ts';
 import { sheetSpec } from './sheet/spec.ts';
+import { both } from './words.ts';
 
 export type Busy = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged' | null;
 export type Action = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged';
 
-export interface Failure {
+/** A failed action, with which one it was (the retry button runs it again). */
+export interface Failure extends ClientFailure {
   action: Action;
-  text: { vi: string; en: string };
-  code: string;
-  retryable: boolean;
 }
 
 export interface PaneState {
   lang: Lang;
   inExcel: boolean;
-  has18: boolean;
+  /** The host has ExcelApi 1.8: data validation lists and Excel.createWorkbook. */
+  supportsExcelApi18: boolean;
   key: string | null;
   me: Me | null;
-  periods: PeriodView[];
+  periods: PeriodItem[];
   period: string | null;
   busy: Busy;
   failure: Failure | null;
@@ -40,11 +42,6 @@ export interface PaneState {
   mergedUrl: string | null;
 }
 
-export interface Storage {
-  get(name: string): string | null;
-  set(name: string, value: string | null): void;
-}
-
 export type HostModule = Pick<
   typeof Host,
   'createSheet' | 'checkActiveSheet' | 'selectCell' | 'recordReceipt' | 'openWorkbook'
@@ -53,11 +50,12 @@ export type HostModule = Pick<
 export interface PaneDeps {
   host: HostModule;
   api: (key: string) => Api;
-  storage: Storage;
+  /** The key and the language, kept on this computer. */
+  settings: SettingsStore;
   /** Called after every state change. */
   render: (state: PaneState) => void;
   inExcel: boolean;
-  has18: boolean;
+  supportsExcelApi18: boolean;
 }
 
 const plan = lySon58;
@@ -68,12 +66,11 @@ export class Pane {
 
   constructor(deps: PaneDeps) {
     this.deps = deps;
-    const lang = deps.storage.get('lang') === 'en' ? 'en' : 'vi';
     this.state = {
-      lang,
+      lang: langFrom(deps.settings.get('lang')),
       inExcel: deps.inExcel,
-      has18: deps.has18,
-      key: deps.storage.get('key'),
+      supportsExcelApi18: deps.supportsExcelApi18,
+      key: deps.settings.get('key'),
       me: null,
       periods: [],
       period: null,
@@ -104,14 +101,14 @@ export class Pane {
     try {
       await work();
     } catch (e) {
-      this.set({ failure: failureOf(action, e) });
+      this.set({ failure: paneFailure(action, e) });
     } finally {
       this.set({ busy: null });
     }
   }
 
   setLang(lang: Lang): void {
-    this.deps.storage.set('lang', lang);
+    this.deps.settings.set('lang', lang);
     this.set({ lang });
   }
 
@@ -123,28 +120,22 @@ export class Pane {
   async connect(key: string): Promise<void> {
     const trimmed = key.trim();
     if (!trimmed) {
-      this.set({
-        failure: {
-          action: 'connect',
-          code: 'KEY_EMPTY',
-          retryable: false,
-          text: { vi: 'Hãy nhập khóa truy cập.', en: 'Enter an access key.' },
-        },
-      });
+      this.set({ failure: { action: 'connect', ...refusal('KEY_EMPTY', both('keyEmpty')) } });
       return;
     }
     await this.act('connect', async () => {
       const api = this.deps.api(trimmed);
       const [me, list] = await Promise.all([api.me(), api.periods()]);
-      this.deps.storage.set('key', trimmed);
-      const open = pickOpenPeriod(list.periods);
-      this.set({ key: trimmed, me, periods: list.periods, period: open?.code ?? null });
+      this.deps.settings.set('key', trimmed);
+      const periods: PeriodItem[] = list.periods;
+      const open = pickOpenPeriod(periods);
+      this.set({ key: trimmed, me, periods, period: open?.code ?? null });
       if (me.role === 'coordinator' && open) await this.loadCompleteness();
     });
   }
 
   signOut(): void {
-    this.deps.storage.set('key', null);
+    this.deps.settings.set('key', null);
     if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
     this.set({
       key: null,
@@ -166,7 +157,7 @@ export class Pane {
       await this.act('completeness', () => this.fetchCompleteness());
   }
 
-  get currentPeriod(): PeriodView | undefined {
+  get currentPeriod(): PeriodItem | undefined {
     return this.state.periods.find((p) => p.code === this.state.period);
   }
 
@@ -182,7 +173,7 @@ export class Pane {
         due: period.due,
       });
       const outcome = await this.deps.host.createSheet(sheetSpec(layout), {
-        validation: this.state.has18,
+        validation: this.state.supportsExcelApi18,
       });
       this.set({ notice: { word: outcome, sheet: layout.sheetName }, check: null });
     });
@@ -269,37 +260,27 @@ export class Pane {
   async openMerged(): Promise<void> {
     await this.act('merged', async () => {
       if (!this.state.period) return;
-      const bytes = await this.api().mergedWorkbook(this.state.period);
-      if (this.state.inExcel && this.state.has18) {
-        await this.deps.host.openWorkbook(toBase64(bytes));
+      const file = await this.api().mergedWorkbook(this.state.period);
+      if (this.state.inExcel && this.state.supportsExcelApi18) {
+        await this.deps.host.openWorkbook(toBase64(await file.blob.arrayBuffer()));
         this.set({ notice: { word: 'mergedOpened' } });
         return;
       }
       if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
-      const blob = new Blob([bytes], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
+      // The Worker's answer carries the .xlsx media type, so the blob does too.
       this.set({
-        mergedUrl: URL.createObjectURL(blob),
+        mergedUrl: URL.createObjectURL(file.blob),
         notice: this.state.inExcel ? { word: 'mergedNoApi' } : null,
       });
     });
   }
 }
 
-export function failureOf(action: Action, e: unknown): Failure {
-  if (e instanceof ApiFailure) {
-    return { action, code: e.code, text: e.text, retryable: e.retryable };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
+/** An action's failure: the API's, or Excel's own error in the pane's words. */
+function paneFailure(action: Action, e: unknown): Failure {
   return {
     action,
-    code: 'EXCEL',
-    retryable: true,
-    text: {
-      vi: `Excel báo lỗi: ${detail}`,
-      en: `Excel reported an error: ${detail}`,
-    },
+    ...failureOf(e, { code: 'EXCEL', text: (d) => both('excelError', { d }) }),
   };
 }
 

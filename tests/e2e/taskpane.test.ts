@@ -135,7 +135,7 @@ describe('agency clerk', () => {
     if (!p) throw new Error('no period');
     layout = buildLayout(lySon58, AGENCY, p);
     expect(await page.textContent('#due')).toMatch(
-      /Hạn nộp: \d\d\/\d\d\/\d{4} — (còn \d+ ngày|hôm nay là hạn cuối|quá hạn \d+ ngày)/,
+      /Hạn nộp: \d\d\/\d\d\/\d{4} — (còn \d+ ngày|hạn nộp là hôm nay|quá hạn \d+ ngày)/,
     );
     await screenshot(page, SUITE, '01-connected');
   });

@@ -2,7 +2,7 @@
 // object model: what each operation writes, and that it stays within its
 // context.sync() budget whatever the sheet's size.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { analyse, groupFindings } from '../../addin/src/check.ts';
+import { analyse } from '../../addin/src/check.ts';
 import {
   checkActiveSheet,
   createSheet,
@@ -15,6 +15,7 @@ import {
 import { HIGHLIGHT } from '../../addin/src/sheet/highlights.ts';
 import { sheetSpec } from '../../addin/src/sheet/spec.ts';
 import { COLUMNS, cellOf, layoutToGrid } from '../../shared/layout/index.ts';
+import { groupFindings } from '../../shared/validate/group.ts';
 import { AGENCY, layoutFor, PERIOD, plan, validFill } from '../shared/fixtures.ts';
 import { FakeExcel } from '../support/fake-excel.ts';
 

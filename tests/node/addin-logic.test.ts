@@ -1,24 +1,19 @@
-// The add-in's plain TypeScript, without Office or a browser: period choice,
-// highlight ranges, finding order, idempotency keys, the sheet spec, and the
-// pane's controller over a recording host and a scripted API.
+// The add-in's plain TypeScript, without Office or a browser: highlight
+// ranges, finding order, idempotency keys, the sheet spec, and the pane's
+// controller over a recording host and a scripted API. (The periods it
+// lists: tests/node/client-periods.test.ts.)
 import { describe, expect, it, vi } from 'vitest';
-import { type Api, ApiFailure, type Receipt } from '../../addin/src/api.ts';
-import { analyse, groupFindings, idempotencyKey } from '../../addin/src/check.ts';
-import { t } from '../../addin/src/i18n.ts';
+import { analyse, idempotencyKey } from '../../addin/src/check.ts';
 import type { Snapshot } from '../../addin/src/office/host.ts';
 import { type HostModule, Pane, type PaneState, toBase64 } from '../../addin/src/pane.ts';
-import {
-  dueState,
-  listedPeriods,
-  type PeriodView,
-  pickOpenPeriod,
-  viDate,
-  viDateTime,
-} from '../../addin/src/periods.ts';
 import { highlightsFor } from '../../addin/src/sheet/highlights.ts';
 import { sheetSpec } from '../../addin/src/sheet/spec.ts';
+import type { Api, PeriodItem, Receipt } from '../../client/api.ts';
+import { ApiFailure } from '../../client/request.ts';
+import { settingsStore } from '../../client/settings.ts';
 import { cellOf, inputRules, layoutToGrid } from '../../shared/layout/index.ts';
 import { finding } from '../../shared/validate/findings.ts';
+import { groupFindings } from '../../shared/validate/group.ts';
 import {
   AGENCY,
   layoutFor,
@@ -27,84 +22,6 @@ import {
   plan,
   validFill,
 } from '../shared/fixtures.ts';
-
-const pv = (
-  code: string,
-  due: string,
-  daysLeft: number,
-  extra: Partial<PeriodView> = {},
-): PeriodView => ({
-  code,
-  year: Number(code.slice(0, 4)),
-  kind: code.slice(5),
-  label: { vi: code, en: code },
-  due,
-  deadline: due,
-  daysLeft,
-  graceDays: 3,
-  locked: false,
-  lockReason: null,
-  cutoff: { from: '2026-01-01', to: '2026-03-14' },
-  own: null,
-  ...extra,
-});
-
-describe('periods', () => {
-  it('preselects the first scheduled period not yet past its grace, locked or not', () => {
-    const list = [
-      pv('2026-H1', '2026-06-17', -40),
-      pv('2026-Q3', '2026-09-16', -2),
-      pv('2026-Y', '2026-12-16', 19),
-    ];
-    expect(pickOpenPeriod(list)?.code).toBe('2026-Q3'); // 2 days late, within the 3-day grace
-    expect(
-      pickOpenPeriod([
-        pv('2026-Q3', '2026-09-16', -4),
-        pv('2026-Y', '2026-12-16', 19, { locked: true }),
-      ])?.code,
-    ).toBe('2026-Y');
-    // H2 and Q4 fall due with Y, but the district reports Q1, H1, Q3 and Y.
-    expect(
-      pickOpenPeriod([
-        pv('2026-H2', '2026-12-16', 19),
-        pv('2026-Q4', '2026-12-16', 19),
-        pv('2026-Y', '2026-12-16', 19),
-      ])?.code,
-    ).toBe('2026-Y');
-  });
-
-  it('falls back to a period reopened for the agency, then to the latest one due', () => {
-    const own = {
-      submitted: false,
-      latestVersion: null,
-      latestReceivedAt: null,
-      reviewState: null,
-      returnedComment: null,
-      reopened: true,
-    };
-    expect(
-      pickOpenPeriod([pv('2025-Y', '2025-12-17', -300), pv('2026-Q1', '2026-03-18', -200, { own })])
-        ?.code,
-    ).toBe('2026-Q1');
-    expect(
-      pickOpenPeriod([pv('2025-Y', '2025-12-17', -300), pv('2026-Q1', '2026-03-18', -200)])?.code,
-    ).toBe('2026-Q1');
-    expect(pickOpenPeriod([])).toBeUndefined();
-  });
-
-  it('reads days left, due today and overdue', () => {
-    expect(dueState(5)).toEqual({ kind: 'left', days: 5 });
-    expect(dueState(0)).toEqual({ kind: 'today' });
-    expect(dueState(-3)).toEqual({ kind: 'overdue', days: 3 });
-    expect(t('vi', 'daysLeft', { n: 5 })).toBe('còn 5 ngày');
-    expect(t('en', 'overdue', { n: 3 })).toBe('3 days overdue');
-  });
-
-  it('prints Vietnamese dates, times in Vietnam’s zone', () => {
-    expect(viDate('2026-03-18')).toBe('18/03/2026');
-    expect(viDateTime('2026-03-17T20:30:00.000Z')).toBe('18/03/2026 03:30');
-  });
-});
 
 describe('highlights and findings', () => {
   const f = (cell: string, severity: 'error' | 'warning') =>
@@ -197,11 +114,28 @@ const snapshot = (values: unknown[][]): Snapshot => ({
   origin: 'A1',
 });
 
+/** The one period the scripted API lists: the fixture's, open for two more days. */
+const openPeriod: PeriodItem = {
+  code: PERIOD,
+  year: Number(PERIOD.slice(0, 4)),
+  kind: PERIOD.slice(5),
+  label: { vi: PERIOD, en: PERIOD },
+  cutoff: periodInfo.cutoff,
+  due: periodInfo.due,
+  deadline: periodInfo.due,
+  daysLeft: 2,
+  graceDays: 3,
+  locked: false,
+  lockReason: null,
+  own: null,
+  reopenings: [],
+};
+
 function setup(
   options: {
     values?: unknown[][];
     submit?: () => Promise<Receipt>;
-    has18?: boolean;
+    supportsExcelApi18?: boolean;
     recordFails?: boolean;
   } = {},
 ) {
@@ -254,7 +188,7 @@ function setup(
       },
       periods: async () => ({
         today: '2026-03-16',
-        periods: [{ ...pv(PERIOD, periodInfo.due, 2), cutoff: periodInfo.cutoff }],
+        periods: [openPeriod],
       }),
       submit: async (period: string, _body: unknown, idem: string) => {
         calls.submit.push({ period, key: idem });
@@ -265,19 +199,23 @@ function setup(
         totals: {},
         agencies: [],
       }),
-      mergedWorkbook: async () => new Uint8Array([80, 75, 3, 4]).buffer,
+      mergedWorkbook: async () => ({
+        blob: new Blob([new Uint8Array([80, 75, 3, 4])]),
+        name: 'Tong-hop.xlsx',
+      }),
     }) as unknown as Api;
   const states: PaneState[] = [];
   const pane = new Pane({
     host,
     api,
-    storage: {
-      get: (k) => store.get(k) ?? null,
-      set: (k, v) => (v === null ? store.delete(k) : store.set(k, v)),
-    },
+    settings: settingsStore('', () => ({
+      getItem: (k) => store.get(k) ?? null,
+      setItem: (k, v) => void store.set(k, v),
+      removeItem: (k) => void store.delete(k),
+    })),
     render: (s) => states.push(s),
     inExcel: true,
-    has18: options.has18 ?? true,
+    supportsExcelApi18: options.supportsExcelApi18 ?? true,
   });
   return { pane, store, calls, states, receipt };
 }
@@ -371,7 +309,7 @@ describe('pane', () => {
     await a.pane.connect('good');
     await a.pane.openMerged();
     expect(a.calls.opened).toEqual([Buffer.from([80, 75, 3, 4]).toString('base64')]);
-    const b = setup({ has18: false });
+    const b = setup({ supportsExcelApi18: false });
     await b.pane.connect('good');
     await b.pane.openMerged();
     expect(b.calls.opened).toEqual([]);
@@ -380,7 +318,7 @@ describe('pane', () => {
   });
 
   it('creates the sheet for the agency and period chosen', async () => {
-    const { pane } = setup({ has18: false });
+    const { pane } = setup({ supportsExcelApi18: false });
     await pane.connect('good');
     await pane.createSheet();
     expect(pane.state.notice).toEqual({ word: 'created', sheet: layout.sheetName });
@@ -398,33 +336,4 @@ it('has every fill cell of a task row inside the unlocked range', () => {
   const spec = sheetSpec(layout);
   const last = layout.tasks.at(-1);
   expect(spec.unlocked?.endsWith(cellOf(last?.row ?? 0, 'proposals'))).toBe(true);
-});
-
-it('lists the scheduled periods by year, plus those the agency reported for or had reopened', () => {
-  const own = (o: Partial<NonNullable<PeriodView['own']>>) => ({
-    own: {
-      submitted: false,
-      latestVersion: null,
-      latestReceivedAt: null,
-      reviewState: null,
-      returnedComment: null,
-      reopened: false,
-      ...o,
-    },
-  });
-  const listed = listedPeriods(
-    [
-      pv('2027-Q1', '2027-03-17', 100),
-      pv('2026-Y', '2026-12-16', 19),
-      pv('2026-Q4', '2026-12-16', 19),
-      pv('2026-H2', '2026-12-16', 19, own({ submitted: true })),
-      pv('2026-M9', '2026-09-16', -70, own({ reopened: true })),
-      pv('2026-Q2', '2026-06-16', -160),
-    ],
-    '2026-Y',
-  );
-  expect([...listed].map(([y, l]) => [y, l.map((p) => p.code)])).toEqual([
-    [2026, ['2026-M9', '2026-H2', '2026-Y']],
-    [2027, ['2027-Q1']],
-  ]);
 });

@@ -12,8 +12,11 @@ import type { CellFormat, SheetSpec } from '../sheet/spec.ts';
 export interface HostInfo {
   /** True when an Excel object model is there (Excel, or a test's stand-in). */
   inExcel: boolean;
-  /** Data validation and Excel.createWorkbook (ExcelApi 1.8). */
-  has18: boolean;
+  /**
+   * The host has requirement set ExcelApi 1.8 (Office 2021, Microsoft 365):
+   * data validation lists and Excel.createWorkbook. Excel 2019 stops at 1.7.
+   */
+  supportsExcelApi18: boolean;
 }
 
 /** A progress sheet as read in one batch: what validate() takes. */
@@ -52,16 +55,16 @@ export const RECEIPT_HEADER = [
 export type ReceiptRow = [string, string, number, string, string, string];
 
 export async function detectHost(): Promise<HostInfo> {
-  if (typeof Office === 'undefined') return { inExcel: false, has18: false };
+  if (typeof Office === 'undefined') return { inExcel: false, supportsExcelApi18: false };
   const info = await Office.onReady();
   const model = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
   const inExcel = info.host === Office.HostType.Excel || (info.host == null && model);
   const requirements = Office.context?.requirements;
   // Outside Office (a test's stand-in) there is no requirements object: ask the model itself.
-  const has18 = requirements
+  const supportsExcelApi18 = requirements
     ? requirements.isSetSupported('ExcelApi', '1.8')
     : model && typeof Excel.createWorkbook === 'function';
-  return { inExcel, has18 };
+  return { inExcel, supportsExcelApi18 };
 }
 
 const stripSheet = (address: string) => address.replace(/^.*!/, '');

@@ -2,12 +2,17 @@
 // select, input, a), so the keyboard works as everywhere in Office: Tab,
 // Enter, Space, arrows in the period list.
 
+import { dueState, dueText } from '../../../client/deadline.ts';
 import { h, replace } from '../../../client/dom.ts';
+import { type Lang, other, pick } from '../../../client/i18n.ts';
+import { listedPeriods } from '../../../client/periods.ts';
+import { keyRoleLabel, reviewLabel, timelinessLabel } from '../../../client/states.ts';
+import { viDate, viDateTime } from '../../../shared/text/vi-format.ts';
 import type { Finding } from '../../../shared/validate/findings.ts';
-import { groupFindings } from '../check.ts';
-import { type Lang, pick, REVIEW_WORDS, STATUS_WORDS, t, type WordKey } from '../i18n.ts';
+import { groupFindings } from '../../../shared/validate/group.ts';
+import { REVIEW_STATE_LABELS } from '../../../shared/vocabulary/index.ts';
 import type { Pane, PaneState } from '../pane.ts';
-import { dueState, listedPeriods, viDate, viDateTime } from '../periods.ts';
+import { t, type WordKey } from '../words.ts';
 
 const BUSY_WORDS: Record<string, WordKey> = {
   connect: 'connecting',
@@ -21,7 +26,7 @@ const BUSY_WORDS: Record<string, WordKey> = {
 export function render(root: HTMLElement, pane: Pane, s: PaneState): void {
   const L = s.lang;
   document.documentElement.lang = L;
-  document.title = t(L, 'title');
+  document.title = t(L, 'appTitle');
   replace(
     root,
     header(pane, s),
@@ -47,7 +52,7 @@ function header(pane: Pane, s: PaneState): HTMLElement {
   return h(
     'header',
     { class: 'bar' },
-    h('h1', {}, t(L, 'title')),
+    h('h1', {}, t(L, 'appTitle')),
     h(
       'button',
       {
@@ -55,7 +60,7 @@ function header(pane: Pane, s: PaneState): HTMLElement {
         class: 'link',
         type: 'button',
         'aria-label': t(L, 'switchLangLabel'),
-        onclick: () => pane.setLang(L === 'vi' ? 'en' : 'vi'),
+        onclick: () => pane.setLang(other(L)),
       },
       t(L, 'switchLang'),
     ),
@@ -82,11 +87,7 @@ function connect(pane: Pane, s: PaneState): HTMLElement {
       h(
         'p',
         { id: 'who', class: 'who' },
-        h(
-          'span',
-          { class: 'caption' },
-          t(L, s.me.role === 'coordinator' ? 'coordinatorRole' : 'signedInAs'),
-        ),
+        h('span', { class: 'caption' }, pick(L, keyRoleLabel(s.me.role))),
         h('strong', {}, s.me.agency.name),
         h('span', { class: 'code' }, s.me.agency.code),
       ),
@@ -156,20 +157,17 @@ function period(pane: Pane, s: PaneState): HTMLElement {
   );
   const details: (HTMLElement | null)[] = [];
   if (p) {
-    const d = dueState(p.daysLeft);
-    const when =
-      d.kind === 'left'
-        ? t(L, 'daysLeft', { n: d.days })
-        : d.kind === 'today'
-          ? t(L, 'dueToday')
-          : t(L, 'overdue', { n: d.days });
+    // Past the due date reads as overdue here, grace or not; the grace days are said beside it.
+    const d = dueState(p.daysLeft, p.graceDays).kind;
     details.push(
       h(
         'p',
-        { id: 'due', class: d.kind === 'overdue' ? 'due overdue' : 'due' },
+        { id: 'due', class: p.daysLeft < 0 ? 'due overdue' : 'due' },
         `${t(L, 'due')}: ${viDate(p.due)} — `,
-        h('strong', {}, when),
-        p.graceDays > 0 && d.kind !== 'left' ? ` ${t(L, 'grace', { n: p.graceDays })}` : null,
+        h('strong', {}, dueText(L, p.daysLeft, p.graceDays)),
+        p.graceDays > 0 && (d === 'today' || d === 'overdue')
+          ? ` ${t(L, 'graceNote', { n: p.graceDays })}`
+          : null,
       ),
     );
     if (p.locked) {
@@ -177,7 +175,7 @@ function period(pane: Pane, s: PaneState): HTMLElement {
         h(
           'div',
           { id: 'lock', class: 'message warning', role: 'note' },
-          h('strong', {}, `${t(L, 'locked')}: `),
+          h('strong', {}, `${t(L, 'periodLocked')}: `),
           p.lockReason ?? '',
           p.own?.reopened ? h('p', {}, t(L, 'reopened')) : null,
         ),
@@ -188,7 +186,7 @@ function period(pane: Pane, s: PaneState): HTMLElement {
         h(
           'div',
           { id: 'returned', class: 'message warning', role: 'note' },
-          h('strong', {}, t(L, 'returned')),
+          h('strong', {}, t(L, 'returnedComment')),
           h('blockquote', {}, p.own.returnedComment),
         ),
       );
@@ -199,7 +197,7 @@ function period(pane: Pane, s: PaneState): HTMLElement {
           'p',
           { id: 'last-sent', class: 'hint' },
           t(L, 'lastSent', { v: p.own.latestVersion, t: viDateTime(p.own.latestReceivedAt) }),
-          p.own.reviewState === 'accepted' ? ` — ${t(L, 'accepted')}` : '',
+          p.own.reviewState === 'accepted' ? ` — ${pick(L, REVIEW_STATE_LABELS.accepted)}` : '',
         ),
       );
     }
@@ -207,8 +205,8 @@ function period(pane: Pane, s: PaneState): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'period-title' },
-    h('h2', { id: 'period-title' }, t(L, 'periodTitle')),
-    h('label', { for: 'period' }, t(L, 'periodLabel')),
+    h('h2', { id: 'period-title' }, t(L, 'period')),
+    h('label', { for: 'period' }, t(L, 'periodPick')),
     select,
     details,
   );
@@ -261,7 +259,7 @@ function actions(pane: Pane, s: PaneState): HTMLElement {
         t(L, 'submit'),
       ),
     ),
-    s.inExcel && !s.has18 ? h('p', { class: 'hint' }, t(L, 'noValidation')) : null,
+    s.inExcel && !s.supportsExcelApi18 ? h('p', { class: 'hint' }, t(L, 'noValidation')) : null,
   );
 }
 
@@ -277,7 +275,7 @@ function coordinator(pane: Pane, s: PaneState): HTMLElement {
       ? h(
           'p',
           { id: 'totals', class: 'totals' },
-          `${t(L, 'received')} ${c.totals.received ?? 0}/${c.totals.expected ?? 0} · ${t(L, 'onTime')} ${c.totals.onTime ?? 0} · ${t(L, 'late')} ${c.totals.late ?? 0} · ${t(L, 'missing')} ${c.totals.missing ?? 0}`,
+          `${t(L, 'received')} ${c.totals.received ?? 0}/${c.totals.expected ?? 0} · ${pick(L, timelinessLabel('on-time'))} ${c.totals.onTime ?? 0} · ${pick(L, timelinessLabel('late'))} ${c.totals.late ?? 0} · ${pick(L, timelinessLabel('missing'))} ${c.totals.missing ?? 0}`,
         )
       : null,
     c
@@ -294,8 +292,8 @@ function coordinator(pane: Pane, s: PaneState): HTMLElement {
                 'tr',
                 {},
                 h('th', { scope: 'col' }, t(L, 'agency')),
-                h('th', { scope: 'col' }, t(L, 'state')),
-                h('th', { scope: 'col' }, t(L, 'version')),
+                h('th', { scope: 'col' }, t(L, 'timeliness')),
+                h('th', { scope: 'col' }, t(L, 'versionShort')),
                 h('th', { scope: 'col' }, t(L, 'review')),
               ),
             ),
@@ -314,17 +312,13 @@ function coordinator(pane: Pane, s: PaneState): HTMLElement {
                   h(
                     'td',
                     {},
-                    t(L, STATUS_WORDS[r.status] ?? 'missing'),
+                    pick(L, timelinessLabel(r.status)),
                     r.latestReceivedAt
                       ? h('span', { class: 'time' }, viDateTime(r.latestReceivedAt))
                       : null,
                   ),
                   h('td', {}, r.latestVersion ?? '—'),
-                  h(
-                    'td',
-                    {},
-                    r.reviewState ? t(L, REVIEW_WORDS[r.reviewState] ?? 'reviewReceived') : '—',
-                  ),
+                  h('td', {}, reviewCell(L, r.reviewState)),
                 ),
               ),
             ),
@@ -364,11 +358,17 @@ function coordinator(pane: Pane, s: PaneState): HTMLElement {
           h(
             'a',
             { id: 'merged-link', href: s.mergedUrl, download: `tong-hop-${s.period}.xlsx` },
-            t(L, 'mergedDownload'),
+            t(L, 'downloadMerged'),
           ),
         )
       : null,
   );
+}
+
+/** A review state's label, or a dash before any version arrived. */
+function reviewCell(L: Lang, state: string | null): string {
+  const label = reviewLabel(state);
+  return label ? pick(L, label) : '—';
 }
 
 function progress(s: PaneState): HTMLElement {
@@ -440,15 +440,15 @@ function receipt(s: PaneState): HTMLElement {
     h(
       'dl',
       {},
-      h('dt', {}, t(L, 'receiptVersion')),
+      h('dt', {}, t(L, 'version')),
       h('dd', { id: 'receipt-version' }, r.version),
-      h('dt', {}, t(L, 'receiptTime')),
+      h('dt', {}, t(L, 'receivedAt')),
       h('dd', { id: 'receipt-time' }, viDateTime(r.receivedAt)),
-      h('dt', {}, t(L, 'receiptHash')),
+      h('dt', {}, t(L, 'contentHash')),
       h('dd', { id: 'receipt-hash', class: 'hash', title: r.contentHash }, r.contentHash),
     ),
     r.replayed ? h('p', { id: 'replayed', class: 'hint' }, t(L, 'replayed')) : null,
-    r.unchanged ? h('p', { id: 'unchanged', class: 'hint' }, t(L, 'unchanged')) : null,
+    r.unchanged ? h('p', { id: 'unchanged', class: 'hint' }, t(L, 'receiptUnchanged')) : null,
     h(
       'p',
       { class: r.saved ? 'hint' : 'message warning' },
@@ -493,9 +493,9 @@ function findings(pane: Pane, s: PaneState): HTMLElement {
           )
         : null,
     c.highlightFailed ? h('p', { class: 'message warning' }, t(L, 'highlightFailed')) : null,
-    errors.length ? h('h3', {}, t(L, 'errors', { n: errors.length })) : null,
+    errors.length ? h('h3', {}, t(L, 'errorsN', { n: errors.length })) : null,
     errors.length ? h('ul', { id: 'errors', class: 'findings' }, errors.map(item)) : null,
-    warnings.length ? h('h3', {}, t(L, 'warnings', { n: warnings.length })) : null,
+    warnings.length ? h('h3', {}, t(L, 'warningsN', { n: warnings.length })) : null,
     warnings.length ? h('ul', { id: 'warnings', class: 'findings' }, warnings.map(item)) : null,
   );
 }

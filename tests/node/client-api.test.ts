@@ -1,9 +1,10 @@
-// The web page's API calls over a stand-in fetch: the bearer key on every
-// call, the error envelope turned into a bilingual ApiFailure (with findings
-// and sheet), network failures and timeouts, downloads and the multipart upload.
+// The one API client (client/api.ts) of the task pane and the web page, over
+// a stand-in fetch: the bearer key on every call, the error envelope turned
+// into a bilingual ApiFailure (with findings and sheet), network failures and
+// timeouts, the pane's JSON submission, downloads and the multipart upload.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { failureFrom } from '../../client/request.ts';
-import { ApiFailure, apiClient } from '../../web/src/api.ts';
+import { apiClient } from '../../client/api.ts';
+import { ApiFailure, failureFrom } from '../../client/request.ts';
 
 const KEY = 'lsk_abcdefgh_abcdefghijkmnpqrstuvwxyz234567';
 
@@ -57,6 +58,22 @@ describe('JSON calls through the typed client', () => {
     expect(seen[0]?.method).toBe('POST');
     expect(seen[0]?.url).toBe('https://x.test/api/periods/2026-Q1/submissions/P-TP/review');
     expect(JSON.parse(String(seen[0]?.body))).toEqual({ action: 'return', comment: 'Bổ sung' });
+  });
+
+  it('send a report as JSON with its Idempotency-Key (the task pane’s submit)', async () => {
+    const { impl, seen } = fakeFetch(() => json({ version: 1, replayed: false }, 201));
+    const body = { periodCode: '2026-Q1', agencyCode: 'P-TP', rows: [] };
+    const receipt = await apiClient('https://x.test', KEY, impl).submit(
+      '2026-Q1',
+      body as never,
+      'addin-abc',
+    );
+    expect(receipt.version).toBe(1);
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.url).toBe('https://x.test/api/periods/2026-Q1/submissions');
+    expect(seen[0]?.headers.get('idempotency-key')).toBe('addin-abc');
+    expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${KEY}`);
+    expect(JSON.parse(String(seen[0]?.body))).toEqual(body);
   });
 
   it('turn the error envelope into an ApiFailure with both languages', async () => {
@@ -178,6 +195,15 @@ describe('files', () => {
     expect(new Uint8Array(await file.blob.arrayBuffer()).slice(0, 2)).toEqual(
       new Uint8Array([0x50, 0x4b]),
     );
+  });
+
+  it('download the merged workbook, with the ASCII fallback name when none is given', async () => {
+    const { impl, seen } = fakeFetch(() => new Response(new Uint8Array([0x50, 0x4b, 3, 4])));
+    const file = await apiClient('https://x.test', KEY, impl).mergedWorkbook('2026-Q1');
+    expect(seen[0]?.url).toBe('https://x.test/api/periods/2026-Q1/workbook.xlsx');
+    expect(seen[0]?.headers.get('authorization')).toBe(`Bearer ${KEY}`);
+    expect(file.name).toBe('Tong-hop-2026-Q1.xlsx');
+    expect(file.blob.size).toBe(4);
   });
 
   it('upload as multipart/form-data, the file in field `file`, with the Idempotency-Key', async () => {

@@ -1,0 +1,89 @@
+// The task pane's word book: the shared words (client/words.ts) and those
+// only the pane shows. Labels of states and roles are shared/vocabulary's.
+import { wordBook } from '../../client/i18n.ts';
+import { SHARED_WORDS } from '../../client/words.ts';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
+
+export const PANE_WORDS = {
+  outside: {
+    vi: 'Trang này là bổ trợ (add-in) của Excel: hãy mở nó trong Excel, thẻ Trang đầu → Báo cáo KH 58. Không có Excel? Dùng trang web báo cáo:',
+    en: 'This page is an Excel add-in: open it in Excel, Home tab → Báo cáo KH 58. No Excel? Use the reporting web page:',
+  },
+  webPage: { vi: 'mở trang web', en: 'open the web page' },
+  // Connect
+  connectTitle: { vi: 'Kết nối', en: 'Connect' },
+  connect: { vi: 'Kết nối', en: 'Connect' },
+  connecting: { vi: 'Đang kết nối…', en: 'Connecting…' },
+  // Period
+  graceNote: { vi: '(gia hạn thêm {n} ngày)', en: '(grace of {n} days)' },
+  periodLocked: { vi: 'Kỳ báo cáo đã khóa', en: 'The period is locked' },
+  reopened: {
+    vi: 'Đã mở lại để cơ quan nộp bổ sung.',
+    en: 'Reopened for your agency to submit.',
+  },
+  lastSent: { vi: 'Đã gửi phiên bản {v} lúc {t}', en: 'Version {v} sent at {t}' },
+  // Actions
+  actionsTitle: { vi: 'Báo cáo', en: 'Report' },
+  create: { vi: 'Tạo biểu mẫu', en: 'Create the sheet' },
+  creating: { vi: 'Đang tạo biểu mẫu…', en: 'Creating the sheet…' },
+  created: {
+    vi: 'Đã tạo trang tính “{s}”. Điền các cột F–K.',
+    en: 'Sheet “{s}” created. Fill in columns F–K.',
+  },
+  activated: {
+    vi: 'Trang tính “{s}” đã có: đã chuyển đến, không ghi đè.',
+    en: 'Sheet “{s}” already exists: switched to it, nothing overwritten.',
+  },
+  noValidation: {
+    vi: 'Phiên bản Excel này không hỗ trợ danh sách chọn; nút Kiểm tra vẫn kiểm tra đầy đủ.',
+    en: 'This Excel version has no dropdown lists; Check still checks everything.',
+  },
+  check: { vi: 'Kiểm tra', en: 'Check' },
+  checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
+  retry: { vi: 'Thử lại', en: 'Try again' },
+  sheetUnchanged: {
+    vi: 'Trang tính không bị thay đổi.',
+    en: 'Nothing in the sheet was changed.',
+  },
+  // Findings
+  clean: { vi: 'Không có lỗi. Có thể gửi báo cáo.', en: 'No errors. Ready to submit.' },
+  notSent: {
+    vi: 'Chưa gửi: còn {n} lỗi. Sửa các ô được tô đỏ rồi gửi lại.',
+    en: 'Not sent: {n} errors remain. Fix the cells marked red and submit again.',
+  },
+  highlightFailed: {
+    vi: 'Không tô màu được các ô lỗi (trang tính đang khóa bằng mật khẩu?).',
+    en: 'Could not mark the cells (is the sheet protected with a password?).',
+  },
+  goToCell: { vi: 'Đến ô {c}', en: 'Go to cell {c}' },
+  // Receipt
+  receiptSaved: {
+    vi: 'Đã ghi vào trang tính “{s}” của sổ này.',
+    en: 'Recorded in this workbook’s “{s}” sheet.',
+  },
+  receiptNotSaved: {
+    vi: 'Đã gửi, nhưng không ghi được biên nhận vào sổ: hãy chụp lại thông tin này.',
+    en: 'Sent, but the receipt could not be written to the workbook: keep a copy of this.',
+  },
+  replayed: {
+    vi: 'Báo cáo này đã được nhận ở lần gửi trước (câu trả lời khi đó bị mất trên đường truyền): đây là biên nhận của lần đó, không tạo bản trùng.',
+    en: 'This report had already arrived (the answer was lost on the way back): this is its receipt; no duplicate was stored.',
+  },
+  // Coordinator
+  versionShort: { vi: 'Bản', en: 'Ver.' },
+  openMerged: { vi: 'Mở bảng tổng hợp', en: 'Open the merged workbook' },
+  openingMerged: { vi: 'Đang tải bảng tổng hợp…', en: 'Fetching the merged workbook…' },
+  mergedOpened: {
+    vi: 'Đã mở bảng tổng hợp trong cửa sổ Excel mới.',
+    en: 'The merged workbook opened in a new Excel window.',
+  },
+  mergedNoApi: {
+    vi: 'Excel này không mở được sổ mới từ bổ trợ: hãy tải tệp về.',
+    en: 'This Excel cannot open a new workbook from an add-in: download the file.',
+  },
+  error: { vi: 'Lỗi', en: 'Error' },
+  excelError: { vi: 'Excel báo lỗi: {d}', en: 'Excel reported an error: {d}' },
+} as const satisfies Record<string, Bilingual>;
+
+export const { t, both, keys: WORD_KEYS } = wordBook({ ...SHARED_WORDS, ...PANE_WORDS });
+export type WordKey = (typeof WORD_KEYS)[number];

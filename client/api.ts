@@ -1,0 +1,210 @@
+// The one client of the Worker's API, for the task pane and the web page.
+// JSON calls go through Hono's typed client over AppType, so paths, params,
+// bodies and answers are checked against the routes at compile time; the
+// .xlsx downloads and the multipart upload use fetch on the same paths.
+// Every failure becomes an ApiFailure (client/request.ts) carrying the API's
+// bilingual message, and findings for a report that did not pass.
+import {
+  type ClientResponse,
+  hc,
+  type InferRequestType,
+  type InferResponseType,
+} from 'hono/client';
+import type { ResponseFormat } from 'hono/types';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { AppType } from '../worker/src/app.ts';
+import { fileNameFrom } from './content-disposition.ts';
+import { FILE_TIMEOUT_MS, send } from './request.ts';
+
+/** What a typed-client answer's body is when it succeeded (2xx). */
+type OkBody<R> =
+  R extends ClientResponse<infer T, infer U, infer F>
+    ? U extends SuccessStatusCode
+      ? F extends 'json'
+        ? T
+        : never
+      : never
+    : never;
+
+/** The body of a successful typed-client answer, or an ApiFailure. */
+async function json<R extends ClientResponse<unknown, number, ResponseFormat>>(
+  request: (init: RequestInit) => Promise<R>,
+): Promise<OkBody<R>> {
+  const res = await send((signal) => request({ signal }));
+  return (await res.json()) as OkBody<R>;
+}
+
+/** A downloaded file: its bytes and the name the Worker gave it (Content-Disposition). */
+export interface Download {
+  blob: Blob;
+  name: string;
+}
+
+export interface UploadResult {
+  /** 201 for a new version, 200 for a replay or unchanged content. */
+  status: number;
+  receipt: UploadReceipt;
+}
+
+function makeClient(origin: string, key: string, fetchImpl?: typeof fetch) {
+  return hc<AppType>(origin, {
+    headers: { authorization: `Bearer ${key}` },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+}
+
+// Answers and bodies typed from the routes themselves, so neither app can drift from the Worker.
+type Client = ReturnType<typeof makeClient>;
+type Periods = Client['api']['periods'];
+type OnePeriod = Periods[':period'];
+
+export type Me = InferResponseType<Client['api']['me']['$get'], 200>;
+export type PeriodList = InferResponseType<Periods['$get'], 200>;
+export type PeriodItem = PeriodList['periods'][number];
+export type Completeness = InferResponseType<OnePeriod['submissions']['$get'], 200>;
+export type CompletenessRow = Completeness['agencies'][number];
+export type History = InferResponseType<OnePeriod['submissions'][':agency']['$get'], 200>;
+export type Version = History['versions'][number];
+/** The receipt of a report sent as JSON (the task pane). */
+export type Receipt = InferResponseType<OnePeriod['submissions']['$post'], 200 | 201>;
+/** The receipt of an uploaded .xlsx (the web page): a Receipt and the sheet read. */
+export type UploadReceipt = InferResponseType<OnePeriod['uploads']['$post'], 200 | 201>;
+export type KeyList = InferResponseType<Client['api']['keys']['$get'], 200>;
+export type KeyItem = KeyList['keys'][number];
+export type NewKey = InferResponseType<Client['api']['keys']['$post'], 201>;
+export type AgencyList = InferResponseType<Client['api']['agencies']['$get'], 200>;
+export type AgencyItem = AgencyList['agencies'][number];
+export type SubmissionBody = InferRequestType<OnePeriod['submissions']['$post']>['json'];
+export type ReviewBody = InferRequestType<
+  OnePeriod['submissions'][':agency']['review']['$post']
+>['json'];
+export type PeriodPatch = InferRequestType<OnePeriod['$patch']>['json'];
+export type KeyRequest = InferRequestType<Client['api']['keys']['$post']>['json'];
+
+/**
+ * The API as `key` (an access key, sent as a bearer token) may use it, on the
+ * Worker at `origin`. `fetchImpl` stands in for fetch in tests.
+ */
+export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch) {
+  const client = makeClient(origin, key, fetchImpl);
+  const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
+  const authorization = `Bearer ${key}`;
+
+  async function download(url: URL, fallbackName: string): Promise<Download> {
+    const res = await send(
+      (signal) => doFetch(url, { headers: { authorization }, signal }),
+      FILE_TIMEOUT_MS,
+    );
+    return {
+      blob: await res.blob(),
+      name: fileNameFrom(res.headers.get('content-disposition'), fallbackName),
+    };
+  }
+
+  return {
+    me: () => json((init) => client.api.me.$get(undefined, { init })),
+    periods: () => json((init) => client.api.periods.$get({ query: {} }, { init })),
+    agencies: () => json((init) => client.api.agencies.$get(undefined, { init })),
+    completeness: (period: string) =>
+      json((init) =>
+        client.api.periods[':period'].submissions.$get({ param: { period } }, { init }),
+      ),
+    history: (period: string, agency: string) =>
+      json((init) =>
+        client.api.periods[':period'].submissions[':agency'].$get(
+          { param: { period, agency } },
+          { init },
+        ),
+      ),
+    /**
+     * A report checked in Excel, sent as JSON with an Idempotency-Key derived
+     * from its content: a retry after a lost answer gets the first receipt.
+     */
+    submit: (period: string, body: SubmissionBody, idempotencyKey: string) =>
+      json((init) =>
+        client.api.periods[':period'].submissions.$post(
+          { param: { period }, json: body },
+          { init, headers: { 'idempotency-key': idempotencyKey } },
+        ),
+      ),
+    review: (period: string, agency: string, body: ReviewBody) =>
+      json((init) =>
+        client.api.periods[':period'].submissions[':agency'].review.$post(
+          { param: { period, agency }, json: body },
+          { init },
+        ),
+      ),
+    patchPeriod: (period: string, patch: PeriodPatch) =>
+      json((init) =>
+        client.api.periods[':period'].$patch({ param: { period }, json: patch }, { init }),
+      ),
+    reopen: (period: string, agency: string, reason: string) =>
+      json((init) =>
+        client.api.periods[':period'].reopenings.$post(
+          { param: { period }, json: { agency, reason } },
+          { init },
+        ),
+      ),
+    closeReopening: (period: string, agency: string) =>
+      json((init) =>
+        client.api.periods[':period'].reopenings[':agency'].$delete(
+          { param: { period, agency } },
+          { init },
+        ),
+      ),
+    keys: () => json((init) => client.api.keys.$get(undefined, { init })),
+    issueKey: (agency: string, role: KeyRequest['role'], label?: string) =>
+      json((init) =>
+        client.api.keys.$post(
+          { json: label ? { agency, role, label } : { agency, role } },
+          { init },
+        ),
+      ),
+    revokeKey: (prefix: string) =>
+      json((init) => client.api.keys[':prefix'].$delete({ param: { prefix } }, { init })),
+
+    /** The merged district workbook (coordinator); it can be large on a slow link. */
+    mergedWorkbook: (period: string) =>
+      download(
+        client.api.periods[':period']['workbook.xlsx'].$url({ param: { period } }),
+        `Tong-hop-${period}.xlsx`,
+      ),
+    /** An agency's blank progress sheet. */
+    template: (period: string, agency: string) =>
+      download(
+        client.api.periods[':period']['template.xlsx'].$url({
+          param: { period },
+          query: { agency },
+        }),
+        `Bieu-mau-${agency}-${period}.xlsx`,
+      ),
+    /**
+     * A filled template, as multipart/form-data (field `file`). The
+     * Idempotency-Key is made once per chosen file, so a retry after a
+     * timeout gets the first receipt instead of a second version.
+     */
+    upload: async (
+      period: string,
+      file: Blob,
+      fileName: string,
+      idempotencyKey: string,
+    ): Promise<UploadResult> => {
+      const form = new FormData();
+      form.append('file', file, fileName);
+      const url = new URL(`/api/periods/${encodeURIComponent(period)}/uploads`, origin);
+      const res = await send(
+        (signal) =>
+          doFetch(url, {
+            method: 'POST',
+            headers: { authorization, 'idempotency-key': idempotencyKey },
+            body: form,
+            signal,
+          }),
+        FILE_TIMEOUT_MS,
+      );
+      return { status: res.status, receipt: (await res.json()) as UploadReceipt };
+    },
+  };
+}
+
+export type Api = ReturnType<typeof apiClient>;
