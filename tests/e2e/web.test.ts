@@ -12,9 +12,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLayout, layoutToGrid } from '../../shared/layout/index.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
+import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { validate } from '../../shared/validate/index.ts';
-import { pickOpenPeriod } from '../../web/src/periods.ts';
 import { launchBrowser, type System, screenshot, startSystem } from './harness.ts';
 
 const SUITE = 'web';
@@ -136,7 +136,7 @@ describe('web page', () => {
     await page.waitForSelector('#completeness-table');
     expect(await page.inputValue('#period')).toBe(period);
     const row = page.locator(`#row-${AGENCY}`);
-    await expect.poll(() => row.textContent()).toContain('Chờ duyệt');
+    await expect.poll(() => row.textContent()).toContain('Chờ xem xét');
     expect(await row.locator('td[data-label="Phiên bản"]').textContent()).toBe('1');
     expect(await page.textContent('#total-received')).toContain('1');
     expect(await page.textContent('#total-expected')).toContain('16');
@@ -159,7 +159,7 @@ describe('web page', () => {
     await screenshot(page, SUITE, '03-coordinator-return-form');
     await page.click(`#return-confirm-${AGENCY}`);
     const row = page.locator(`#row-${AGENCY}`);
-    await expect.poll(() => row.textContent()).toContain('Trả lại để sửa');
+    await expect.poll(() => row.textContent()).toContain('Đã trả lại để sửa');
     expect(await row.textContent()).toContain(COMMENT);
     await screenshot(page, SUITE, '04-coordinator-returned');
     await signOut();
@@ -229,7 +229,7 @@ describe('web page', () => {
   it('coordinator: accepts the corrected version and downloads the merged workbook', async () => {
     await signIn(system.coordinatorKey);
     const row = page.locator(`#row-${AGENCY}`);
-    await expect.poll(() => row.textContent()).toContain('Chờ duyệt');
+    await expect.poll(() => row.textContent()).toContain('Chờ xem xét');
     expect(await row.locator('td[data-label="Phiên bản"]').textContent()).toBe('2');
     await page.click(`#accept-${AGENCY}`);
     await expect.poll(() => row.textContent()).toContain('Đã tiếp nhận');

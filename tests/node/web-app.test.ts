@@ -2,8 +2,13 @@
 // and the key in storage, progress while waiting, failures kept bilingual,
 // one Idempotency-Key per chosen file, comments required before returning.
 import { describe, expect, it, vi } from 'vitest';
-import { type Api, ApiFailure } from '../../web/src/api.ts';
-import { App, STORAGE, type State } from '../../web/src/app.ts';
+import type { Api } from '../../client/api.ts';
+import { ApiFailure } from '../../client/request.ts';
+import { settingsStore } from '../../client/settings.ts';
+import { App, type State } from '../../web/src/app.ts';
+
+/** The page's localStorage names, as the e2e test reads them. */
+const STORAGE = { key: 'ls58.web.key', lang: 'ls58.web.lang' } as const;
 
 const KEY = 'lsk_abcdefgh_abcdefghijkmnpqrstuvwxyz234567';
 const period = (code: string, kind: string, due: string, daysLeft: number) => ({
@@ -53,10 +58,11 @@ function setup(
   let n = 0;
   const app = new App({
     api: () => api as unknown as Api,
-    storage: {
-      get: (k) => store.get(k) ?? null,
-      set: (k, v) => (v === null ? store.delete(k) : store.set(k, v)),
-    },
+    settings: settingsStore('ls58.web.', () => ({
+      getItem: (k) => store.get(k) ?? null,
+      setItem: (k, v) => void store.set(k, v),
+      removeItem: (k) => void store.delete(k),
+    })),
     render: (s) => renders.push(s),
     save: vi.fn(),
     copy: vi.fn(async () => {}),

@@ -1,22 +1,25 @@
 // The page's state and actions. Views re-draw from the state after every
 // change; every network action shows its progress (busy) and explains its
 // failure in the section where it happened.
-import {
-  type AgencyItem,
-  type Api,
-  ApiFailure,
-  type Completeness,
-  type History,
-  type KeyItem,
-  type Me,
-  type NewKey,
-  type PeriodItem,
-  type PeriodPatch,
-  type Receipt,
-} from './api.ts';
-import type { Finding } from './findings.ts';
-import { type Bilingual, both, type Lang, langFrom, type Params, type WordKey } from './i18n.ts';
-import { pickOpenPeriod } from './periods.ts';
+import type {
+  AgencyItem,
+  Api,
+  Completeness,
+  History,
+  KeyItem,
+  Me,
+  NewKey,
+  PeriodItem,
+  PeriodPatch,
+  UploadResult,
+} from '../../client/api.ts';
+import { type Failure as ClientFailure, failureOf, refusal } from '../../client/failure.ts';
+import { type Lang, langFrom, type Params } from '../../client/i18n.ts';
+import { ApiFailure } from '../../client/request.ts';
+import type { SettingsStore } from '../../client/settings.ts';
+import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
+import { both, type WordKey } from './words.ts';
 
 /** Where a failure or notice is shown. */
 export type Section =
@@ -28,13 +31,9 @@ export type Section =
   | 'keys'
   | 'upload';
 
-export interface Failure {
+/** A failed action, shown in the section where it happened. */
+export interface Failure extends ClientFailure {
   section: Section;
-  code: string;
-  text: Bilingual;
-  findings: Finding[];
-  sheet: string | null;
-  retryable: boolean;
 }
 
 export interface Notice {
@@ -45,11 +44,6 @@ export interface Notice {
 export interface Saved {
   url: string;
   name: string;
-}
-
-export interface UploadOutcome {
-  status: number;
-  receipt: Receipt;
 }
 
 export interface State {
@@ -78,29 +72,22 @@ export interface State {
   history: History | null;
   /** The chosen file and the Idempotency-Key made for it. */
   upload: { file: File; idempotencyKey: string } | null;
-  uploadOutcome: UploadOutcome | null;
+  uploadOutcome: UploadResult | null;
   /** Object URLs of downloaded files, by what they are ("merged", "template:P-TP"). */
   saved: Record<string, Saved>;
   copied: boolean;
 }
 
-export interface Storage {
-  get(name: string): string | null;
-  set(name: string, value: string | null): void;
-}
-
 export interface AppDeps {
   api: (key: string) => Api;
-  storage: Storage;
+  /** The key and the language, kept on this computer. */
+  settings: SettingsStore;
   render: (state: State) => void;
   /** Starts the browser's download of a saved file. */
   save: (saved: Saved) => void;
   copy: (text: string) => Promise<void>;
   newId: () => string;
 }
-
-/** localStorage names: this page's own, so the task pane's settings are left alone. */
-export const STORAGE = { key: 'ls58.web.key', lang: 'ls58.web.lang' } as const;
 
 /** Everything a session holds besides the key, language and running actions: empty. */
 function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
@@ -134,8 +121,8 @@ export class App {
   constructor(deps: AppDeps) {
     this.deps = deps;
     this.state = {
-      lang: langFrom(deps.storage.get(STORAGE.lang)),
-      key: deps.storage.get(STORAGE.key),
+      lang: langFrom(deps.settings.get('lang')),
+      key: deps.settings.get('key'),
       busy: [],
       ...signedOut(),
     };
@@ -162,7 +149,11 @@ export class App {
     try {
       await work();
     } catch (e) {
-      this.set({ failure: failureOf(section, e) });
+      const failure = failureOf(e, {
+        code: 'CLIENT',
+        text: (d) => both('pageError', { d }),
+      });
+      this.set({ failure: { section, ...failure } });
     } finally {
       this.set({ busy: this.state.busy.filter((b) => b !== action) });
     }
@@ -188,7 +179,7 @@ export class App {
   }
 
   setLang(lang: Lang): void {
-    this.deps.storage.set(STORAGE.lang, lang);
+    this.deps.settings.set('lang', lang);
     this.set({ lang });
   }
 
@@ -212,12 +203,12 @@ export class App {
       } catch (e) {
         // A stored key that is no longer valid is forgotten; a network failure keeps it.
         if (stored && e instanceof ApiFailure && e.status === 401) {
-          this.deps.storage.set(STORAGE.key, null);
+          this.deps.settings.set('key', null);
           this.set({ key: null });
         }
         throw e;
       }
-      this.deps.storage.set(STORAGE.key, trimmed);
+      this.deps.settings.set('key', trimmed);
       const periods: PeriodItem[] = list.periods;
       const open = pickOpenPeriod(periods);
       this.clearDrafts('key');
@@ -241,7 +232,7 @@ export class App {
   }
 
   signOut(): void {
-    this.deps.storage.set(STORAGE.key, null);
+    this.deps.settings.set('key', null);
     for (const s of Object.values(this.state.saved)) URL.revokeObjectURL(s.url);
     this.set({ key: null, ...signedOut() });
   }
@@ -507,27 +498,5 @@ export class App {
 }
 
 function localFailure(section: Section, code: string, word: WordKey): Failure {
-  return { section, code, text: both(word), findings: [], sheet: null, retryable: false };
-}
-
-export function failureOf(section: Section, e: unknown): Failure {
-  if (e instanceof ApiFailure) {
-    return {
-      section,
-      code: e.code,
-      text: e.text,
-      findings: e.findings,
-      sheet: e.sheet,
-      retryable: e.retryable,
-    };
-  }
-  const detail = e instanceof Error ? e.message : String(e);
-  return {
-    section,
-    code: 'CLIENT',
-    text: { vi: `Lỗi trên trang: ${detail}`, en: `Error in the page: ${detail}` },
-    findings: [],
-    sheet: null,
-    retryable: true,
-  };
+  return { section, ...refusal(code, both(word)) };
 }

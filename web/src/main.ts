@@ -1,32 +1,20 @@
 // The web page served at `/`: the coordinator follows a period, agencies
 // without the Excel add-in submit a filled template. Entry of app.js.
 
+import { apiClient } from '../../client/api.ts';
 import { h, replace } from '../../client/dom.ts';
-import { apiClient } from './api.ts';
+import { settingsStore } from '../../client/settings.ts';
 import { App, type Saved, type State } from './app.ts';
-import { t } from './i18n.ts';
 import { agencyView } from './views/agency.ts';
 import { coordinatorView } from './views/coordinator.ts';
 import { header, progress, signInView } from './views/shell.ts';
+import { t } from './words.ts';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app is missing from index.html');
 
-const storage = {
-  get: (name: string) => {
-    try {
-      return localStorage.getItem(name);
-    } catch {
-      return null; // storage disabled: the page still works, it just forgets
-    }
-  },
-  set: (name: string, value: string | null) => {
-    try {
-      if (value === null) localStorage.removeItem(name);
-      else localStorage.setItem(name, value);
-    } catch {}
-  },
-};
+/** localStorage names: the page's own ("ls58.web.key", "ls58.web.lang"), apart from the task pane's. */
+const SETTINGS_PREFIX = 'ls58.web.';
 
 function save(saved: Saved): void {
   const a = h('a', { href: saved.url, download: saved.name, hidden: true });
@@ -83,7 +71,7 @@ function render(state: State): void {
 
 const app = new App({
   api: (key) => apiClient(location.origin, key),
-  storage,
+  settings: settingsStore(SETTINGS_PREFIX),
   render,
   save,
   copy,

@@ -2,20 +2,17 @@
 // chosen period: the comment returned to it, its blank template, the upload
 // of a filled template (receipt or findings), and its version history.
 
+import type { PeriodItem } from '../../../client/api.ts';
+import { dueText } from '../../../client/deadline.ts';
 import { h } from '../../../client/dom.ts';
-import type { PeriodItem } from '../api.ts';
+import { pick } from '../../../client/i18n.ts';
+import { byYear } from '../../../client/periods.ts';
+import { reviewLabel, timelinessLabel } from '../../../client/states.ts';
+import { viDate, viDateTime } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
-import {
-  dueText,
-  dueTone,
-  reviewTone,
-  reviewWord,
-  shortHash,
-  viDate,
-  viDateTime,
-} from '../format.ts';
-import { t } from '../i18n.ts';
-import { byYear } from '../periods.ts';
+import { shortHash } from '../format.ts';
+import { dueTone, reviewTone } from '../tones.ts';
+import { t } from '../words.ts';
 import { findingsView, receiptView } from './findings.ts';
 import { periodFacts } from './period.ts';
 import { badge, button, failureBar, noticeBar, savedLink, section } from './ui.ts';
@@ -37,13 +34,13 @@ export function agencyView(app: App, fileInput: HTMLInputElement): HTMLElement {
 
 function ownState(app: App, own: Own | null): HTMLElement {
   const lang = app.state.lang;
-  if (!own?.submitted) return badge(t(lang, 'notSubmitted'), 'neutral');
-  const review = reviewWord(own.reviewState);
+  if (!own?.submitted) return badge(pick(lang, timelinessLabel('missing')), 'neutral');
+  const review = reviewLabel(own.reviewState);
   return h(
     'span',
     { class: 'own-state' },
     t(lang, 'submittedVersion', { v: own.latestVersion ?? '' }),
-    review ? badge(t(lang, review), reviewTone(own.reviewState)) : null,
+    review ? badge(pick(lang, review), reviewTone(own.reviewState)) : null,
   );
 }
 
@@ -119,7 +116,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
         ? h(
             'div',
             { class: 'message message-warning', id: 'returned-comment', role: 'note' },
-            h('p', { class: 'message-title' }, t(lang, 'returnedBanner')),
+            h('p', { class: 'message-title' }, t(lang, 'returnedComment')),
             h('blockquote', {}, own.returnedComment),
           )
         : null,
@@ -191,7 +188,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
               'aria-busy': app.isBusy('upload') ? 'true' : undefined,
             },
             app.isBusy('upload') ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
-            t(lang, app.isBusy('upload') ? 'uploading' : 'upload'),
+            t(lang, app.isBusy('upload') ? 'submitting' : 'submit'),
           ),
         ),
       ),
@@ -246,7 +243,7 @@ function historyView(app: App): HTMLElement {
           'tbody',
           {},
           history.versions.map((v) => {
-            const review = reviewWord(v.reviewState);
+            const review = reviewLabel(v.reviewState);
             return h(
               'tr',
               { id: `version-${v.version}` },
@@ -261,7 +258,7 @@ function historyView(app: App): HTMLElement {
               h(
                 'td',
                 { 'data-label': t(lang, 'review') },
-                review ? badge(t(lang, review), reviewTone(v.reviewState)) : null,
+                review ? badge(pick(lang, review), reviewTone(v.reviewState)) : null,
                 v.reviewComment ? h('span', { class: 'comment' }, `“${v.reviewComment}”`) : null,
                 v.warnings.length ? findingsView(v.warnings, lang) : null,
               ),

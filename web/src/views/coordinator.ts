@@ -2,12 +2,16 @@
 // one row per expected agency with accept / return / template), then the
 // deadline and lock, downloads and access keys.
 
+import type { CompletenessRow } from '../../../client/api.ts';
 import { fromMarkup, h } from '../../../client/dom.ts';
-import type { CompletenessRow } from '../api.ts';
+import { type Lang, pick } from '../../../client/i18n.ts';
+import { reviewLabel, timelinessLabel } from '../../../client/states.ts';
+import { viDateTime } from '../../../shared/text/vi-format.ts';
+import { REVIEW_ACTION_LABELS } from '../../../shared/vocabulary/index.ts';
 import type { App } from '../app.ts';
 import { barChartSvg } from '../chart.ts';
-import { reviewTone, reviewWord, timelinessTone, timelinessWord, viDateTime } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import { reviewTone, timelinessTone } from '../tones.ts';
+import { t } from '../words.ts';
 import { keysView } from './keys.ts';
 import { periodBar } from './period.ts';
 import { settingsView } from './settings.ts';
@@ -53,19 +57,27 @@ function completenessView(app: App): HTMLElement {
     );
   }
   const { totals } = completeness;
-  const total = (key: 'expected' | 'received' | 'onTime' | 'late' | 'missing', tone: string) =>
+  // Counts by timeliness take the vocabulary's words, as the table's badges do.
+  const labels = {
+    expected: t(lang, 'expected'),
+    received: t(lang, 'received'),
+    onTime: pick(lang, timelinessLabel('on-time')),
+    late: pick(lang, timelinessLabel('late')),
+    missing: pick(lang, timelinessLabel('missing')),
+  };
+  const total = (key: keyof typeof labels, tone: string) =>
     h(
       'div',
       { class: `total total-${tone}`, id: `total-${key}` },
       h('span', { class: 'total-value' }, String(totals[key])),
-      h('span', { class: 'total-label' }, t(lang, key)),
+      h('span', { class: 'total-label' }, labels[key]),
     );
   const chart = barChartSvg(
     [
-      { label: t(lang, 'received'), value: totals.received, color: CHART_COLORS.received },
-      { label: t(lang, 'onTime'), value: totals.onTime, color: CHART_COLORS.onTime },
-      { label: t(lang, 'late'), value: totals.late, color: CHART_COLORS.late },
-      { label: t(lang, 'missing'), value: totals.missing, color: CHART_COLORS.missing },
+      { label: labels.received, value: totals.received, color: CHART_COLORS.received },
+      { label: labels.onTime, value: totals.onTime, color: CHART_COLORS.onTime },
+      { label: labels.late, value: totals.late, color: CHART_COLORS.late },
+      { label: labels.missing, value: totals.missing, color: CHART_COLORS.missing },
     ],
     // A narrow drawing, so that it stays legible when scaled down to a phone.
     { title: `${t(lang, 'chartTitle')} (${totals.expected})`, width: 380, labelWidth: 100 },
@@ -97,8 +109,8 @@ function completenessView(app: App): HTMLElement {
           h(
             'tr',
             {},
-            ['agency', 'timeliness', 'version', 'receivedAt', 'review', 'actions'].map((k) =>
-              h('th', { scope: 'col' }, t(lang, k as 'agency')),
+            (['agency', 'timeliness', 'version', 'receivedAt', 'review', 'actions'] as const).map(
+              (k) => h('th', { scope: 'col' }, t(lang, k)),
             ),
           ),
         ),
@@ -121,7 +133,7 @@ function agencyRows(
 ): HTMLElement[] {
   const lang = app.state.lang;
   const code = row.agency.code;
-  const review = reviewWord(row.reviewState);
+  const review = reviewLabel(row.reviewState);
   const cells = (label: string, ...content: (Node | string | null)[]) =>
     h('td', { 'data-label': label }, ...content);
   const main = h(
@@ -137,7 +149,7 @@ function agencyRows(
     cells(
       t(lang, 'timeliness'),
       badge(
-        t(lang, timelinessWord(row.status, row.overdue)),
+        pick(lang, timelinessLabel(row.status, row.overdue)),
         timelinessTone(row.status, row.overdue),
       ),
     ),
@@ -148,7 +160,7 @@ function agencyRows(
     ),
     cells(
       t(lang, 'review'),
-      review ? badge(t(lang, review), reviewTone(row.reviewState)) : t(lang, 'none'),
+      review ? badge(pick(lang, review), reviewTone(row.reviewState)) : t(lang, 'none'),
       row.reviewState === 'returned' && row.reviewComment
         ? h('span', { class: 'comment' }, `“${row.reviewComment}”`)
         : null,
@@ -169,7 +181,7 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
     row.latestVersion && row.reviewState !== 'accepted'
       ? button(app, {
           id: `accept-${code}`,
-          label: t(lang, 'accept'),
+          label: pick(lang, REVIEW_ACTION_LABELS.accept),
           kind: 'primary',
           busy: reviewing,
           onClick: () => app.accept(code, row.latestVersion),
@@ -178,7 +190,7 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
     row.latestVersion && row.reviewState !== 'returned'
       ? button(app, {
           id: `return-${code}`,
-          label: t(lang, 'returnForCorrection'),
+          label: pick(lang, REVIEW_ACTION_LABELS.return),
           busy: reviewing,
           pressed: app.state.returning === code,
           onClick: () => app.openReturn(app.state.returning === code ? null : code),
@@ -230,7 +242,7 @@ function returnForm(app: App, row: CompletenessRow, lang: Lang): HTMLElement {
               disabled: app.isBusy(`review:${code}`),
             },
             app.isBusy(`review:${code}`) ? h('span', { class: 'spinner' }) : null,
-            t(lang, 'returnConfirm'),
+            pick(lang, REVIEW_ACTION_LABELS.return),
           ),
           button(app, {
             id: `return-cancel-${code}`,
@@ -257,7 +269,7 @@ function downloadsView(app: App): HTMLElement {
       { class: 'actions' },
       button(app, {
         id: 'download-merged',
-        label: t(lang, 'merged'),
+        label: t(lang, 'downloadMerged'),
         kind: 'primary',
         busy: 'merged',
         busyLabel: t(lang, 'loading'),

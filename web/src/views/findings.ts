@@ -1,11 +1,13 @@
 // Findings as the add-in shows them: "Lỗi (n)" then "Lưu ý (n)", each with
 // its cell and message in the chosen language.
 
+import type { UploadReceipt } from '../../../client/api.ts';
 import { h } from '../../../client/dom.ts';
-import type { Receipt } from '../api.ts';
-import { type Finding, groupFindings } from '../findings.ts';
-import { viDateTime } from '../format.ts';
-import { type Lang, t } from '../i18n.ts';
+import type { Lang } from '../../../client/i18n.ts';
+import { viDateTime } from '../../../shared/text/vi-format.ts';
+import type { Finding } from '../../../shared/validate/findings.ts';
+import { groupFindings } from '../../../shared/validate/group.ts';
+import { t } from '../words.ts';
 
 export function findingsView(
   findings: readonly Finding[],
@@ -44,7 +46,7 @@ export function findingsView(
   );
 }
 
-export function receiptView(receipt: Receipt, lang: Lang): HTMLElement {
+export function receiptView(receipt: UploadReceipt, lang: Lang): HTMLElement {
   const note = receipt.replayed
     ? t(lang, 'receiptReplayed')
     : receipt.unchanged

@@ -2,9 +2,11 @@
 // once, with a copy button — and revoke one (a second click confirms).
 
 import { h } from '../../../client/dom.ts';
+import { pick } from '../../../client/i18n.ts';
+import { keyRoleLabel } from '../../../client/states.ts';
+import { viDateTime } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
-import { viDateTime } from '../format.ts';
-import { t } from '../i18n.ts';
+import { t } from '../words.ts';
 import { badge, button, failureBar, field, noticeBar, section, select } from './ui.ts';
 
 export function keysView(app: App): HTMLElement {
@@ -66,10 +68,10 @@ export function keysView(app: App): HTMLElement {
         select(app, {
           id: 'key-role',
           label: t(lang, 'role'),
-          options: [
-            { value: 'agency', label: t(lang, 'roleAgencyKey') },
-            { value: 'coordinator', label: t(lang, 'roleCoordinatorKey') },
-          ],
+          options: (['agency', 'coordinator'] as const).map((role) => ({
+            value: role,
+            label: pick(lang, keyRoleLabel(role)),
+          })),
         }),
         field(app, { id: 'key-label', label: t(lang, 'issueLabel'), attrs: { maxlength: 120 } }),
       ),
@@ -129,11 +131,7 @@ export function keysView(app: App): HTMLElement {
                     h('code', {}, k.prefix),
                   ),
                   h('td', { 'data-label': t(lang, 'agency') }, name.get(k.agency) ?? k.agency),
-                  h(
-                    'td',
-                    { 'data-label': t(lang, 'role') },
-                    t(lang, k.role === 'coordinator' ? 'roleCoordinatorKey' : 'roleAgencyKey'),
-                  ),
+                  h('td', { 'data-label': t(lang, 'role') }, pick(lang, keyRoleLabel(k.role))),
                   h('td', { 'data-label': t(lang, 'label') }, k.label ?? ''),
                   h('td', { 'data-label': t(lang, 'createdAt') }, viDateTime(k.createdAt)),
                   h(

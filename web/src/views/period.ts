@@ -1,12 +1,15 @@
 // The period picker and what the chosen period says: cut-off window, due
 // date, grace, deadline, days left or overdue, lock.
 
+import type { PeriodItem } from '../../../client/api.ts';
+import { dueText } from '../../../client/deadline.ts';
 import { h } from '../../../client/dom.ts';
-import type { PeriodItem } from '../api.ts';
+import { byYear } from '../../../client/periods.ts';
+import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
+import { viDate } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
-import { dueText, dueTone, viDate } from '../format.ts';
-import { t } from '../i18n.ts';
-import { byYear, pickOpenPeriod } from '../periods.ts';
+import { dueTone } from '../tones.ts';
+import { t } from '../words.ts';
 import { badge, button, failureBar, noticeBar } from './ui.ts';
 
 export function periodBar(app: App): HTMLElement {

@@ -3,7 +3,7 @@
 
 import { h } from '../../../client/dom.ts';
 import type { App } from '../app.ts';
-import { t } from '../i18n.ts';
+import { t } from '../words.ts';
 import { button, failureBar, field, noticeBar, section, select } from './ui.ts';
 
 export function settingsView(app: App): HTMLElement | null {

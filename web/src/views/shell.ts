@@ -2,8 +2,10 @@
 // out), a progress bar while anything waits on the network, and the sign-in form.
 
 import { h } from '../../../client/dom.ts';
+import { other, pick } from '../../../client/i18n.ts';
+import { keyRoleLabel } from '../../../client/states.ts';
 import type { App } from '../app.ts';
-import { other, t } from '../i18n.ts';
+import { t } from '../words.ts';
 import { failureBar, field } from './ui.ts';
 
 export function header(app: App): HTMLElement {
@@ -30,7 +32,7 @@ export function header(app: App): HTMLElement {
             'p',
             { class: 'who', id: 'who' },
             h('strong', {}, me.agency.shortName),
-            h('span', {}, t(lang, me.role === 'coordinator' ? 'roleCoordinator' : 'roleAgency')),
+            h('span', {}, pick(lang, keyRoleLabel(me.role))),
           )
         : null,
       h(

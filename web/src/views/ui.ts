@@ -2,9 +2,10 @@
 // badges, message bars (failures explained in both languages), fields.
 
 import { h } from '../../../client/dom.ts';
+import { other } from '../../../client/i18n.ts';
 import type { App, Section } from '../app.ts';
-import type { Tone } from '../format.ts';
-import { type Lang, other, t, type WordKey } from '../i18n.ts';
+import type { Tone } from '../tones.ts';
+import { t } from '../words.ts';
 import { findingsView } from './findings.ts';
 
 export interface ButtonOptions {
@@ -163,5 +164,3 @@ export function savedLink(app: App, what: string): HTMLElement | null {
     `${t(app.state.lang, 'downloadAgain')}: ${s.name}`,
   );
 }
-
-export const word = (lang: Lang, key: WordKey) => t(lang, key);

@@ -1,12 +1,14 @@
-// Findings grouped as the add-in groups them: errors, then warnings, each
-// top to bottom and left to right; only well-formed findings are shown.
+// Findings as both apps list them: grouped by shared/validate/group.ts
+// (errors, then warnings, each top to bottom and left to right), and only
+// well-formed ones taken from an error envelope (client/request.ts).
 import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../client/request.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/index.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import type { Finding } from '../../shared/validate/findings.ts';
+import { cellOrder, groupFindings } from '../../shared/validate/group.ts';
 import { validate } from '../../shared/validate/index.ts';
-import { cellOrder, findingLine, findingsOf, groupFindings } from '../../web/src/findings.ts';
 
 const f = (cell: string, severity: Finding['severity'], code = 'STATUS_REQUIRED'): Finding =>
   ({ code, severity, cell, message: { vi: `vi ${cell}`, en: `en ${cell}` } }) as Finding;
@@ -41,7 +43,8 @@ describe('groupFindings', () => {
     expect(errors.every((x) => x.severity === 'error')).toBe(true);
     const rows = errors.map((x) => cellOrder(x.cell)[0]);
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
-    expect(findingLine(errors[0]!, 'vi')).toMatch(/^[A-Z]+\d+ — .+/);
+    // Each names its cell and says what is wrong.
+    expect(`${errors[0]!.cell} — ${errors[0]!.message.vi}`).toMatch(/^[A-Z]+\d+ — .+/);
   });
 });
 
