@@ -1,11 +1,13 @@
-// The web page's state and actions over a stand-in API (no browser): sign-in
-// and the key in storage, progress while waiting, failures kept bilingual,
+// The web page's state and actions (web/src/app.ts: the store and the action
+// groups in web/src/actions/) over a stand-in API, no browser: sign-in and
+// the key in the settings, progress while waiting, failures kept bilingual,
 // one Idempotency-Key per chosen file, comments required before returning.
 import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../client/api.ts';
 import { ApiFailure } from '../../client/request.ts';
 import { settingsStore } from '../../client/settings.ts';
-import { App, type State } from '../../web/src/app.ts';
+import { App } from '../../web/src/app.ts';
+import type { State } from '../../web/src/state.ts';
 
 /** The page's localStorage names, as the e2e test reads them. */
 const STORAGE = { key: 'ls58.web.key', lang: 'ls58.web.lang' } as const;
@@ -79,7 +81,7 @@ const failure401 = new ApiFailure('http', 401, 'UNAUTHENTICATED', {
 describe('sign-in', () => {
   it('stores the key, preselects the open scheduled period and loads its completeness', async () => {
     const { app, api, store } = setup();
-    await app.signIn(`  ${KEY} `);
+    await app.session.signIn(`  ${KEY} `);
     expect(store.get(STORAGE.key)).toBe(KEY);
     // H1 and Q2 share a due date; H1 is the scheduled one.
     expect(app.state.period).toBe('2026-H1');
@@ -89,8 +91,8 @@ describe('sign-in', () => {
 
   it('shows progress while waiting, and ignores a second click', async () => {
     const { app, api, renders } = setup();
-    const first = app.signIn(KEY);
-    const second = app.signIn(KEY);
+    const first = app.session.signIn(KEY);
+    const second = app.session.signIn(KEY);
     await Promise.all([first, second]);
     expect(api.me).toHaveBeenCalledTimes(1);
     expect(renders.some((s) => s.busy.includes('signin'))).toBe(true);
@@ -98,7 +100,7 @@ describe('sign-in', () => {
 
   it('refuses an empty key without calling the API', async () => {
     const { app, api } = setup();
-    await app.signIn('   ');
+    await app.session.signIn('   ');
     expect(api.me).not.toHaveBeenCalled();
     expect(app.state.failure).toMatchObject({ section: 'signin', code: 'KEY_EMPTY' });
     expect(app.state.failure?.text.vi).toBe('Hãy nhập khóa truy cập.');
@@ -107,7 +109,7 @@ describe('sign-in', () => {
   it('forgets a stored key the server no longer accepts, keeps it on a network failure', async () => {
     const bad = setup('agency', { [STORAGE.key]: KEY });
     bad.api.me.mockRejectedValueOnce(failure401);
-    await bad.app.start();
+    await bad.app.session.start();
     expect(bad.store.has(STORAGE.key)).toBe(false);
     expect(bad.app.state.failure?.code).toBe('UNAUTHENTICATED');
 
@@ -115,22 +117,22 @@ describe('sign-in', () => {
     offline.api.me.mockRejectedValueOnce(
       new ApiFailure('network', 0, 'NETWORK', { vi: 'mạng', en: 'network' }),
     );
-    await offline.app.start();
+    await offline.app.session.start();
     expect(offline.store.get(STORAGE.key)).toBe(KEY);
     expect(offline.app.state.key).toBe(KEY);
   });
 
   it('sign-out removes the key from storage and the page', async () => {
     const { app, store } = setup();
-    await app.signIn(KEY);
-    app.signOut();
+    await app.session.signIn(KEY);
+    app.session.signOut();
     expect(store.has(STORAGE.key)).toBe(false);
     expect(app.state).toMatchObject({ key: null, me: null, periods: [], completeness: null });
   });
 
   it('remembers the language', () => {
     const { app, store } = setup();
-    app.setLang('en');
+    app.session.setLang('en');
     expect(store.get(STORAGE.lang)).toBe('en');
     expect(setup('agency', { [STORAGE.lang]: 'en' }).app.state.lang).toBe('en');
   });
@@ -139,13 +141,13 @@ describe('sign-in', () => {
 describe('review', () => {
   it('a return needs a comment; with one it is sent and the table reloads', async () => {
     const { app, api } = setup();
-    await app.signIn(KEY);
-    app.openReturn('P-TP');
-    await app.returnReport('P-TP', 1);
+    await app.session.signIn(KEY);
+    app.coordinator.openReturn('P-TP');
+    await app.coordinator.returnReport('P-TP', 1);
     expect(api.review).not.toHaveBeenCalled();
     expect(app.state.failure?.code).toBe('COMMENT_REQUIRED');
     app.setDraft('return-comment-P-TP', ' Bổ sung số liệu ');
-    await app.returnReport('P-TP', 1);
+    await app.coordinator.returnReport('P-TP', 1);
     expect(api.review).toHaveBeenCalledWith('2026-H1', 'P-TP', {
       action: 'return',
       comment: 'Bổ sung số liệu',
@@ -160,35 +162,35 @@ describe('review', () => {
 describe('upload', () => {
   it('one Idempotency-Key per chosen file, reused when that file is sent again', async () => {
     const { app, api } = setup('agency');
-    await app.signIn(KEY);
+    await app.session.signIn(KEY);
     const file = new File([new Uint8Array([0x50, 0x4b])], 'bao-cao.xlsx');
-    app.chooseFile(file);
+    app.upload.chooseFile(file);
     const key = app.state.upload?.idempotencyKey;
     expect(key).toBe('web-id-1');
     api.upload.mockRejectedValueOnce(
       new ApiFailure('timeout', 0, 'TIMEOUT', { vi: 'hết giờ', en: 'timeout' }),
     );
-    await app.uploadFile();
+    await app.upload.send();
     expect(app.state.failure).toMatchObject({ section: 'upload', retryable: true });
-    await app.uploadFile();
+    await app.upload.send();
     expect(api.upload.mock.calls.map((c) => (c as unknown[])[3])).toEqual([key, key]);
     expect(app.state.uploadOutcome?.receipt.version).toBe(2);
     // Choosing a file again (even the same one) is a new submission attempt.
-    app.chooseFile(file);
+    app.upload.chooseFile(file);
     expect(app.state.upload?.idempotencyKey).toBe('web-id-2');
   });
 
   it('without a file says so and sends nothing', async () => {
     const { app, api } = setup('agency');
-    await app.signIn(KEY);
-    await app.uploadFile();
+    await app.session.signIn(KEY);
+    await app.upload.send();
     expect(api.upload).not.toHaveBeenCalled();
     expect(app.state.failure?.code).toBe('NO_FILE');
   });
 
   it('keeps the findings of a refused upload for the view', async () => {
     const { app, api } = setup('agency');
-    await app.signIn(KEY);
+    await app.session.signIn(KEY);
     const finding = {
       code: 'STATUS_REQUIRED',
       severity: 'error',
@@ -205,8 +207,8 @@ describe('upload', () => {
         'P-TP 2026-H1',
       ),
     );
-    app.chooseFile(new File(['x'], 'a.xlsx'));
-    await app.uploadFile();
+    app.upload.chooseFile(new File(['x'], 'a.xlsx'));
+    await app.upload.send();
     expect(app.state.failure).toMatchObject({
       section: 'upload',
       code: 'VALIDATION_FAILED',

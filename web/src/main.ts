@@ -4,7 +4,8 @@
 import { apiClient } from '../../client/api.ts';
 import { h, replace } from '../../client/dom.ts';
 import { settingsStore } from '../../client/settings.ts';
-import { App, type Saved, type State } from './app.ts';
+import { App } from './app.ts';
+import type { Saved, State } from './state.ts';
 import { agencyView } from './views/agency.ts';
 import { coordinatorView } from './views/coordinator.ts';
 import { header, progress, signInView } from './views/shell.ts';
@@ -48,7 +49,7 @@ const fileInput = h('input', {
   name: 'file',
   accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }) as HTMLInputElement;
-fileInput.addEventListener('change', () => app.chooseFile(fileInput.files?.[0] ?? null));
+fileInput.addEventListener('change', () => app.upload.chooseFile(fileInput.files?.[0] ?? null));
 
 function render(state: State): void {
   document.documentElement.lang = state.lang;
@@ -77,4 +78,4 @@ const app = new App({
   copy,
   newId: () => crypto.randomUUID(),
 });
-void app.start();
+void app.session.start();

@@ -59,7 +59,8 @@ function periodsList(app: App): HTMLElement {
         'select',
         {
           id: 'year',
-          onchange: (e: Event) => app.chooseYear(Number((e.target as HTMLSelectElement).value)),
+          onchange: (e: Event) =>
+            app.session.chooseYear(Number((e.target as HTMLSelectElement).value)),
         },
         years.map(([y]) => h('option', { value: y, selected: y === year }, String(y))),
       ),
@@ -80,7 +81,7 @@ function periodsList(app: App): HTMLElement {
               class: 'period-item',
               'aria-pressed': String(p.code === period),
               'aria-label': `${t(lang, 'choose')} ${p.label[lang]}`,
-              onclick: () => app.choosePeriod(p.code),
+              onclick: () => app.session.choosePeriod(p.code),
             },
             h('span', { class: 'period-name' }, p.label[lang]),
             h(
@@ -141,7 +142,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
           label: t(lang, 'downloadTemplate'),
           busy: `template:${code}`,
           busyLabel: t(lang, 'loading'),
-          onClick: () => app.downloadTemplate(code, 'upload'),
+          onClick: () => app.downloads.template(code, 'upload'),
         }),
       ),
       savedLink(app, `template:${code}`),
@@ -159,7 +160,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
           id: 'upload-form',
           onsubmit: (e: Event) => {
             e.preventDefault();
-            void app.uploadFile();
+            void app.upload.send();
           },
         },
         h(

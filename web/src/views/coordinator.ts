@@ -184,7 +184,7 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
           label: pick(lang, REVIEW_ACTION_LABELS.accept),
           kind: 'primary',
           busy: reviewing,
-          onClick: () => app.accept(code, row.latestVersion),
+          onClick: () => app.coordinator.accept(code, row.latestVersion),
         })
       : null,
     row.latestVersion && row.reviewState !== 'returned'
@@ -193,7 +193,7 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
           label: pick(lang, REVIEW_ACTION_LABELS.return),
           busy: reviewing,
           pressed: app.state.returning === code,
-          onClick: () => app.openReturn(app.state.returning === code ? null : code),
+          onClick: () => app.coordinator.openReturn(app.state.returning === code ? null : code),
         })
       : null,
     button(app, {
@@ -202,7 +202,7 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
       kind: 'subtle',
       title: t(lang, 'templateOf', { a: row.agency.shortName }),
       busy: `template:${code}`,
-      onClick: () => app.downloadTemplate(code, 'completeness'),
+      onClick: () => app.downloads.template(code, 'completeness'),
     }),
   );
 }
@@ -221,7 +221,7 @@ function returnForm(app: App, row: CompletenessRow, lang: Lang): HTMLElement {
           class: 'inline-form',
           onsubmit: (e: Event) => {
             e.preventDefault();
-            void app.returnReport(code, row.latestVersion);
+            void app.coordinator.returnReport(code, row.latestVersion);
           },
         },
         field(app, {
@@ -248,7 +248,7 @@ function returnForm(app: App, row: CompletenessRow, lang: Lang): HTMLElement {
             id: `return-cancel-${code}`,
             label: t(lang, 'cancel'),
             kind: 'subtle',
-            onClick: () => app.openReturn(null),
+            onClick: () => app.coordinator.openReturn(null),
           }),
         ),
       ),
@@ -273,7 +273,7 @@ function downloadsView(app: App): HTMLElement {
         kind: 'primary',
         busy: 'merged',
         busyLabel: t(lang, 'loading'),
-        onClick: () => app.downloadMerged(),
+        onClick: () => app.downloads.merged(),
       }),
     ),
     savedLink(app, 'merged'),
@@ -306,7 +306,7 @@ function downloadsView(app: App): HTMLElement {
         busy: `template:${chosen}`,
         busyLabel: t(lang, 'loading'),
         disabled: !chosen,
-        onClick: () => app.downloadTemplate(app.draft('template-agency') || chosen, 'downloads'),
+        onClick: () => app.downloads.template(app.draft('template-agency') || chosen, 'downloads'),
       }),
     ),
     savedLink(app, `template:${chosen}`),

@@ -36,13 +36,13 @@ export function keysView(app: App): HTMLElement {
               id: 'copy-key',
               label: app.state.copied ? t(lang, 'copied') : t(lang, 'copy'),
               kind: 'primary',
-              onClick: () => app.copyNewKey(),
+              onClick: () => app.keys.copyNew(),
             }),
             button(app, {
               id: 'dismiss-key',
               label: t(lang, 'close'),
               kind: 'subtle',
-              onClick: () => app.dismissNewKey(),
+              onClick: () => app.keys.dismissNew(),
             }),
           ),
         )
@@ -54,7 +54,7 @@ export function keysView(app: App): HTMLElement {
         id: 'issue-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          void app.issueKey();
+          void app.keys.issue();
         },
       },
       h(
@@ -95,7 +95,7 @@ export function keysView(app: App): HTMLElement {
               label: t(lang, 'showKeys'),
               busy: 'keys',
               busyLabel: t(lang, 'loading'),
-              onClick: () => app.loadKeys(),
+              onClick: () => app.keys.load(),
             })
           : null,
       ),
@@ -153,20 +153,20 @@ export function keysView(app: App): HTMLElement {
                               label: t(lang, 'revoke'),
                               kind: 'danger',
                               busy: `revoke:${k.prefix}`,
-                              onClick: () => app.revoke(k.prefix),
+                              onClick: () => app.keys.revoke(k.prefix),
                             }),
                             button(app, {
                               id: `revoke-cancel-${k.prefix}`,
                               label: t(lang, 'cancel'),
                               kind: 'subtle',
-                              onClick: () => app.askRevoke(null),
+                              onClick: () => app.keys.askRevoke(null),
                             }),
                           )
                         : button(app, {
                             id: `revoke-${k.prefix}`,
                             label: t(lang, 'revoke'),
                             kind: 'subtle',
-                            onClick: () => app.askRevoke(k.prefix),
+                            onClick: () => app.keys.askRevoke(k.prefix),
                           }),
                   ),
                 ),

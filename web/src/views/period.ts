@@ -30,7 +30,7 @@ export function periodBar(app: App): HTMLElement {
           'select',
           {
             id: 'period',
-            onchange: (e: Event) => app.choosePeriod((e.target as HTMLSelectElement).value),
+            onchange: (e: Event) => app.session.choosePeriod((e.target as HTMLSelectElement).value),
             disabled: app.isBusy('period'),
           },
           byYear(periods).map(([year, list]) =>
@@ -53,7 +53,7 @@ export function periodBar(app: App): HTMLElement {
         label: t(lang, 'refresh'),
         busy: 'refresh',
         busyLabel: t(lang, 'loading'),
-        onClick: () => app.refresh(),
+        onClick: () => app.session.refresh(),
       }),
       app.isBusy('period')
         ? h('span', { class: 'loading' }, h('span', { class: 'spinner' }), t(lang, 'loading'))

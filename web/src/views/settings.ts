@@ -26,7 +26,7 @@ export function settingsView(app: App): HTMLElement | null {
         id: 'deadline-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          void app.saveDeadline();
+          void app.coordinator.saveDeadline();
         },
       },
       h(
@@ -66,7 +66,7 @@ export function settingsView(app: App): HTMLElement | null {
               id: 'unlock',
               label: t(lang, 'unlock'),
               busy: 'lock',
-              onClick: () => app.setLocked(false),
+              onClick: () => app.coordinator.setLocked(false),
             }),
           ),
         )
@@ -76,7 +76,7 @@ export function settingsView(app: App): HTMLElement | null {
             class: 'inline-form',
             onsubmit: (e: Event) => {
               e.preventDefault();
-              void app.setLocked(true);
+              void app.coordinator.setLocked(true);
             },
           },
           field(app, {
@@ -107,7 +107,7 @@ export function settingsView(app: App): HTMLElement | null {
                 label: t(lang, 'closeReopening'),
                 kind: 'subtle',
                 busy: `close:${r.agency}`,
-                onClick: () => app.closeReopening(r.agency),
+                onClick: () => app.coordinator.closeReopening(r.agency),
               }),
             ),
           ),
@@ -119,7 +119,7 @@ export function settingsView(app: App): HTMLElement | null {
         class: 'inline-form',
         onsubmit: (e: Event) => {
           e.preventDefault();
-          void app.reopen();
+          void app.coordinator.reopen();
         },
       },
       select(app, {

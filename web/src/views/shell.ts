@@ -43,7 +43,7 @@ export function header(app: App): HTMLElement {
           class: 'btn btn-subtle on-dark',
           lang: other(lang),
           'aria-label': t(lang, 'switchLangLabel'),
-          onclick: () => app.setLang(other(lang)),
+          onclick: () => app.session.setLang(other(lang)),
         },
         t(lang, 'switchLang'),
       ),
@@ -54,7 +54,7 @@ export function header(app: App): HTMLElement {
               type: 'button',
               id: 'sign-out',
               class: 'btn btn-subtle on-dark',
-              onclick: () => app.signOut(),
+              onclick: () => app.session.signOut(),
             },
             t(lang, 'signOut'),
           )
@@ -80,7 +80,7 @@ export function progress(app: App): HTMLElement {
 
 export function signInView(app: App): HTMLElement {
   const lang = app.state.lang;
-  const submit = () => app.signIn(app.draft('key'));
+  const submit = () => app.session.signIn(app.draft('key'));
   // A stored key being checked: show progress, not the form.
   if (app.state.key && app.isBusy('signin')) {
     return h(

@@ -3,7 +3,8 @@
 
 import { h } from '../../../client/dom.ts';
 import { other } from '../../../client/i18n.ts';
-import type { App, Section } from '../app.ts';
+import type { App } from '../app.ts';
+import type { Section } from '../state.ts';
 import type { Tone } from '../tones.ts';
 import { t } from '../words.ts';
 import { findingsView } from './findings.ts';

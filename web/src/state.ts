@@ -1,0 +1,101 @@
+// What the web page holds: who is signed in, the periods and the chosen one,
+// what is loaded for it, the actions waiting on the network, the last
+// failure or notice and where it is shown, and what was typed or chosen.
+// Views re-draw from it after every change; the actions (actions/) change
+// it through the Store.
+import type {
+  AgencyItem,
+  Completeness,
+  History,
+  KeyItem,
+  Me,
+  NewKey,
+  PeriodItem,
+  UploadResult,
+} from '../../client/api.ts';
+import type { Failure as ClientFailure } from '../../client/failure.ts';
+import type { Lang } from '../../client/i18n.ts';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
+
+/** Where a failure or notice is shown. */
+export type Section =
+  | 'signin'
+  | 'top'
+  | 'completeness'
+  | 'settings'
+  | 'downloads'
+  | 'keys'
+  | 'upload';
+
+/** A failed action, shown in the section where it happened. */
+export interface Failure extends ClientFailure {
+  section: Section;
+}
+
+export interface Notice {
+  section: Section;
+  text: Bilingual;
+}
+
+/** A downloaded file, as an object URL the page can offer again. */
+export interface Saved {
+  url: string;
+  name: string;
+}
+
+export interface State {
+  lang: Lang;
+  key: string | null;
+  me: Me | null;
+  today: string | null;
+  periods: PeriodItem[];
+  period: string | null;
+  /** Agency view: the year whose periods are listed. */
+  year: number | null;
+  /** Actions waiting on the network, e.g. "signin", "review:P-TP". */
+  busy: string[];
+  failure: Failure | null;
+  notice: Notice | null;
+  completeness: Completeness | null;
+  agencies: AgencyItem[];
+  keys: KeyItem[] | null;
+  newKey: NewKey | null;
+  /** The agency whose "return for correction" form is open. */
+  returning: string | null;
+  /** The key prefix waiting for a second click to revoke. */
+  confirmRevoke: string | null;
+  /** Text typed into the forms, by input id (kept across re-draws). */
+  drafts: Record<string, string>;
+  history: History | null;
+  /** The chosen file and the Idempotency-Key made for it. */
+  upload: { file: File; idempotencyKey: string } | null;
+  uploadOutcome: UploadResult | null;
+  /** Object URLs of downloaded files, by what they are ("merged", "template:P-TP"). */
+  saved: Record<string, Saved>;
+  copied: boolean;
+}
+
+/** Everything a session holds besides the key, language and running actions: empty. */
+export function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
+  return {
+    me: null,
+    today: null,
+    periods: [],
+    period: null,
+    year: null,
+    failure: null,
+    notice: null,
+    completeness: null,
+    agencies: [],
+    keys: null,
+    newKey: null,
+    returning: null,
+    confirmRevoke: null,
+    drafts: {},
+    history: null,
+    upload: null,
+    uploadOutcome: null,
+    saved: {},
+    copied: false,
+  };
+}

@@ -1,0 +1,97 @@
+// The page's state and the one way to change it: every change re-draws;
+// every network action shows its progress (busy), ignores a second click and
+// explains its failure in the section where it happened. The action groups
+// in actions/ share one Store.
+import type { Api, PeriodItem } from '../../client/api.ts';
+import { failureOf, refusal } from '../../client/failure.ts';
+import { langFrom, type Params } from '../../client/i18n.ts';
+import type { SettingsStore } from '../../client/settings.ts';
+import { type Saved, type Section, type State, signedOut } from './state.ts';
+import { both, type WordKey } from './words.ts';
+
+export interface AppDeps {
+  api: (key: string) => Api;
+  /** The key and the language, kept on this computer. */
+  settings: SettingsStore;
+  render: (state: State) => void;
+  /** Starts the browser's download of a saved file. */
+  save: (saved: Saved) => void;
+  copy: (text: string) => Promise<void>;
+  newId: () => string;
+}
+
+export class Store {
+  state: State;
+  readonly deps: AppDeps;
+
+  constructor(deps: AppDeps) {
+    this.deps = deps;
+    this.state = {
+      lang: langFrom(deps.settings.get('lang')),
+      key: deps.settings.get('key'),
+      busy: [],
+      ...signedOut(),
+    };
+  }
+
+  set(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch };
+    this.deps.render(this.state);
+  }
+
+  isBusy(action: string): boolean {
+    return this.state.busy.includes(action);
+  }
+
+  /** The API as the signed-in key may use it. */
+  api(): Api {
+    if (!this.state.key) throw new Error('not signed in');
+    return this.deps.api(this.state.key);
+  }
+
+  get currentPeriod(): PeriodItem | undefined {
+    return this.state.periods.find((p) => p.code === this.state.period);
+  }
+
+  /** Runs one network action: progress shown, a second click ignored, failure explained. */
+  async act(action: string, section: Section, work: () => Promise<void>): Promise<void> {
+    if (this.isBusy(action)) return;
+    this.set({ busy: [...this.state.busy, action], failure: null, notice: null, copied: false });
+    try {
+      await work();
+    } catch (e) {
+      const failure = failureOf(e, {
+        code: 'CLIENT',
+        text: (d) => both('pageError', { d }),
+      });
+      this.set({ failure: { section, ...failure } });
+    } finally {
+      this.set({ busy: this.state.busy.filter((b) => b !== action) });
+    }
+  }
+
+  /** A notice in `section`, e.g. "Đã khóa kỳ 2026-Q1.". */
+  notice(section: Section, key: WordKey, params: Params = {}): void {
+    this.set({ notice: { section, text: both(key, params) } });
+  }
+
+  /** Refuses an action before anything is sent (an empty field), saying why in `section`. */
+  refuse(section: Section, code: string, word: WordKey): void {
+    this.set({ failure: { section, ...refusal(code, both(word)) } });
+  }
+
+  draft(id: string): string {
+    return this.state.drafts[id] ?? '';
+  }
+
+  /** Typing does not re-draw: the value is kept for the next draw. */
+  setDraft(id: string, value: string): void {
+    this.state.drafts[id] = value;
+  }
+
+  clearDrafts(...ids: string[]): void {
+    const drafts = { ...this.state.drafts };
+    for (const id of ids) delete drafts[id];
+    this.state = { ...this.state, drafts };
+  }
+}
