@@ -54,6 +54,11 @@ export const RECEIPT_HEADER = [
 ] as const;
 export type ReceiptRow = [string, string, number, string, string, string];
 
+/**
+ * Where the pane runs: inside Excel (or a test's stand-in Excel) or in a
+ * plain browser, and whether the host has ExcelApi 1.8, asked through
+ * Office.context.requirements.isSetSupported as Microsoft recommends.
+ */
 export async function detectHost(): Promise<HostInfo> {
   if (typeof Office === 'undefined') return { inExcel: false, supportsExcelApi18: false };
   const info = await Office.onReady();
