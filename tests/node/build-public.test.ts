@@ -1,6 +1,7 @@
 // The folder the Worker serves (scripts/lib/build-public.ts), built into a
-// temporary folder: every file the two HTML pages load is there, and
-// wrangler.toml serves the same folder.
+// temporary folder: every file the two HTML pages load is there, the task
+// pane's stylesheet holds literal values only (Internet Explorer 11 has no
+// CSS custom properties), and wrangler.toml serves the same folder.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 beforeAll(() => buildPublic({ outDir: out }), 60_000);
 
 const read = (file: string) => readFileSync(join(out, file), 'utf8');
+const tokens = readFileSync(join(ROOT, 'client/styles/tokens.css'), 'utf8');
 
 describe('npm run build', () => {
   it('writes every file the web page and the task pane load, at the path they ask for', () => {
@@ -32,6 +34,25 @@ describe('npm run build', () => {
       readFileSync(join(ROOT, 'addin/assets/icon-32.png')),
     );
   });
+
+  it('gives the task pane literal colours and fonts: no var(), no custom property', () => {
+    const css = read('taskpane.css');
+    expect(css).not.toMatch(/var\(/);
+    expect(css).not.toMatch(/--[\w-]+\s*:/);
+    // Tokens the pane uses, written as their values from tokens.css.
+    for (const token of ['--brand', '--danger-dark', '--surface-2']) {
+      const value = tokens.match(new RegExp(`${token}:\\s*([^;]+);`))?.[1];
+      expect(value, token).toMatch(/^#[0-9a-f]{6}$/);
+      expect(css, token).toContain(value);
+    }
+    expect(css).toContain('font-family:"Segoe UI"');
+  });
+
+  it('keeps the tokens as custom properties on the web page (modern browsers only)', () => {
+    const css = read('app.css');
+    expect(css).toMatch(/:root\{[^}]*--brand:\s*#0f6cbd/);
+    expect(css).toContain('var(--brand)');
+  });
 });
 
 describe('sourceOf', () => {
@@ -42,7 +63,7 @@ describe('sourceOf', () => {
   });
   it('knows no source for built files and unknown paths', () => {
     expect(sourceOf('/app.js')).toBeUndefined();
-    expect(sourceOf('/taskpane.js')).toBeUndefined();
+    expect(sourceOf('/taskpane.css')).toBeUndefined();
     expect(sourceOf('/assets-old/icon.png')).toBeUndefined();
   });
 });
