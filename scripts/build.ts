@@ -1,5 +1,14 @@
-// npm run build: everything the Worker serves that is generated (the task pane and web page bundles).
-import { buildAddin, TASKPANE_OUT, WEB_OUT } from './lib/build-addin.ts';
+// npm run build: every file the Worker serves, built or copied into one
+// folder (dist/public, wrangler.toml's [assets] directory): the web page and
+// the task pane each keep their sources in their own folder (web/, addin/).
+import { buildPublic, PUBLIC_DIR } from './lib/build-public.ts';
+import { report } from './lib/messages.ts';
 
-await buildAddin();
-console.log(`✓ ${TASKPANE_OUT}, ${WEB_OUT.js}, ${WEB_OUT.css}`);
+try {
+  await buildPublic();
+  console.log(
+    `✓ ${PUBLIC_DIR}: index.html, app.js, app.css, taskpane.html, taskpane.js, taskpane.css`,
+  );
+} catch (e) {
+  process.exitCode = report(e);
+}

@@ -1,10 +1,12 @@
 // npm start: the whole system locally, from a fresh clone after npm install.
-//   1. apply the D1 migrations to the local database;
-//   2. seed the plan's agencies and report periods (INSERT OR IGNORE: the
+//   1. build the web page and the task pane into dist/public (the folder
+//      wrangler.toml's [assets] serves);
+//   2. apply the D1 migrations to the local database;
+//   3. seed the plan's agencies and report periods (INSERT OR IGNORE: the
 //      coordinator's edits survive) and make sure the development keys of
 //      .dev-keys.json are in the database — issued on the first run, reused
 //      (and re-inserted if the local database was wiped) afterwards;
-//   3. run `wrangler dev` on http://localhost:8787 until Ctrl-C.
+//   4. run `wrangler dev` on http://localhost:8787 until Ctrl-C.
 // Running it again is safe. Options: see START_USAGE (scripts/lib/start-args.ts).
 
 import { existsSync } from 'node:fs';
@@ -21,7 +23,7 @@ import {
   toKeyRow,
   toSqlScript,
 } from './lib/access-keys.ts';
-import { buildAddin } from './lib/build-addin.ts';
+import { buildPublic, PUBLIC_DIR } from './lib/build-public.ts';
 import {
   type DevKey,
   fillSlots,
@@ -216,10 +218,10 @@ async function main(argv: string[]): Promise<number> {
   // Checked first: a missing certificate should not wait for the build and migrations.
   const tls = options.https ? httpsArgs() : [];
   step(
-    'Đóng gói ngăn tác vụ (addin/public/taskpane.js)',
-    'Building the task pane (addin/public/taskpane.js)',
+    `Đóng gói trang web và ngăn tác vụ (${PUBLIC_DIR})`,
+    `Building the web page and the task pane (${PUBLIC_DIR})`,
   );
-  await buildAddin();
+  await buildPublic();
   const keys = await setup(target, options.devKeysFile);
   const coordinator = keys.find((k) => k.role === 'coordinator');
   const file = relative(ROOT, options.devKeysFile).startsWith('..')

@@ -10,7 +10,7 @@ export const ADDIN_ID = '5b0f3f0e-58a1-4c2e-9a58-2022b1c05858';
 export const ADDIN_VERSION = '0.1.0.0';
 export const DEFAULT_ORIGIN = 'https://localhost:8787';
 
-/** Files under addin/public that the manifest points at (the Worker serves them at `/<path>`). */
+/** Files the manifest points at, as the Worker serves them at `/<path>` (built into dist/public: scripts/lib/build-public.ts). */
 export const TASKPANE_PATH = 'taskpane.html';
 export const ICON_SIZES = { ribbon: [16, 32, 80], iconUrl: 32, highResolutionIconUrl: 64 } as const;
 export const iconPath = (size: number) => `assets/icon-${size}.png`;

@@ -77,7 +77,7 @@ beforeAll(async () => {
     origin: system.baseUrl,
   });
   page = await context.newPage();
-  // The page runs under a strict CSP (addin/public/_headers): nothing it does may break it.
+  // The page runs under a strict CSP (worker/_headers): nothing it does may break it.
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sourceOf } from '../../scripts/lib/build-public.ts';
 import {
   ADDIN_ID,
   checkOrigin,
@@ -20,7 +21,6 @@ import {
 } from '../../scripts/lib/manifest.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PUBLIC = join(ROOT, 'addin', 'public');
 const dir = mkdtempSync(join(tmpdir(), 'ls-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -90,12 +90,18 @@ function pngSize(file: string) {
   return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
 }
 
-/** The local file the Worker serves at `url` (static assets from addin/public). */
+/**
+ * The repository file the Worker serves at `url`: static assets are built into
+ * dist/public, and the files the manifest points at are copied there as they
+ * are (scripts/lib/build-public.ts), so their sources are checked (no build needed).
+ */
 function servedFile(url: string, origin: string) {
   expect(url.startsWith(`${origin}/`), url).toBe(true);
   const path = new URL(url).pathname;
   expect(path.startsWith('/api/'), `${url} is an API route, not a file`).toBe(false);
-  return join(PUBLIC, decodeURIComponent(path));
+  const source = sourceOf(decodeURIComponent(path));
+  expect(source, `${url} is not a file copied into dist/public`).toBeDefined();
+  return join(ROOT, source as string);
 }
 
 function isAllowedUrl(u: string) {

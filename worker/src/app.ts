@@ -35,7 +35,7 @@ app.onError((err, c) => {
 });
 
 // The web page for the coordinator and for agencies without the add-in is a
-// static asset (addin/public/index.html); `/` is its address.
+// static asset (index.html, from web/index.html); `/` is its address.
 app.get('/', (c) => c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url))));
 
 app.notFound((c) =>

@@ -1,0 +1,75 @@
+// The folder the Worker serves (scripts/lib/build-public.ts), built into a
+// temporary folder: every file the two HTML pages load is there, the task
+// pane's stylesheet holds literal values only (Internet Explorer 11 has no
+// CSS custom properties), and wrangler.toml serves the same folder.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPublic, COPIED, PUBLIC_DIR, sourceOf } from '../../scripts/lib/build-public.ts';
+import { ROOT } from '../../scripts/lib/wrangler.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'lyson-public-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+beforeAll(() => buildPublic({ outDir: out }), 60_000);
+
+const read = (file: string) => readFileSync(join(out, file), 'utf8');
+const tokens = readFileSync(join(ROOT, 'client/styles/tokens.css'), 'utf8');
+
+describe('npm run build', () => {
+  it('writes every file the web page and the task pane load, at the path they ask for', () => {
+    for (const page of ['index.html', 'taskpane.html']) {
+      const refs = [...read(page).matchAll(/(?:href|src)="([^"]+)"/g)]
+        .map((m) => m[1] as string)
+        .filter((ref) => !/^https?:/.test(ref));
+      expect(refs.length, page).toBeGreaterThan(0);
+      for (const ref of refs) expect(existsSync(join(out, ref)), `${page} → ${ref}`).toBe(true);
+    }
+  });
+
+  it('copies the sources of copied files unchanged (HTML, icons, _headers)', () => {
+    for (const from of Object.values(COPIED)) expect(existsSync(join(ROOT, from)), from).toBe(true);
+    expect(read('_headers')).toBe(readFileSync(join(ROOT, 'worker/_headers'), 'utf8'));
+    expect(readFileSync(join(out, 'assets/icon-32.png'))).toEqual(
+      readFileSync(join(ROOT, 'addin/assets/icon-32.png')),
+    );
+  });
+
+  it('gives the task pane literal colours and fonts: no var(), no custom property', () => {
+    const css = read('taskpane.css');
+    expect(css).not.toMatch(/var\(/);
+    expect(css).not.toMatch(/--[\w-]+\s*:/);
+    // Tokens the pane uses, written as their values from tokens.css.
+    for (const token of ['--brand', '--danger-dark', '--surface-2']) {
+      const value = tokens.match(new RegExp(`${token}:\\s*([^;]+);`))?.[1];
+      expect(value, token).toMatch(/^#[0-9a-f]{6}$/);
+      expect(css, token).toContain(value);
+    }
+    expect(css).toContain('font-family:"Segoe UI"');
+  });
+
+  it('keeps the tokens as custom properties on the web page (modern browsers only)', () => {
+    const css = read('app.css');
+    expect(css).toMatch(/:root\{[^}]*--brand:\s*#0f6cbd/);
+    expect(css).toContain('var(--brand)');
+  });
+});
+
+describe('sourceOf', () => {
+  it('maps a served path to the repository file copied there', () => {
+    expect(sourceOf('/assets/icon-32.png')).toBe('addin/assets/icon-32.png');
+    expect(sourceOf('taskpane.html')).toBe('addin/taskpane.html');
+    expect(sourceOf('/index.html')).toBe('web/index.html');
+  });
+  it('knows no source for built files and unknown paths', () => {
+    expect(sourceOf('/app.js')).toBeUndefined();
+    expect(sourceOf('/taskpane.css')).toBeUndefined();
+    expect(sourceOf('/assets-old/icon.png')).toBeUndefined();
+  });
+});
+
+it("wrangler.toml's [assets] directory is the folder the build writes", () => {
+  const toml = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8');
+  const assets = toml.match(/^\[assets\]$([\s\S]*?)^\[/m)?.[1] ?? '';
+  expect(assets.match(/^directory = "([^"]+)"$/m)?.[1]).toBe(PUBLIC_DIR);
+});
