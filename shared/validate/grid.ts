@@ -6,7 +6,7 @@
 import { address } from '../layout/a1.ts';
 import { COLUMN_INDEX } from '../layout/columns.ts';
 import { isBlank } from './cells.ts';
-import { type Finding, type FindingCode, finding } from './findings.ts';
+import { type Finding, type FindingCode, type FindingParams, finding } from './findings.ts';
 
 export interface GridInput {
   /** range.values: rows of strings, numbers, booleans ('' for empty). */
@@ -69,7 +69,7 @@ export class CheckedGrid {
     code: FindingCode,
     r: number,
     c: number,
-    params: Record<string, string | number | undefined> = {},
+    params: FindingParams = {},
     extra: { field?: string; taskId?: string } = {},
   ): void {
     this.findings.push(finding(code, this.at(r, c), params, extra));

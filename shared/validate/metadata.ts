@@ -5,7 +5,7 @@
 import { parseMetadata } from '../layout/metadata.ts';
 import { LAYOUT_VERSION, SUPPORTED_LAYOUT_VERSIONS } from '../layout/sheet.ts';
 import { parsePeriodCode } from '../periods/index.ts';
-import type { FindingCode } from './findings.ts';
+import type { FindingCode, FindingParams } from './findings.ts';
 import type { CheckedGrid } from './grid.ts';
 import type { MetadataCell } from './locate.ts';
 import type { ValidateContext } from './validate.ts';
@@ -86,11 +86,8 @@ function checkMetadataCell(
   const { plan } = ctx;
   const expectedPeriod = draft.period;
   const meta = parseMetadata(String(grid.cell(row, left)));
-  const add = (
-    code: FindingCode,
-    params: Record<string, string | number | undefined>,
-    key: string,
-  ) => grid.add(code, row, left, params, { field: `metadata.${key}` });
+  const add = (code: FindingCode, params: FindingParams, key: string) =>
+    grid.add(code, row, left, params, { field: `metadata.${key}` });
   for (const key of ['plan', 'agency', 'period', 'layout'] as const) {
     if (!meta[key]) add('META_INVALID', { key }, key);
   }
