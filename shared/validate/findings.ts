@@ -15,8 +15,9 @@ export interface Finding {
   message: Bilingual;
 }
 
-type P = Record<string, string | number | undefined>;
-type Msg = (p: P) => Bilingual;
+/** The values a finding's message names (found, expected, taskId …). */
+export type FindingParams = Record<string, string | number | undefined>;
+type Msg = (p: FindingParams) => Bilingual;
 
 const q = (v: unknown) => `“${String(v ?? '')}”`;
 const clip = (v: unknown, n = 60) => {
@@ -24,7 +25,7 @@ const clip = (v: unknown, n = 60) => {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 };
 
-const NEW_TEMPLATE = {
+const NEW_TEMPLATE: Bilingual = {
   vi: 'Hãy tạo lại biểu mẫu (nút “Tạo biểu mẫu”) hoặc tải mẫu mới.',
   en: 'Create the sheet again (“Tạo biểu mẫu”) or download a new template.',
 };
@@ -264,7 +265,7 @@ export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
 export function finding(
   code: FindingCode,
   cell: string,
-  params: P = {},
+  params: FindingParams = {},
   extra: { field?: string; taskId?: string } = {},
 ): Finding {
   const def = FINDINGS[code];

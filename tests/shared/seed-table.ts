@@ -1,11 +1,14 @@
 // Reads the appendix table straight from the seed text (the printed plan's
 // extraction), with no knowledge of the repairs: the tests compare the data
-// in shared/ against what this returns.
+// in shared/ against what this returns. The appendix is kept in the
+// repository (tests/fixtures/plan-58-appendix.txt: the seed's Phụ lục lines,
+// byte for byte, under one line naming the source), so a fresh clone tests
+// the plan data without the seed folder beside it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SEED_PATH = fileURLToPath(
-  new URL('../../../shared/seed/000_7081f17a6c91c2d5.txt', import.meta.url),
+export const APPENDIX_PATH = fileURLToPath(
+  new URL('../fixtures/plan-58-appendix.txt', import.meta.url),
 );
 
 export interface SeedRow {
@@ -16,7 +19,13 @@ export interface SeedRow {
 
 const COLS = ['content', 'lead', 'coordinating', 'product', 'timeline'] as const;
 
-export function readSeedTable(text = readFileSync(SEED_PATH, 'utf8')): SeedRow[] {
+/**
+ * The appendix rows in printed order (section rows and task rows), each
+ * cell trimmed; a cell the extraction wrapped onto a following line keeps
+ * the wrap as "\n". `text` is the appendix text (default: the fixture);
+ * throws if its table header line is missing.
+ */
+export function readSeedTable(text = readFileSync(APPENDIX_PATH, 'utf8')): SeedRow[] {
   const start = text.indexOf('TT\tNội dung công việc');
   if (start < 0) throw new Error('appendix header not found in seed');
   const lines = text

@@ -1,0 +1,90 @@
+// The grid under check: the cells Excel hands over (range.values, and
+// optionally range.formulas and range.numberFormat of the same range), where
+// each sits on the sheet, and the findings reported against them. Every
+// check reads and reports through one CheckedGrid, so findings keep the
+// order in which the checks run.
+import { address } from '../layout/a1.ts';
+import { COLUMN_INDEX } from '../layout/columns.ts';
+import { isBlank } from './cells.ts';
+import { type Finding, type FindingCode, type FindingParams, finding } from './findings.ts';
+
+export interface GridInput {
+  /** range.values: rows of strings, numbers, booleans ('' for empty). */
+  values: unknown;
+  /** range.formulas of the same range, to report formulas in fillable cells. */
+  formulas?: unknown;
+  /** range.numberFormat of the same range, to read percent-formatted cells. */
+  numberFormats?: unknown;
+  /** Address of values[0][0]; 'A1' when omitted. */
+  origin?: string;
+}
+
+/** Grid column (0-based) of each layout column, once the table's TT column is known. */
+export type ColumnPositions = Record<keyof typeof COLUMN_INDEX, number>;
+
+/** Where each layout column sits when the table's TT column is grid column `left`. */
+export function columnsAt(left: number): ColumnPositions {
+  return Object.fromEntries(
+    Object.entries(COLUMN_INDEX).map(([k, i]) => [k, left + i]),
+  ) as ColumnPositions;
+}
+
+/** Any value as rows of cells: a non-array is no rows, a non-array row is an empty row. */
+function asGrid(v: unknown): unknown[][] {
+  if (!Array.isArray(v)) return [];
+  return v.map((row) => (Array.isArray(row) ? row : []));
+}
+
+/**
+ * The cells of one range, read by 0-based grid row and column (`r`, `c`);
+ * `origin` is the 1-based sheet position of values[0][0]. Malformed input
+ * (not arrays, ragged rows) reads as blank cells, never throws.
+ */
+export class CheckedGrid {
+  readonly values: unknown[][];
+  readonly formulas: unknown[][];
+  readonly formats: unknown[][];
+  readonly origin: { row: number; col: number };
+  /** Findings in the order the checks reported them. */
+  readonly findings: Finding[] = [];
+
+  constructor(input: GridInput | undefined, origin: { row: number; col: number }) {
+    this.values = asGrid(input?.values);
+    this.formulas = asGrid(input?.formulas);
+    this.formats = asGrid(input?.numberFormats);
+    this.origin = origin;
+  }
+
+  /** A1 address on the sheet of grid cell (r, c). */
+  at(r: number, c: number): string {
+    return address(this.origin.row + r, this.origin.col + c);
+  }
+
+  cell(r: number, c: number): unknown {
+    return this.values[r]?.[c];
+  }
+
+  /** Reports `code` at grid cell (r, c); `params` fill its message. */
+  add(
+    code: FindingCode,
+    r: number,
+    c: number,
+    params: FindingParams = {},
+    extra: { field?: string; taskId?: string } = {},
+  ): void {
+    this.findings.push(finding(code, this.at(r, c), params, extra));
+  }
+
+  /** True when findings reported since `count` findings include an error. */
+  errorsSince(count: number): boolean {
+    return this.findings.slice(count).some((f) => f.severity === 'error');
+  }
+
+  isEmpty(): boolean {
+    return !this.values.some((row) => row.some((v) => !isBlank(v)));
+  }
+
+  rowEmpty(r: number): boolean {
+    return (this.values[r] ?? []).every(isBlank);
+  }
+}

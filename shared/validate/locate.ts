@@ -1,0 +1,75 @@
+// Where the table is on the sheet: the metadata cell (whose column is the
+// table's TT column) and the header row below it. Both are searched for,
+// not assumed at their layout rows, so rows or columns the user inserted
+// above or left of the table do not break the check.
+import { COLUMNS } from '../layout/columns.ts';
+import { looksLikeMetadata } from '../layout/metadata.ts';
+import { foldLoose } from '../text/normalize.ts';
+import { show } from './cells.ts';
+import type { CheckedGrid } from './grid.ts';
+
+/** How far down the metadata and header are looked for (rows inserted above survive). */
+const SEARCH_ROWS = 40;
+
+/** The metadata cell: grid row and column (0-based). */
+export interface MetadataCell {
+  row: number;
+  left: number;
+}
+
+/**
+ * The first cell, row by row within the top 40 rows, that looks like the
+ * metadata cell (layout/metadata.ts: "plan=" and "layout=" in one text), or
+ * null. Reports nothing: a missing cell is reported with the caller's
+ * expectations (metadata.ts).
+ */
+export function findMetadataCell(grid: CheckedGrid): MetadataCell | null {
+  const { values } = grid;
+  for (let r = 0; r < Math.min(values.length, SEARCH_ROWS); r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      if (looksLikeMetadata(row[c])) return { row: r, left: c };
+    }
+  }
+  return null;
+}
+
+/**
+ * The header row: the first of the 40 rows below the metadata cell (from
+ * the top when there is none) whose cell in column `left` is "TT" (case,
+ * spacing and Unicode form ignored). Returns its grid row, or null after
+ * reporting HEADER_MISSING below the metadata cell (row 6 without one).
+ */
+export function findHeaderRow(grid: CheckedGrid, meta: MetadataCell | null): number | null {
+  const left = meta?.left ?? 0;
+  const searchFrom = (meta?.row ?? -1) + 1;
+  for (let r = searchFrom; r < Math.min(grid.values.length, searchFrom + SEARCH_ROWS); r++) {
+    if (foldLoose(show(grid.cell(r, left))) === 'tt') return r;
+  }
+  grid.add('HEADER_MISSING', meta ? meta.row + 1 : 5, left, {}, { field: 'header' });
+  return null;
+}
+
+/**
+ * Compares each header cell with the layout's column title (COLUMNS, folded
+ * loosely) and reports HEADER_MISMATCH for each that differs. False when any
+ * differs: columns were inserted, deleted or renamed, so cell positions are
+ * unreliable and nothing below is checked.
+ */
+export function checkHeader(grid: CheckedGrid, headerRow: number, left: number): boolean {
+  let headerOk = true;
+  COLUMNS.forEach((col, i) => {
+    const found = show(grid.cell(headerRow, left + i));
+    if (foldLoose(found) !== foldLoose(col.header.vi)) {
+      headerOk = false;
+      grid.add(
+        'HEADER_MISMATCH',
+        headerRow,
+        left + i,
+        { expected: col.header.vi, found },
+        { field: col.key },
+      );
+    }
+  });
+  return headerOk;
+}

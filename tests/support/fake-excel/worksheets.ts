@@ -1,0 +1,118 @@
+// The worksheet collection and a worksheet (Office.js: Excel.WorksheetCollection,
+// Excel.Worksheet). Sources, beside each rule: the Office.js reference
+// (learn.microsoft.com/javascript/api/excel, the doc comments of
+// @types/office-js) and "Application-specific API model".
+import { type Box, parseRange } from './address.ts';
+import type { Context } from './context.ts';
+import { Loadable } from './loadable.ts';
+import type { FakeSheet } from './model.ts';
+import { Protection } from './protection.ts';
+import { Range } from './range.ts';
+
+export class Worksheets {
+  private ctx: Context;
+  constructor(ctx: Context) {
+    this.ctx = ctx;
+  }
+  // Resolved when queued, as Excel does: a sheet added later in the batch does
+  // not turn an earlier null object into a sheet. getItemOrNullObject gives
+  // an object with isNullObject true when there is no such sheet.
+  getItemOrNullObject(name: string): Worksheet {
+    const found = this.ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return new Worksheet(this.ctx, () => found);
+  }
+  /** No such sheet: ItemNotFound ("Application-specific API model", "*OrNullObject methods"). */
+  getItem(name: string): Worksheet {
+    const found = this.ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) this.ctx.pendingError ??= new Error(`ItemNotFound: ${name}`);
+    return new Worksheet(this.ctx, () => found);
+  }
+  getActiveWorksheet(): Worksheet {
+    const found = this.ctx.excel.sheets.find((s) => s.name === this.ctx.excel.active);
+    return new Worksheet(this.ctx, () => found);
+  }
+  /** Added at the end, not activated (Excel.WorksheetCollection.add); a bad or taken name fails at sync. */
+  add(name: string): Worksheet {
+    try {
+      const s = this.ctx.excel.addSheet(name);
+      this.ctx.excel.record({ op: 'addSheet', sheet: name });
+      return new Worksheet(this.ctx, () => s);
+    } catch (e) {
+      this.ctx.pendingError ??= e as Error;
+      return new Worksheet(this.ctx, () => undefined);
+    }
+  }
+}
+
+export class Worksheet extends Loadable {
+  readonly protection: Protection;
+  /** freezeRows(count): the top `count` rows stay in view (Excel.WorksheetFreezePanes.freezeRows). */
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  private find: () => FakeSheet | undefined;
+  constructor(ctx: Context, find: () => FakeSheet | undefined) {
+    super(ctx);
+    this.find = find;
+    this.protection = new Protection(ctx, () => this.sheet);
+    this.freezePanes = {
+      freezeRows: (n: number) => {
+        this.sheet.frozenRows = n;
+        this.ctx.excel.record({ op: 'freezeRows', sheet: this.sheet.name, detail: n });
+      },
+    };
+  }
+  /** The sheet itself; acting on a null object fails (InvalidObjectPath). */
+  get sheet(): FakeSheet {
+    const s = this.find();
+    if (!s) throw new Error('InvalidObjectPath: the worksheet does not exist');
+    return s;
+  }
+  get isNullObject(): boolean {
+    return this.known(() => this.find() === undefined);
+  }
+  get name(): string {
+    return this.read('name', () => this.sheet.name);
+  }
+  activate(): void {
+    this.ctx.excel.active = this.sheet.name;
+    this.ctx.excel.record({ op: 'activate', sheet: this.sheet.name });
+  }
+  /** The range at an A1 address; no address is the whole sheet (Excel.Worksheet.getRange). */
+  getRange(address?: string): Range {
+    return new Range(
+      this.ctx,
+      () => this.find(),
+      () => parseRange(address),
+    );
+  }
+  /**
+   * The smallest range holding every used cell, or a null object when the
+   * sheet is blank; with valuesOnly, only cells with values count
+   * (Excel.Worksheet.getUsedRangeOrNullObject). Worked out when read, as the
+   * range is at sync time.
+   */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    const box = (): Box | undefined => {
+      const s = this.find();
+      if (!s) return undefined;
+      let b: Box | undefined;
+      for (const [k, c] of s.cells) {
+        if (valuesOnly && c.value === '' && !c.formula) continue;
+        const p = parseRange(k);
+        b = b
+          ? {
+              top: Math.min(b.top, p.top),
+              left: Math.min(b.left, p.left),
+              bottom: Math.max(b.bottom, p.top),
+              right: Math.max(b.right, p.left),
+            }
+          : { ...p };
+      }
+      return b;
+    };
+    return new Range(
+      this.ctx,
+      () => (box() ? this.find() : undefined),
+      () => box() as Box,
+    );
+  }
+}
