@@ -12,12 +12,12 @@ interface Seen {
   url: string;
   method: string;
   headers: Headers;
-  body: BodyInit | null | undefined;
+  body: RequestInit['body'];
 }
 
 function fakeFetch(answer: (req: Seen) => Response | Promise<Response>) {
   const seen: Seen[] = [];
-  const impl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const impl = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const req = {
       url: String(input instanceof Request ? input.url : input),
       method: init?.method ?? (input instanceof Request ? input.method : 'GET'),
@@ -123,7 +123,7 @@ describe('JSON calls through the typed client', () => {
   it('give up after 30 seconds without an answer', async () => {
     vi.useFakeTimers();
     // A server that never answers; the request ends only when the page aborts it.
-    const silent = ((_: RequestInfo | URL, init?: RequestInit) =>
+    const silent = ((_: Parameters<typeof fetch>[0], init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () =>
           reject(new DOMException('aborted', 'AbortError')),

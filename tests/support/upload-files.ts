@@ -2,7 +2,7 @@
 // the agency's template exactly as GET …/template.xlsx builds it, with
 // values put into the fillable cells of its task rows. Crafted broken zips
 // live here too, so the reader's tests and the Worker's share them.
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { COLUMN_INDEX, type FillKey, type TaskRowLayout } from '../../shared/layout/index.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
@@ -90,7 +90,7 @@ export function patchPart(
   const files = unzipSync(bytes);
   const old = files[part];
   if (!old) throw new Error(`no part ${part}`);
-  files[part] = strToU8(edit(new TextDecoder().decode(old)));
+  files[part] = strToU8(edit(strFromU8(old)));
   return zipSync(files);
 }
 

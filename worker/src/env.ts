@@ -1,14 +1,8 @@
-// The Worker's bindings (wrangler.toml) and per-request variables.
+// The Worker's per-request variables, and AppEnv for Hono's generics. The
+// bindings themselves (DB, ASSETS, [vars]) are the global `Env` that
+// `npm run cf-typegen` (wrangler types) generates from wrangler.toml into
+// worker/worker-configuration.d.ts.
 import type { KeyRole } from '../../shared/vocabulary/index.ts';
-
-export interface Env {
-  DB: D1Database;
-  ASSETS: Fetcher;
-  /** Largest accepted request body in bytes (a string: wrangler [vars]). */
-  MAX_BODY_BYTES?: string;
-  /** Largest accepted .xlsx upload in bytes (POST …/uploads); its own limit, 2 MiB by default. */
-  MAX_UPLOAD_BYTES?: string;
-}
 
 /** Who is calling: set by the auth middleware from the bearer key. */
 export interface Principal {
