@@ -2,10 +2,9 @@
 // Security headers go on /api/* only: the task pane (static assets) must
 // stay frameable by Excel on the web.
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
-import { ApiError, errorBody, errorResponse } from './errors.ts';
+import { ApiError } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { keys } from './routes/keys.ts';
@@ -23,30 +22,26 @@ app.use('/api/*', async (c, next) => {
   await next();
 });
 
-app.onError((err, c) => {
-  if (err instanceof ApiError) return errorResponse(c, err);
-  if (err instanceof HTTPException && err.status === 400 && /Malformed JSON/i.test(err.message)) {
-    return c.json(errorBody('MALFORMED_JSON'), 400);
-  }
-  if (err instanceof HTTPException && err.status === 413)
-    return c.json(errorBody('PAYLOAD_TOO_LARGE'), 413);
+// Every error answers in the one envelope: the API's own errors answer for
+// themselves; anything else is a bug: logged, and a 500 that says nothing
+// was changed.
+app.onError((err) => {
+  if (err instanceof ApiError) return err.getResponse();
   console.error(err);
-  return c.json(errorBody('INTERNAL'), 500);
+  return new ApiError('INTERNAL').getResponse();
 });
 
 // The web page for the coordinator and for agencies without the add-in is a
 // static asset (index.html, from web/index.html); `/` is its address.
 app.get('/', (c) => c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url))));
 
-app.notFound((c) =>
-  c.json(
-    errorBody('NOT_FOUND', {
-      vi: `Không có địa chỉ ${c.req.method} ${new URL(c.req.url).pathname}.`,
-      en: `No route ${c.req.method} ${new URL(c.req.url).pathname}.`,
-    }),
-    404,
-  ),
-);
+app.notFound((c) => {
+  const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  return new ApiError('NOT_FOUND', {
+    vi: `Không có địa chỉ ${route}.`,
+    en: `No route ${route}.`,
+  }).getResponse();
+});
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true, name: 'ly-son-poverty-reporting' }))

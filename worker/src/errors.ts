@@ -1,6 +1,6 @@
 // One error shape for every failure, from a closed list of codes:
 //   { error: { code, message: { vi, en }, details? } }
-import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const ERRORS = {
@@ -78,33 +78,37 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: { vi: string; en: string }; details?: unknown };
 }
 
-/** Thrown anywhere in a request; turned into the error shape by app.onError. */
-export class ApiError extends Error {
+/**
+ * Thrown anywhere in a request; it answers for itself (`getResponse()`) with
+ * `{ error: { code, message: { vi, en }, details? } }` and the code's status.
+ * `message` replaces the code's general wording when the error can name the
+ * place (the period, the field); `details` carries findings or issues.
+ * As Hono's own `HTTPException`, so `app.onError` and Hono's middleware
+ * treat it as an HTTP answer, not as a crash.
+ */
+export class ApiError extends HTTPException {
   readonly code: ErrorCode;
-  readonly detailMessage?: { vi: string; en: string };
-  readonly details?: unknown;
+  readonly body: ErrorBody;
   constructor(code: ErrorCode, message?: { vi: string; en: string }, details?: unknown) {
-    super(message?.en ?? ERRORS[code].en);
+    super(ERRORS[code].status, { message: message?.en ?? ERRORS[code].en });
     this.name = 'ApiError';
     this.code = code;
-    this.detailMessage = message;
-    this.details = details;
+    this.body = errorBody(code, message, details);
+  }
+
+  override getResponse(): Response {
+    return new Response(JSON.stringify(this.body), {
+      status: this.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }
 }
 
-export function errorBody(
-  code: ErrorCode,
-  message?: { vi: string; en: string },
-  details?: unknown,
-): ErrorBody {
+function errorBody(code: ErrorCode, message?: { vi: string; en: string }, details?: unknown) {
   const def = ERRORS[code];
   const body: ErrorBody = {
     error: { code, message: message ?? { vi: def.vi, en: def.en } },
   };
   if (details !== undefined) body.error.details = details;
   return body;
-}
-
-export function errorResponse(c: Context, e: ApiError) {
-  return c.json(errorBody(e.code, e.detailMessage, e.details), ERRORS[e.code].status);
 }

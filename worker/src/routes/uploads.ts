@@ -20,7 +20,7 @@ import {
 import { findPeriod } from '../db/periods.ts';
 import { idempotencyKeyOf, storeSubmission } from '../db/store-submission.ts';
 import type { AppEnv } from '../env.ts';
-import { ApiError, errorBody } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { plan } from '../plan.ts';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * MiB;
@@ -35,7 +35,9 @@ const maxUploadBytes = (env: AppEnv['Bindings']) =>
 const limitUpload: MiddlewareHandler<AppEnv> = (c, next) =>
   bodyLimit({
     maxSize: maxUploadBytes(c.env) + MULTIPART_SLACK,
-    onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', tooLargeMessage(c.env)), 413),
+    onError: (c) => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', tooLargeMessage(c.env));
+    },
   })(c, next);
 
 function tooLargeMessage(env: AppEnv['Bindings']) {
