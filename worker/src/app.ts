@@ -3,8 +3,9 @@
 // stay frameable by Excel on the web.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { isDomainError } from './db/errors.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, apiErrorOf } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
 import { keys } from './routes/keys.ts';
@@ -23,10 +24,12 @@ app.use('/api/*', async (c, next) => {
 });
 
 // Every error answers in the one envelope: the API's own errors answer for
-// themselves; anything else is a bug: logged, and a 500 that says nothing
-// was changed.
+// themselves, the data layer's refusals (db/errors.ts) through apiErrorOf,
+// and anything else is a bug: logged, and a 500 that says nothing was
+// changed.
 app.onError((err) => {
   if (err instanceof ApiError) return err.getResponse();
+  if (isDomainError(err)) return apiErrorOf(err).getResponse();
   console.error(err);
   return new ApiError('INTERNAL').getResponse();
 });

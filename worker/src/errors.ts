@@ -2,6 +2,7 @@
 //   { error: { code, message: { vi, en }, details? } }
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DomainError } from './db/errors.ts';
 
 export const ERRORS = {
   UNAUTHENTICATED: {
@@ -111,4 +112,17 @@ function errorBody(code: ErrorCode, message?: { vi: string; en: string }, detail
   };
   if (details !== undefined) body.error.details = details;
   return body;
+}
+
+/** The answer to a refusal of the data layer (db/errors.ts): one case per class. */
+export function apiErrorOf(e: DomainError): ApiError {
+  switch (e.code) {
+    case 'PERIOD_LOCKED':
+      return new ApiError('PERIOD_LOCKED', {
+        vi: `Kỳ báo cáo ${e.period} đã khóa: ${e.reason ?? ''}`,
+        en: `Report period ${e.period} is locked: ${e.reason ?? ''}`,
+      });
+    case 'IDEMPOTENCY_CONFLICT':
+      return new ApiError('IDEMPOTENCY_CONFLICT');
+  }
 }

@@ -1,4 +1,6 @@
-import { ApiError } from '../errors.ts';
+// agencies: the plan's agencies as D1 holds them (the coordinator may rename
+// them, e.g. the placeholder villages), in the plan's order.
+import { type Actor, auditStatement } from './audit.ts';
 
 export interface AgencyRow {
   code: string;
@@ -10,6 +12,7 @@ export interface AgencyRow {
   sort_order: number;
 }
 
+/** Every agency, in the plan's order. */
 export async function listAgencies(db: D1Database): Promise<AgencyRow[]> {
   const { results } = await db
     .prepare('SELECT * FROM agencies ORDER BY sort_order')
@@ -17,27 +20,33 @@ export async function listAgencies(db: D1Database): Promise<AgencyRow[]> {
   return results;
 }
 
-export async function findAgency(db: D1Database, code: string): Promise<AgencyRow> {
-  const row = await db
-    .prepare('SELECT * FROM agencies WHERE code = ?')
-    .bind(code)
-    .first<AgencyRow>();
-  if (!row) {
-    throw new ApiError('NOT_FOUND', {
-      vi: `Không có cơ quan mã “${code}”.`,
-      en: `There is no agency with code “${code}”.`,
-    });
-  }
-  return row;
+/** The agency with this code; null when there is none. */
+export function findAgency(db: D1Database, code: string): Promise<AgencyRow | null> {
+  return db.prepare('SELECT * FROM agencies WHERE code = ?').bind(code).first<AgencyRow>();
 }
 
-export function agencyJson(a: AgencyRow) {
-  return {
-    code: a.code,
-    name: a.name,
-    shortName: a.short_name,
-    kind: a.kind,
-    coordinator: a.is_coordinator === 1,
-    placeholder: a.placeholder === 1,
-  };
+/**
+ * Renames an agency (name and short name; it is no longer a placeholder),
+ * audited as `agency.rename` with the names before and after. Returns the
+ * row as stored.
+ */
+export async function renameAgency(
+  db: D1Database,
+  before: AgencyRow,
+  names: { name: string; shortName: string },
+  actor: Actor,
+  at: string,
+): Promise<AgencyRow> {
+  await db.batch([
+    db
+      .prepare(
+        'UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ? WHERE code = ?',
+      )
+      .bind(names.name, names.shortName, at, before.code),
+    auditStatement(db, at, actor, 'agency.rename', before.code, {
+      before: { name: before.name, shortName: before.short_name },
+      after: { name: names.name, shortName: names.shortName },
+    }),
+  ]);
+  return (await findAgency(db, before.code)) as AgencyRow; // agencies are never deleted
 }

@@ -1,16 +1,34 @@
-import type { Principal } from '../env.ts';
+// audit_log: every write records who did what to which row, in the same
+// db.batch as the write itself (D1 batches are atomic), so a write whose
+// audit row fails is not written either.
+
+/** Who writes: the key that made the request (the auth middleware's Principal has these fields). */
+export interface Actor {
+  agencyCode: string;
+  keyPrefix: string;
+  /** The key's label: stored as created_by / reviewer / submitted_by. */
+  label: string;
+}
+
+/** "P-TP/lsk_ab12cd34": the audit log's name for an actor. */
+export const actorName = (actor: Actor) => `${actor.agencyCode}/${actor.keyPrefix}`;
 
 /** An audit-log insert, to go in the same db.batch as the write it records. */
 export function auditStatement(
   db: D1Database,
   at: string,
-  actor: Principal | string,
+  actor: Actor,
   action: string,
   target: string,
   details?: unknown,
 ): D1PreparedStatement {
-  const who = typeof actor === 'string' ? actor : `${actor.agencyCode}/${actor.keyPrefix}`;
   return db
     .prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
-    .bind(at, who, action, target, details === undefined ? null : JSON.stringify(details));
+    .bind(
+      at,
+      actorName(actor),
+      action,
+      target,
+      details === undefined ? null : JSON.stringify(details),
+    );
 }

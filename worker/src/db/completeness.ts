@@ -4,12 +4,15 @@
 import { vnToday } from '../../../shared/periods/index.ts';
 import { deadlineOf, timeliness } from '../lib/timeliness.ts';
 import { plan } from '../plan.ts';
-import { type AgencyRow, listAgencies } from './agencies.ts';
+import { listAgencies } from './agencies.ts';
 import type { PeriodRow } from './periods.ts';
-import { periodSummary, reviewState } from './submissions.ts';
+import { latestVersions, reviewState } from './submissions.ts';
 
 export async function loadCompleteness(db: D1Database, period: PeriodRow, now: string) {
-  const [agencies, summary] = await Promise.all([listAgencies(db), periodSummary(db, period.code)]);
+  const [agencies, summary] = await Promise.all([
+    listAgencies(db),
+    latestVersions(db, { period: period.code }),
+  ]);
   const byAgency = new Map(summary.map((s) => [s.agency_code, s]));
   const expected = new Set(plan.reportingAgencies().map((a) => a.code));
   const today = vnToday(new Date(now));
@@ -39,5 +42,5 @@ export async function loadCompleteness(db: D1Database, period: PeriodRow, now: s
     late: count('late'),
     missing: count('missing'),
   };
-  return { rows, totals, agencies: agencies as AgencyRow[] };
+  return { rows, totals, agencies };
 }

@@ -1,5 +1,7 @@
+// periods: every report period with the settings the coordinator may change
+// (due date, grace, lock and its reason); cut-offs come from the seed.
 import { parsePeriodCode } from '../../../shared/periods/index.ts';
-import { ApiError } from '../errors.ts';
+import { type Actor, auditStatement } from './audit.ts';
 
 export interface PeriodRow {
   code: string;
@@ -13,32 +15,68 @@ export interface PeriodRow {
   lock_reason: string | null;
 }
 
-/** The period named in a URL, or 404 (a malformed code is just as unknown). */
-export async function findPeriod(db: D1Database, code: string): Promise<PeriodRow> {
+/**
+ * The period with this code (parsed as shared/periods does: spaces and lower
+ * case accepted); null when there is none or the code is malformed.
+ */
+export async function findPeriod(db: D1Database, code: string): Promise<PeriodRow | null> {
   const parsed = parsePeriodCode(code);
-  const row = parsed.ok
-    ? await db
-        .prepare('SELECT * FROM periods WHERE code = ?')
-        .bind(parsed.value.code)
-        .first<PeriodRow>()
-    : null;
-  if (!row) {
-    throw new ApiError('NOT_FOUND', {
-      vi: `Không có kỳ báo cáo “${code}”.`,
-      en: `There is no report period “${code}”.`,
-    });
-  }
-  return row;
+  if (!parsed.ok) return null;
+  return db
+    .prepare('SELECT * FROM periods WHERE code = ?')
+    .bind(parsed.value.code)
+    .first<PeriodRow>();
 }
 
-export async function isReopenedFor(
+/** Every period, or one year's (null: all), by due date then code. */
+export async function listPeriods(db: D1Database, year: number | null): Promise<PeriodRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM periods WHERE (?1 IS NULL OR year = ?1) ORDER BY due, code')
+    .bind(year)
+    .all<PeriodRow>();
+  return results;
+}
+
+/** A change to a period's settings; absent fields stay as they are. */
+export interface PeriodChange {
+  due?: string;
+  graceDays?: number;
+  locked?: boolean;
+  lockReason?: string;
+}
+
+/** The settings a change leads to. A reason belongs to a lock: kept while locked, dropped on unlock. */
+export function applyPeriodChange(before: PeriodRow, change: PeriodChange): PeriodRow {
+  const locked = change.locked === undefined ? before.locked : change.locked ? 1 : 0;
+  return {
+    ...before,
+    due: change.due ?? before.due,
+    grace_days: change.graceDays ?? before.grace_days,
+    locked,
+    lock_reason: locked ? (change.lockReason ?? before.lock_reason) : null,
+  };
+}
+
+/**
+ * Stores a change to a period's settings (applyPeriodChange), audited as
+ * `period.update` with the row before and the change asked for. Returns the
+ * row as stored.
+ */
+export async function updatePeriod(
   db: D1Database,
-  period: string,
-  agency: string,
-): Promise<boolean> {
-  const row = await db
-    .prepare('SELECT 1 AS x FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
-    .bind(period, agency)
-    .first();
-  return row !== null;
+  before: PeriodRow,
+  change: PeriodChange,
+  actor: Actor,
+  at: string,
+): Promise<PeriodRow> {
+  const next = applyPeriodChange(before, change);
+  await db.batch([
+    db
+      .prepare(
+        'UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ? WHERE code = ?',
+      )
+      .bind(next.due, next.grace_days, next.locked, next.lock_reason, at, before.code),
+    auditStatement(db, at, actor, 'period.update', before.code, { before, patch: change }),
+  ]);
+  return (await findPeriod(db, before.code)) as PeriodRow; // periods are never deleted
 }

@@ -4,43 +4,26 @@
 // and the remembered Idempotency-Key. Nothing is written before the batch.
 import type { Submission } from '../../../shared/submission/schema.ts';
 import type { Finding } from '../../../shared/validate/index.ts';
-import type { Principal } from '../env.ts';
-import { ApiError } from '../errors.ts';
 import { canonicalJson, sha256Hex } from '../lib/hash.ts';
-import { isReopenedFor, type PeriodRow } from './periods.ts';
+import { type Actor, actorName } from './audit.ts';
+import { IdempotencyConflict, PeriodLocked } from './errors.ts';
+import type { PeriodRow } from './periods.ts';
+import { isReopenedFor } from './reopenings.ts';
 import {
   auditSubmissionStatement,
   findById,
   findByIdempotencyKey,
   findLatestWithContent,
   insertSubmissionStatement,
-  receipt,
   rememberIdempotencyKeyStatement,
   type SubmissionRow,
 } from './submissions.ts';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** The Idempotency-Key header checked (null when absent); INVALID_REQUEST when malformed. */
-export function idempotencyKeyOf(header: string | undefined): string | null {
-  if (header === undefined) return null;
-  if (!IDEMPOTENCY_KEY.test(header)) {
-    throw new ApiError(
-      'INVALID_REQUEST',
-      {
-        vi: 'Idempotency-Key phải gồm 1–200 ký tự ASCII in được.',
-        en: 'Idempotency-Key must be 1–200 printable ASCII characters.',
-      },
-      { issues: [{ field: 'header.Idempotency-Key', message: 'invalid' }] },
-    );
-  }
-  return header;
-}
-
 export interface StoreRequest {
-  principal: Principal;
+  /** The key that submits: its agency is the report's, its label the default submittedBy. */
+  actor: Actor;
   period: PeriodRow;
-  /** validate()'s submission: already checked against the principal's agency and the period. */
+  /** validate()'s submission: already checked against the actor's agency and the period. */
   submission: Submission;
   warnings: Finding[];
   idempotencyKey: string | null;
@@ -49,57 +32,62 @@ export interface StoreRequest {
   now: string;
 }
 
-export type StoredReceipt = ReturnType<typeof receipt> & { unchanged: boolean; replayed: boolean };
+/**
+ * What became of a report: `created` (a new version), `replayed` (its
+ * Idempotency-Key was seen before: the first answer's row) or `unchanged`
+ * (the latest version already has this content: that row).
+ */
+export type StoreOutcome = 'created' | 'replayed' | 'unchanged';
 
-/** 201 with a new version, or 200 with the earlier receipt (replayed or unchanged). */
+/**
+ * Stores a validated report for the actor's agency, or finds the row that
+ * already answers it. Throws PeriodLocked (locked, not reopened for the
+ * agency; a replay is still answered) or IdempotencyConflict (the key was
+ * first used for another period or content); nothing is written then.
+ */
 export async function storeSubmission(
   db: D1Database,
   req: StoreRequest,
-): Promise<{ status: 200 | 201; body: StoredReceipt }> {
-  const { principal, period, now } = req;
-  const agency = principal.agencyCode;
+): Promise<{ outcome: StoreOutcome; row: SubmissionRow }> {
+  const { actor, period, now } = req;
+  const agency = actor.agencyCode;
   const payload = canonicalJson(req.submission);
   const contentHash = await sha256Hex(payload);
   const key = req.idempotencyKey;
 
-  const replay = (first: SubmissionRow & { key_period: string; key_hash: string }) => {
+  const replay = (key: string, first: SubmissionRow & { key_period: string; key_hash: string }) => {
     if (first.key_period !== period.code || first.key_hash !== contentHash) {
-      throw new ApiError('IDEMPOTENCY_CONFLICT');
+      throw new IdempotencyConflict(key);
     }
-    return { status: 200 as const, body: { ...receipt(first), unchanged: false, replayed: true } };
+    return { outcome: 'replayed' as const, row: first };
   };
 
   // A replayed request gets its first receipt, even after the period was locked.
   if (key) {
     const first = await findByIdempotencyKey(db, agency, key);
-    if (first) return replay(first);
+    if (first) return replay(key, first);
   }
 
   if (period.locked && !(await isReopenedFor(db, period.code, agency))) {
-    const reason = period.lock_reason ?? '';
-    throw new ApiError('PERIOD_LOCKED', {
-      vi: `Kỳ báo cáo ${period.code} đã khóa: ${reason}`,
-      en: `Report period ${period.code} is locked: ${reason}`,
-    });
+    throw new PeriodLocked(period.code, period.lock_reason);
   }
 
   const id = crypto.randomUUID();
-  const actor = `${agency}/${principal.keyPrefix}`;
   await db.batch([
     insertSubmissionStatement(db, {
       id,
       agency,
       period: period.code,
       receivedAt: now,
-      submittedBy: req.submittedBy ?? principal.label,
-      keyPrefix: principal.keyPrefix,
+      submittedBy: req.submittedBy ?? actor.label,
+      keyPrefix: actor.keyPrefix,
       contentHash,
       idempotencyKey: key,
       source: req.source,
       payload,
       warnings: JSON.stringify(req.warnings),
     }),
-    auditSubmissionStatement(db, id, now, actor),
+    auditSubmissionStatement(db, id, now, actorName(actor)),
     ...(key
       ? [
           rememberIdempotencyKeyStatement(db, {
@@ -114,20 +102,18 @@ export async function storeSubmission(
       : []),
   ]);
   const stored = await findById(db, id);
-  if (stored) {
-    return { status: 201, body: { ...receipt(stored), unchanged: false, replayed: false } };
-  }
+  if (stored) return { outcome: 'created', row: stored };
 
   // Not stored: a concurrent request with the same idempotency key won, or
   // the latest version already has exactly this content.
   if (key) {
     const first = await findByIdempotencyKey(db, agency, key);
     // This request remembered the key itself: its answer is "unchanged", below.
-    if (first && first.key_request !== id) return replay(first);
+    if (first && first.key_request !== id) return replay(key, first);
   }
   // Looked up by content, not as the latest version: a concurrent request
   // may have added a different version since the INSERT was skipped.
   const same = await findLatestWithContent(db, agency, period.code, contentHash);
-  if (same) return { status: 200, body: { ...receipt(same), unchanged: true, replayed: false } };
-  throw new ApiError('INTERNAL');
+  if (same) return { outcome: 'unchanged', row: same };
+  throw new Error(`${agency}/${period.code}: report ${id} neither stored nor found afterwards`);
 }

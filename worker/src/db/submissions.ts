@@ -1,8 +1,9 @@
-// Submissions are append-only. A new version is numbered inside the INSERT
-// itself (MAX + 1 in one statement, and UNIQUE(agency, period, version)), so
-// concurrent submissions from one agency get unique, gapless versions.
-
-import type { Finding } from '../../../shared/validate/index.ts';
+// submissions (and the idempotency_keys that point at them): append-only.
+// A new version is numbered inside the INSERT itself (MAX + 1 in one
+// statement, and UNIQUE(agency, period, version)), so concurrent submissions
+// from one agency get unique, gapless versions. Storing one, with its
+// idempotency and lock rules, is store-submission.ts; these are its
+// statements and the reads.
 import type { ReviewState } from '../../../shared/vocabulary/index.ts';
 
 export interface SubmissionRow {
@@ -22,8 +23,6 @@ export interface SubmissionRow {
   review_comment?: string | null;
   reviewed_at?: string | null;
 }
-
-export type { ReviewState };
 
 /** Columns of the latest review of submission `s`. */
 const REVIEW_COLUMNS = `
@@ -96,6 +95,7 @@ export function auditSubmissionStatement(
     .bind(at, actor, id);
 }
 
+/** The submission with this id; null when there is none. */
 export function findById(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM submissions WHERE id = ?').bind(id).first<SubmissionRow>();
 }
@@ -172,8 +172,10 @@ export async function history(db: D1Database, agency: string, period: string) {
   return results;
 }
 
-export interface PeriodSummaryRow {
+/** One agency's latest version for one period, with its first receipt and latest review. */
+export interface LatestVersionRow {
   agency_code: string;
+  period_code: string;
   versions: number;
   first_received_at: string;
   latest_id: string;
@@ -184,39 +186,44 @@ export interface PeriodSummaryRow {
   review_comment: string | null;
 }
 
-/** Per agency that has submitted: first receipt, latest version and its review. */
-export async function periodSummary(db: D1Database, period: string, agency?: string) {
+/**
+ * The latest version of each (agency, period) that has one: of one period,
+ * of one agency, or both (an absent filter matches all).
+ */
+export async function latestVersions(
+  db: D1Database,
+  where: { period?: string; agency?: string },
+): Promise<LatestVersionRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT s.agency_code, s.version AS latest_version, s.id AS latest_id,
+      `SELECT s.agency_code, s.period_code, s.version AS latest_version, s.id AS latest_id,
               s.received_at AS latest_received_at, s.submitted_by AS latest_submitted_by,
               (SELECT MIN(received_at) FROM submissions f
                  WHERE f.agency_code = s.agency_code AND f.period_code = s.period_code) AS first_received_at,
               s.version AS versions,
               ${REVIEW_COLUMNS}
        FROM submissions s
-       WHERE s.period_code = ?1 AND (?2 IS NULL OR s.agency_code = ?2)
+       WHERE (?1 IS NULL OR s.period_code = ?1) AND (?2 IS NULL OR s.agency_code = ?2)
          AND s.version = (SELECT MAX(version) FROM submissions m
                           WHERE m.agency_code = s.agency_code AND m.period_code = s.period_code)`,
     )
-    .bind(period, agency ?? null)
-    .all<PeriodSummaryRow>();
+    .bind(where.period ?? null, where.agency ?? null)
+    .all<LatestVersionRow>();
   return results;
 }
 
-export function receipt(row: SubmissionRow) {
-  return {
-    id: row.id,
-    agencyCode: row.agency_code,
-    periodCode: row.period_code,
-    version: row.version,
-    receivedAt: row.received_at,
-    submittedBy: row.submitted_by,
-    contentHash: row.content_hash,
-    warnings: JSON.parse(row.warnings) as Finding[],
-  };
+/** One version of an agency's report for a period (the latest when `version` is absent); null when none. */
+export function findVersion(db: D1Database, agency: string, period: string, version?: number) {
+  return db
+    .prepare(
+      `SELECT * FROM submissions WHERE agency_code = ?1 AND period_code = ?2
+         AND (?3 IS NULL OR version = ?3) ORDER BY version DESC LIMIT 1`,
+    )
+    .bind(agency, period, version ?? null)
+    .first<SubmissionRow>();
 }
 
+/** The review state of a row read with its latest review: `received` until reviewed. */
 export function reviewState(row: { review_state?: string | null }): ReviewState {
   return row.review_state === 'accepted' || row.review_state === 'returned'
     ? row.review_state

@@ -4,8 +4,6 @@ import { addDays, vnToday } from '../../../shared/periods/index.ts';
 import type { Timeliness } from '../../../shared/vocabulary/index.ts';
 import type { PeriodRow } from '../db/periods.ts';
 
-export type { Timeliness };
-
 export function deadlineOf(p: PeriodRow): string {
   return addDays(p.due, p.grace_days);
 }

@@ -2,18 +2,10 @@
 // of the key is compared with the stored one in constant time. Missing,
 // malformed, unknown or revoked keys are all the same 401.
 import type { MiddlewareHandler } from 'hono';
-import type { KeyRole } from '../../../shared/vocabulary/index.ts';
+import { findKeyWithHash } from '../db/access-keys.ts';
 import type { AppEnv, Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { constantTimeEqual, hashKey, keyPrefix } from '../lib/keys.ts';
-
-interface KeyRow {
-  hash: string;
-  agency_code: string;
-  role: KeyRole;
-  label: string | null;
-  revoked_at: string | null;
-}
 
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization') ?? '';
@@ -22,13 +14,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const prefix = keyPrefix(key);
   // Hash even when the key is malformed, so timing does not tell the cases apart.
   const hash = await hashKey(key);
-  const row = prefix
-    ? await c.env.DB.prepare(
-        'SELECT hash, agency_code, role, label, revoked_at FROM access_keys WHERE prefix = ?',
-      )
-        .bind(prefix)
-        .first<KeyRow>()
-    : null;
+  const row = prefix ? await findKeyWithHash(c.env.DB, prefix) : null;
   if (!row || row.revoked_at !== null || !constantTimeEqual(row.hash, hash) || !prefix) {
     throw new ApiError('UNAUTHENTICATED');
   }

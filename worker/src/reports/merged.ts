@@ -13,9 +13,12 @@ import { addDays, vnToday } from '../../../shared/periods/index.ts';
 import type { TaskRole } from '../../../shared/plan/index.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
 import type { SubmissionRow } from '../../../shared/submission/schema.ts';
-import { REVIEW_STATE_LABELS, TIMELINESS_LABELS } from '../../../shared/vocabulary/index.ts';
-import type { ReviewState } from '../db/submissions.ts';
-import type { Timeliness } from '../lib/timeliness.ts';
+import {
+  REVIEW_STATE_LABELS,
+  type ReviewState,
+  TIMELINESS_LABELS,
+  type Timeliness,
+} from '../../../shared/vocabulary/index.ts';
 import type { Cell, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
 import {
   cell,

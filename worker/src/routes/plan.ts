@@ -1,13 +1,24 @@
 // The plan (with the agency names as the coordinator set them), who the key
 // belongs to, and the agency registry.
 import { Hono } from 'hono';
-import { agencyJson, findAgency, listAgencies } from '../db/agencies.ts';
-import { auditStatement } from '../db/audit.ts';
+import { type AgencyRow, listAgencies, renameAgency } from '../db/agencies.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
 import { AgencyPatchSchema } from '../schemas.ts';
+import { agencyOr404 } from './lookups.ts';
+
+function agencyJson(a: AgencyRow) {
+  return {
+    code: a.code,
+    name: a.name,
+    shortName: a.short_name,
+    kind: a.kind,
+    coordinator: a.is_coordinator === 1,
+    placeholder: a.placeholder === 1,
+  };
+}
 
 export const planRoutes = new Hono<AppEnv>()
   .get('/plan', async (c) => {
@@ -29,7 +40,7 @@ export const planRoutes = new Hono<AppEnv>()
 
   .get('/me', async (c) => {
     const principal = c.get('principal');
-    const agency = await findAgency(c.env.DB, principal.agencyCode);
+    const agency = await agencyOr404(c.env.DB, principal.agencyCode);
     return c.json({
       role: principal.role,
       keyPrefix: principal.keyPrefix,
@@ -53,24 +64,18 @@ export const planRoutes = new Hono<AppEnv>()
     limitBody,
     jsonBody(AgencyPatchSchema),
     async (c) => {
-      const db = c.env.DB;
-      const now = c.get('now');
-      const agency = await findAgency(db, c.req.param('code'));
+      const agency = await agencyOr404(c.env.DB, c.req.param('code'));
       const patch = c.req.valid('json');
       const name = patch.name ?? agency.name;
       const shortName =
         patch.shortName ?? (patch.name ? patch.name.slice(0, 40) : agency.short_name);
-      await db.batch([
-        db
-          .prepare(
-            'UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ? WHERE code = ?',
-          )
-          .bind(name, shortName, now, agency.code),
-        auditStatement(db, now, c.get('principal'), 'agency.rename', agency.code, {
-          before: { name: agency.name, shortName: agency.short_name },
-          after: { name, shortName },
-        }),
-      ]);
-      return c.json(agencyJson(await findAgency(db, agency.code)));
+      const renamed = await renameAgency(
+        c.env.DB,
+        agency,
+        { name, shortName },
+        c.get('principal'),
+        c.get('now'),
+      );
+      return c.json(agencyJson(renamed));
     },
   );

@@ -4,26 +4,27 @@
 import { Hono } from 'hono';
 import { submissionToGrid } from '../../../shared/submission/to-grid.ts';
 import { validate } from '../../../shared/validate/index.ts';
-import { findAgency } from '../db/agencies.ts';
-import { auditStatement } from '../db/audit.ts';
 import { loadCompleteness } from '../db/completeness.ts';
-import { findPeriod } from '../db/periods.ts';
-import { idempotencyKeyOf, storeSubmission } from '../db/store-submission.ts';
-import { history, receipt, reviewState } from '../db/submissions.ts';
+import { addReview } from '../db/reviews.ts';
+import { storeSubmission } from '../db/store-submission.ts';
+import { findVersion, history, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
+import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
 import { ReviewRequestSchema, SubmissionRequestSchema } from '../schemas.ts';
+import { agencyOr404, periodOr404 } from './lookups.ts';
+import { receipt, storedAnswer } from './receipts.ts';
 
 export const submissions = new Hono<AppEnv>()
   .post('/:period/submissions', limitBody, jsonBody(SubmissionRequestSchema), async (c) => {
     const db = c.env.DB;
     const principal = c.get('principal');
     const now = c.get('now');
-    const period = await findPeriod(db, c.req.param('period'));
+    const period = await periodOr404(db, c.req.param('period'));
     const { submittedBy, ...body } = c.req.valid('json');
 
     if (body.periodCode !== period.code) {
@@ -53,7 +54,7 @@ export const submissions = new Hono<AppEnv>()
       throw new ApiError('VALIDATION_FAILED', undefined, { findings: checked.findings });
     }
     const stored = await storeSubmission(db, {
-      principal,
+      actor: principal,
       period,
       submission: checked.submission,
       warnings: checked.findings.filter((f) => f.severity === 'warning'),
@@ -62,12 +63,13 @@ export const submissions = new Hono<AppEnv>()
       source: c.req.header('x-source') === 'upload' ? 'upload' : 'api',
       now,
     });
-    return c.json(stored.body, stored.status);
+    const { status, body: answer } = storedAnswer(stored);
+    return c.json(answer, status);
   })
 
   .get('/:period/submissions', requireCoordinator, async (c) => {
     const db = c.env.DB;
-    const period = await findPeriod(db, c.req.param('period'));
+    const period = await periodOr404(db, c.req.param('period'));
     const { rows, totals } = await loadCompleteness(db, period, c.get('now'));
     return c.json({
       period: {
@@ -86,8 +88,8 @@ export const submissions = new Hono<AppEnv>()
     const principal = c.get('principal');
     const agencyCode = c.req.param('agency');
     assertCanRead(principal, agencyCode);
-    const period = await findPeriod(db, c.req.param('period'));
-    const agency = await findAgency(db, agencyCode);
+    const period = await periodOr404(db, c.req.param('period'));
+    const agency = await agencyOr404(db, agencyCode);
     const versions = await history(db, agency.code, period.code);
     return c.json({
       period: period.code,
@@ -111,11 +113,10 @@ export const submissions = new Hono<AppEnv>()
       const db = c.env.DB;
       const principal = c.get('principal');
       const now = c.get('now');
-      const period = await findPeriod(db, c.req.param('period'));
-      const agency = await findAgency(db, c.req.param('agency'));
+      const period = await periodOr404(db, c.req.param('period'));
+      const agency = await agencyOr404(db, c.req.param('agency'));
       const body = c.req.valid('json');
-      const versions = await history(db, agency.code, period.code);
-      const target = body.version ? versions.find((v) => v.version === body.version) : versions[0];
+      const target = await findVersion(db, agency.code, period.code, body.version);
       if (!target) {
         throw new ApiError('NOT_FOUND', {
           vi: `${agency.code} chưa có báo cáo${body.version ? ` phiên bản ${body.version}` : ''} cho kỳ ${period.code}.`,
@@ -124,19 +125,7 @@ export const submissions = new Hono<AppEnv>()
       }
       const state = body.action === 'accept' ? 'accepted' : 'returned';
       const comment = body.comment || null; // '' after trimming is no comment
-      const id = crypto.randomUUID();
-      await db.batch([
-        db
-          .prepare(
-            'INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .bind(id, target.id, state, comment, principal.label, now),
-        auditStatement(db, now, principal, `submission.${state}`, `${agency.code}/${period.code}`, {
-          submission: target.id,
-          version: target.version,
-          comment: comment,
-        }),
-      ]);
+      const { id } = await addReview(db, { submission: target, state, comment }, principal, now);
       return c.json(
         {
           id,

@@ -17,11 +17,13 @@ import {
   readWorkbook,
   type WorkbookProblem,
 } from '../../../shared/workbook/index.ts';
-import { findPeriod } from '../db/periods.ts';
-import { idempotencyKeyOf, storeSubmission } from '../db/store-submission.ts';
+import { storeSubmission } from '../db/store-submission.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { plan } from '../plan.ts';
+import { periodOr404 } from './lookups.ts';
+import { storedAnswer } from './receipts.ts';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * MiB;
 /** Room for the multipart boundaries and part headers around the file. */
@@ -102,7 +104,7 @@ const problemError = (p: WorkbookProblem) =>
 export const uploads = new Hono<AppEnv>().post('/:period/uploads', limitUpload, async (c) => {
   const db = c.env.DB;
   const principal = c.get('principal');
-  const period = await findPeriod(db, c.req.param('period'));
+  const period = await periodOr404(db, c.req.param('period'));
   const { file, submittedBy } = await readForm(c.req.raw);
   const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));
 
@@ -123,7 +125,7 @@ export const uploads = new Hono<AppEnv>().post('/:period/uploads', limitUpload, 
     });
   }
   const stored = await storeSubmission(db, {
-    principal,
+    actor: principal,
     period,
     submission: checked.submission,
     warnings: checked.findings.filter((f) => f.severity === 'warning'),
@@ -132,5 +134,6 @@ export const uploads = new Hono<AppEnv>().post('/:period/uploads', limitUpload, 
     source: 'upload',
     now: c.get('now'),
   });
-  return c.json({ ...stored.body, sheet: identity.sheet }, stored.status);
+  const { status, body } = storedAnswer(stored);
+  return c.json({ ...body, sheet: identity.sheet }, status);
 });

@@ -5,9 +5,8 @@
 import { type Context, Hono } from 'hono';
 import { getPeriod } from '../../../shared/periods/index.ts';
 import { loadPlan, planData } from '../../../shared/plan/index.ts';
-import { findAgency, listAgencies } from '../db/agencies.ts';
+import { listAgencies } from '../db/agencies.ts';
 import { loadCompleteness } from '../db/completeness.ts';
-import { findPeriod } from '../db/periods.ts';
 import { chosenSubmissions, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -16,6 +15,7 @@ import { plan } from '../plan.ts';
 import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
 import { buildTemplateWorkbook } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
+import { agencyOr404, periodOr404 } from './lookups.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,7 +47,7 @@ function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: st
 export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
-    const period = await findPeriod(db, c.req.param('period'));
+    const period = await periodOr404(db, c.req.param('period'));
     const [{ rows, agencies }, chosen] = await Promise.all([
       loadCompleteness(db, period, c.get('now')),
       chosenSubmissions(db, period.code),
@@ -102,8 +102,8 @@ export const workbooks = new Hono<AppEnv>()
         { issues: [{ field: 'query.agency', message: 'required' }] },
       );
     }
-    const period = await findPeriod(db, c.req.param('period'));
-    const agency = await findAgency(db, code);
+    const period = await periodOr404(db, c.req.param('period'));
+    const agency = await agencyOr404(db, code);
     assertCanRead(c.get('principal'), agency.code);
     // The names the coordinator set (e.g. the villages'), as /api/plan gives them to the add-in.
     const agencies = await listAgencies(db);

@@ -1,0 +1,37 @@
+// What the data layer refuses, in its own terms and with what the caller
+// needs to explain it (the lock reason, the key): a closed list, no HTTP.
+// A missing row is not an error here (the query returns null); a broken
+// invariant is a plain Error (a bug, answered as 500). The HTTP layer gives
+// each refusal its answer (`apiErrorOf` in ../errors.ts).
+
+/** The period is locked and not reopened for the agency: nothing was stored. */
+export class PeriodLocked extends Error {
+  readonly code = 'PERIOD_LOCKED';
+  readonly period: string;
+  /** The coordinator's reason for the lock (null if none was recorded). */
+  readonly reason: string | null;
+  constructor(period: string, reason: string | null) {
+    super(`Report period ${period} is locked: ${reason ?? ''}`);
+    this.name = 'PeriodLocked';
+    this.period = period;
+    this.reason = reason;
+  }
+}
+
+/** The Idempotency-Key was first used for another period or another content. */
+export class IdempotencyConflict extends Error {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  readonly key: string;
+  constructor(key: string) {
+    super(`Idempotency-Key ${key} was already used for a different report`);
+    this.name = 'IdempotencyConflict';
+    this.key = key;
+  }
+}
+
+/** Every refusal the data layer throws. */
+export type DomainError = PeriodLocked | IdempotencyConflict;
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof PeriodLocked || e instanceof IdempotencyConflict;
+}

@@ -1,0 +1,92 @@
+// period_reopenings: one agency allowed to submit into a locked period, with
+// the coordinator's reason. At most one per (period, agency); closing one
+// deletes it (the audit log keeps the history).
+import { type Actor, auditStatement } from './audit.ts';
+
+export interface ReopeningRow {
+  period_code: string;
+  agency_code: string;
+  reason: string;
+  created_at: string;
+}
+
+/** Every reopening, oldest first. */
+export async function listReopenings(db: D1Database): Promise<ReopeningRow[]> {
+  const { results } = await db
+    .prepare(
+      'SELECT period_code, agency_code, reason, created_at FROM period_reopenings ORDER BY created_at',
+    )
+    .all<ReopeningRow>();
+  return results;
+}
+
+/** The periods reopened for one agency, with their reasons. */
+export async function reopeningsOf(
+  db: D1Database,
+  agency: string,
+): Promise<{ period_code: string; reason: string }[]> {
+  const { results } = await db
+    .prepare('SELECT period_code, reason FROM period_reopenings WHERE agency_code = ?')
+    .bind(agency)
+    .all<{ period_code: string; reason: string }>();
+  return results;
+}
+
+export async function isReopenedFor(
+  db: D1Database,
+  period: string,
+  agency: string,
+): Promise<boolean> {
+  const row = await db
+    .prepare('SELECT 1 AS x FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
+    .bind(period, agency)
+    .first();
+  return row !== null;
+}
+
+/**
+ * Reopens a period for an agency (a second reopening replaces the reason,
+ * time and author of the first), audited as `period.reopen`.
+ */
+export async function reopen(
+  db: D1Database,
+  r: { period: string; agency: string; reason: string },
+  actor: Actor,
+  at: string,
+): Promise<void> {
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO period_reopenings (period_code, agency_code, reason, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (period_code, agency_code) DO UPDATE SET reason = excluded.reason,
+           created_at = excluded.created_at, created_by = excluded.created_by`,
+      )
+      .bind(r.period, r.agency, r.reason, at, actor.label),
+    auditStatement(db, at, actor, 'period.reopen', `${r.agency}/${r.period}`, {
+      reason: r.reason,
+    }),
+  ]);
+}
+
+/**
+ * Closes an agency's reopening of a period, audited as
+ * `period.close-reopening`. False (and nothing written) when the period was
+ * not reopened for the agency.
+ */
+export async function closeReopening(
+  db: D1Database,
+  period: string,
+  agency: string,
+  actor: Actor,
+  at: string,
+): Promise<boolean> {
+  if (!(await isReopenedFor(db, period, agency))) return false;
+  await db.batch([
+    db
+      .prepare('DELETE FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
+      .bind(period, agency),
+    auditStatement(db, at, actor, 'period.close-reopening', `${agency}/${period}`),
+  ]);
+  return true;
+}

@@ -1,0 +1,25 @@
+// The rows a URL names, or 404: the data layer answers null for an unknown
+// code, and the route layer says what was not found.
+import { type AgencyRow, findAgency } from '../db/agencies.ts';
+import { findPeriod, type PeriodRow } from '../db/periods.ts';
+import { ApiError } from '../errors.ts';
+
+/** The period named in a URL, or NOT_FOUND (a malformed code is just as unknown). */
+export async function periodOr404(db: D1Database, code: string): Promise<PeriodRow> {
+  const row = await findPeriod(db, code);
+  if (row) return row;
+  throw new ApiError('NOT_FOUND', {
+    vi: `Không có kỳ báo cáo “${code}”.`,
+    en: `There is no report period “${code}”.`,
+  });
+}
+
+/** The agency with this code, or NOT_FOUND. */
+export async function agencyOr404(db: D1Database, code: string): Promise<AgencyRow> {
+  const row = await findAgency(db, code);
+  if (row) return row;
+  throw new ApiError('NOT_FOUND', {
+    vi: `Không có cơ quan mã “${code}”.`,
+    en: `There is no agency with code “${code}”.`,
+  });
+}
