@@ -198,3 +198,20 @@ export async function auditRows(action: string, target?: string) {
     }>();
   return results;
 }
+
+/** Makes every audit_log insert fail, as a D1 failure mid-batch would: the write must roll back. */
+export async function breakAuditLog() {
+  await env.DB.prepare(
+    "CREATE TRIGGER IF NOT EXISTS audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END",
+  ).run();
+}
+
+/** Undoes breakAuditLog. */
+export async function repairAuditLog() {
+  await env.DB.prepare('DROP TRIGGER IF EXISTS audit_down').run();
+}
+
+/** The writer the db/ functions record, as the auth middleware's Principal would give it. */
+export function testActor(agency: string, keyPrefix = 'lsk_dbtest00') {
+  return { agencyCode: agency, keyPrefix, label: `${agency} test` };
+}

@@ -1,22 +1,17 @@
 // INTERNAL: when a write cannot be recorded in audit_log, the write itself is
 // rolled back (same db.batch) and the caller gets 500 in the usual shape.
-import { env } from 'cloudflare:test';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   api,
+  breakAuditLog,
   coordinatorKey,
   expectError,
   expectNoChange,
   issueKey,
+  repairAuditLog,
   submit,
   validSubmission,
 } from './helpers.ts';
-
-async function breakAuditLog() {
-  await env.DB.prepare(
-    "CREATE TRIGGER IF NOT EXISTS audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END",
-  ).run();
-}
 
 // The Worker logs the error (console.error); keep the test output clean.
 let logged: ReturnType<typeof vi.spyOn>;
@@ -26,7 +21,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  await env.DB.prepare('DROP TRIGGER IF EXISTS audit_down').run();
+  await repairAuditLog();
 });
 
 describe('INTERNAL', () => {
@@ -109,7 +104,7 @@ describe('INTERNAL', () => {
       }),
       'INTERNAL',
     );
-    await env.DB.prepare('DROP TRIGGER audit_down').run();
+    await repairAuditLog();
     const ok = await submit(agency, validSubmission('THON-02', '2026-Q3'));
     expect(ok.status).toBe(201);
     expect(ok.body.version).toBe(1);

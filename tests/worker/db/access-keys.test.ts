@@ -1,0 +1,63 @@
+// db/access-keys.ts on its own: keys found by prefix with their hash, null
+// for an unknown prefix, revocation once and audited.
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import {
+  findKeyWithHash,
+  insertKey,
+  listKeys,
+  revokeKey,
+} from '../../../worker/src/db/access-keys.ts';
+import { generateKey, hashKey } from '../../../worker/src/lib/keys.ts';
+import { auditRows, COORDINATOR, testActor } from '../helpers.ts';
+
+const coordinator = testActor(COORDINATOR);
+
+async function newKey(agency: string) {
+  const { key, prefix } = generateKey();
+  const hash = await hashKey(key);
+  await insertKey(
+    env.DB,
+    { prefix, hash, agency, role: 'agency', label: `${agency} key` },
+    coordinator,
+    '2026-02-01T00:00:00.000Z',
+  );
+  return { prefix, hash };
+}
+
+describe('db/access-keys', () => {
+  it('insertKey stores the hash (never the key), created_by the actor, audited as key.issue', async () => {
+    const { prefix, hash } = await newKey('P-VHTT');
+    expect(await findKeyWithHash(env.DB, prefix)).toEqual({
+      prefix,
+      hash,
+      agency_code: 'P-VHTT',
+      role: 'agency',
+      label: 'P-VHTT key',
+      created_at: '2026-02-01T00:00:00.000Z',
+      created_by: coordinator.label,
+      revoked_at: null,
+    });
+    const listed = (await listKeys(env.DB)).find((k) => k.prefix === prefix);
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty('hash');
+    const [audit] = await auditRows('key.issue', prefix);
+    expect(JSON.parse(audit!.details!)).toEqual({ agency: 'P-VHTT', role: 'agency' });
+  });
+
+  it('an unknown prefix is null, for finding and for revoking (nothing written)', async () => {
+    expect(await findKeyWithHash(env.DB, 'lsk_nokey000')).toBeNull();
+    expect(await revokeKey(env.DB, 'lsk_nokey000', coordinator, 'now')).toBeNull();
+    expect(await auditRows('key.revoke', 'lsk_nokey000')).toEqual([]);
+  });
+
+  it('revokeKey revokes once: a second call keeps the first time and writes nothing', async () => {
+    const { prefix } = await newKey('P-GDDT');
+    const first = await revokeKey(env.DB, prefix, coordinator, '2026-03-01T00:00:00.000Z');
+    expect(first?.revoked_at).toBe('2026-03-01T00:00:00.000Z');
+    const again = await revokeKey(env.DB, prefix, coordinator, '2026-04-01T00:00:00.000Z');
+    expect(again?.revoked_at).toBe('2026-03-01T00:00:00.000Z');
+    expect((await findKeyWithHash(env.DB, prefix))?.revoked_at).toBe('2026-03-01T00:00:00.000Z');
+    expect(await auditRows('key.revoke', prefix)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,161 @@
+// db/store-submission.ts on its own, against the real local D1: versions
+// numbered 1, 2, 3; the same content acknowledged, not stored again; an
+// Idempotency-Key replayed or refused; a locked period refused with its
+// reason; and nothing half-written when the batch fails.
+import { env } from 'cloudflare:test';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Submission } from '../../../shared/submission/schema.ts';
+import { IdempotencyConflict, PeriodLocked } from '../../../worker/src/db/errors.ts';
+import { findPeriod, updatePeriod } from '../../../worker/src/db/periods.ts';
+import { reopen } from '../../../worker/src/db/reopenings.ts';
+import { type StoreRequest, storeSubmission } from '../../../worker/src/db/store-submission.ts';
+import { history } from '../../../worker/src/db/submissions.ts';
+import {
+  breakAuditLog,
+  COORDINATOR,
+  expectNoChange,
+  repairAuditLog,
+  testActor,
+  validSubmission,
+} from '../helpers.ts';
+
+afterEach(repairAuditLog);
+
+async function request(
+  agency: string,
+  submission: Submission,
+  idempotencyKey: string | null = null,
+): Promise<StoreRequest> {
+  const period = await findPeriod(env.DB, submission.periodCode);
+  if (!period) throw new Error(`no period ${submission.periodCode}`);
+  return {
+    actor: testActor(agency),
+    period,
+    submission,
+    warnings: [],
+    idempotencyKey,
+    source: 'api',
+    now: '2026-02-01T00:00:00.000Z',
+  };
+}
+
+const store = async (agency: string, s: Submission, key: string | null = null) =>
+  storeSubmission(env.DB, await request(agency, s, key));
+
+async function idempotencyKeyCount(agency: string) {
+  const row = await env.DB.prepare(
+    'SELECT COUNT(*) AS n FROM idempotency_keys WHERE agency_code = ?',
+  )
+    .bind(agency)
+    .first<{ n: number }>();
+  return row?.n;
+}
+
+describe('storeSubmission', () => {
+  it('numbers versions 1, 2, 3 and records who sent each', async () => {
+    const outcomes = [];
+    for (const note of ['', ' (2)', ' (3)']) {
+      outcomes.push(await store('P-TP', validSubmission('P-TP', '2024-Q1', note)));
+    }
+    expect(outcomes.map((o) => [o.outcome, o.row.version])).toEqual([
+      ['created', 1],
+      ['created', 2],
+      ['created', 3],
+    ]);
+    const rows = await history(env.DB, 'P-TP', '2024-Q1');
+    expect(rows.map((r) => r.version)).toEqual([3, 2, 1]);
+    for (const r of rows) {
+      expect(r).toMatchObject({ key_prefix: 'lsk_dbtest00', submitted_by: 'P-TP test' });
+    }
+  });
+
+  it('the latest content again is unchanged: the same row, nothing stored', async () => {
+    const s = validSubmission('P-VHTT', '2024-Q2');
+    const first = await store('P-VHTT', s);
+    const again = await expectNoChange(() => store('P-VHTT', s));
+    expect(again.outcome).toBe('unchanged');
+    expect(again.row).toMatchObject(first.row);
+  });
+
+  it('an Idempotency-Key replays its first row; with other content it is IdempotencyConflict', async () => {
+    const s = validSubmission('P-GDDT', '2024-Q3');
+    const first = await store('P-GDDT', s, 'retry-1');
+    expect(first.outcome).toBe('created');
+    const replay = await expectNoChange(() => store('P-GDDT', s, 'retry-1'));
+    expect(replay.outcome).toBe('replayed');
+    expect(replay.row.id).toBe(first.row.id);
+
+    const other = validSubmission('P-GDDT', '2024-Q3', ' khác');
+    const refused = await expectNoChange(() =>
+      store('P-GDDT', other, 'retry-1').then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
+    expect(refused).toBeInstanceOf(IdempotencyConflict);
+    expect(refused).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', key: 'retry-1' });
+  });
+
+  it('a locked period throws PeriodLocked with the reason; a reopening lets the agency in', async () => {
+    const period = (await findPeriod(env.DB, '2024-Q4'))!;
+    const coordinator = testActor(COORDINATOR);
+    await updatePeriod(
+      env.DB,
+      period,
+      { locked: true, lockReason: 'Đã tổng hợp' },
+      coordinator,
+      'x',
+    );
+    const s = validSubmission('THON-01', '2024-Q4');
+    const refused = await expectNoChange(() =>
+      store('THON-01', s).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
+    expect(refused).toBeInstanceOf(PeriodLocked);
+    expect(refused).toMatchObject({ period: '2024-Q4', reason: 'Đã tổng hợp' });
+
+    await reopen(
+      env.DB,
+      { period: '2024-Q4', agency: 'THON-01', reason: 'Bổ sung' },
+      coordinator,
+      'x',
+    );
+    expect((await store('THON-01', s)).outcome).toBe('created');
+    // Another agency is still refused.
+    await expect(store('THON-02', validSubmission('THON-02', '2024-Q4'))).rejects.toBeInstanceOf(
+      PeriodLocked,
+    );
+  });
+
+  it('a replay is answered even after the period was locked', async () => {
+    const s = validSubmission('THON-03', '2024-H1');
+    const first = await store('THON-03', s, 'before-lock');
+    const period = (await findPeriod(env.DB, '2024-H1'))!;
+    await updatePeriod(
+      env.DB,
+      period,
+      { locked: true, lockReason: 'Khóa' },
+      testActor(COORDINATOR),
+      'x',
+    );
+    const replay = await store('THON-03', s, 'before-lock');
+    expect(replay).toMatchObject({ outcome: 'replayed', row: { id: first.row.id } });
+  });
+
+  it('nothing is half-written: when the audit row fails, no version and no key are stored', async () => {
+    await breakAuditLog();
+    const keysBefore = await idempotencyKeyCount('THON-05');
+    await expectNoChange(() =>
+      expect(store('THON-05', validSubmission('THON-05', '2024-M9'), 'k-1')).rejects.toThrow(
+        /audit log unavailable/,
+      ),
+    );
+    expect(await idempotencyKeyCount('THON-05')).toBe(keysBefore);
+    await repairAuditLog();
+    // The same request succeeds afterwards as version 1: nothing was left behind.
+    const ok = await store('THON-05', validSubmission('THON-05', '2024-M9'), 'k-1');
+    expect(ok).toMatchObject({ outcome: 'created', row: { version: 1 } });
+  });
+});
