@@ -12,6 +12,13 @@ import { generateKey, hashKey } from '../../worker/src/lib/keys.ts';
 export const plan = lySon58;
 export const COORDINATOR = 'BTC-NV-LDTBXH';
 
+/**
+ * Timeout of a test that sends many requests (at once, or one after another
+ * in a loop): sized for a busy 2-core machine running several test files,
+ * where the default 5 s was seen to run out. A bound, not an expectation.
+ */
+export const LONG_TEST_TIMEOUT = 60_000;
+
 export async function issueKey(
   agency: string,
   role: 'agency' | 'coordinator' = 'agency',

@@ -12,6 +12,7 @@ import {
   expectNoChange,
   issueFields,
   issueKey,
+  LONG_TEST_TIMEOUT,
   patchPeriod,
   submit,
   validSubmission,
@@ -226,7 +227,10 @@ describe('PATCH /api/periods/:period', () => {
     expect(await auditRows('period.update', '2029-Q3')).toHaveLength(2);
   });
 
-  it('an unknown or malformed period is 404 and changes nothing', async () => {
+  // One request per case, one after another, each between two snapshots of every table.
+  it('an unknown or malformed period is 404 and changes nothing', {
+    timeout: LONG_TEST_TIMEOUT,
+  }, async () => {
     const key = await coordinatorKey();
     for (const code of ['2031-Q1', '2021-Y', '2026-Q5', 'nope', '2026Q1', '26-Q1']) {
       const body = await expectNoChange(async () =>
@@ -239,7 +243,10 @@ describe('PATCH /api/periods/:period', () => {
     }
   });
 
-  it('invalid patches are 400 naming the field, and change nothing', async () => {
+  // One request per case, one after another, each between two snapshots of every table.
+  it('invalid patches are 400 naming the field, and change nothing', {
+    timeout: LONG_TEST_TIMEOUT,
+  }, async () => {
     const key = await coordinatorKey();
     const cases: [unknown, string][] = [
       [{ locked: true }, 'lockReason'],

@@ -7,6 +7,7 @@ import {
   expectError,
   expectNoChange,
   issueKey,
+  LONG_TEST_TIMEOUT,
   submit,
   validSubmission,
 } from './helpers.ts';
@@ -15,7 +16,10 @@ const AGENCIES = ['P-TP', 'THON-02', 'MTTQ', 'TTTT-VHTT', 'BCD-GNBV', COORDINATO
 const PERIOD = '2026-H2';
 
 describe('agency keys and other agencies’ data', () => {
-  it('each agency submits its own report; none can submit for, or read, another', async () => {
+  // About 200 requests one after another, each refusal between two snapshots of every table.
+  it('each agency submits its own report; none can submit for, or read, another', {
+    timeout: LONG_TEST_TIMEOUT,
+  }, async () => {
     const keys = new Map<string, string>();
     for (const agency of AGENCIES) keys.set(agency, await issueKey(agency));
     // Everyone reports its own.

@@ -42,6 +42,35 @@ async function request(
 const store = async (agency: string, s: Submission, key: string | null = null) =>
   storeSubmission(env.DB, await request(agency, s, key));
 
+/**
+ * The real env.DB, with another request's work run just before or just
+ * after this request's one db.batch: the interleavings concurrent requests
+ * may produce, made to happen every time instead of when the scheduler
+ * happens to choose them.
+ */
+function dbWithInterleaving(at: 'before-batch' | 'after-batch', other: () => Promise<unknown>) {
+  let ran = false;
+  return new Proxy(env.DB, {
+    get(target, prop) {
+      if (prop === 'batch') {
+        return async (statements: D1PreparedStatement[]) => {
+          const runOther = async () => {
+            if (ran) return;
+            ran = true;
+            await other();
+          };
+          if (at === 'before-batch') await runOther();
+          const result = await target.batch(statements);
+          if (at === 'after-batch') await runOther();
+          return result;
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function idempotencyKeyCount(agency: string) {
   const row = await env.DB.prepare(
     'SELECT COUNT(*) AS n FROM idempotency_keys WHERE agency_code = ?',
@@ -157,5 +186,56 @@ describe('storeSubmission', () => {
     // The same request succeeds afterwards as version 1: nothing was left behind.
     const ok = await store('THON-05', validSubmission('THON-05', '2024-M9'), 'k-1');
     expect(ok).toMatchObject({ outcome: 'created', row: { version: 1 } });
+  });
+});
+
+describe('storeSubmission between concurrent requests (each interleaving made to happen)', () => {
+  it('the latest content again, with a new version landing before it reads back: unchanged, not a 500', async () => {
+    // The regression behind "racing new versions is never a 500": the skipped
+    // INSERT used to be answered by re-reading the latest version, which by
+    // then was another request's.
+    const agency = 'P-KTHT';
+    const same = validSubmission(agency, '2023-Y');
+    const v1 = await store(agency, same);
+    const db = dbWithInterleaving('after-batch', () =>
+      store(agency, validSubmission(agency, '2023-Y', ' mới')),
+    );
+    const again = await storeSubmission(db, await request(agency, same));
+    expect(again.outcome).toBe('unchanged');
+    expect(again.row).toMatchObject({ id: v1.row.id, version: 1 });
+    expect((await history(env.DB, agency, '2023-Y')).map((r) => r.version)).toEqual([2, 1]);
+  });
+
+  it('the same new content from another request first: this one is unchanged, one version', async () => {
+    const agency = 'THON-06';
+    const s = validSubmission(agency, '2023-M9');
+    const db = dbWithInterleaving('before-batch', () => store(agency, s));
+    const late = await storeSubmission(db, await request(agency, s));
+    expect(late.outcome).toBe('unchanged');
+    expect((await history(env.DB, agency, '2023-M9')).map((r) => r.id)).toEqual([late.row.id]);
+  });
+
+  it('the same Idempotency-Key stored first by another request: replayed with its row', async () => {
+    const agency = 'MTTQ';
+    const s = validSubmission(agency, '2023-Q1');
+    let winner: string | undefined;
+    const db = dbWithInterleaving('before-batch', async () => {
+      winner = (await store(agency, s, 'double-click')).row.id;
+    });
+    const late = await storeSubmission(db, await request(agency, s, 'double-click'));
+    expect(late).toMatchObject({ outcome: 'replayed', row: { id: winner, version: 1 } });
+    expect(await history(env.DB, agency, '2023-Q1')).toHaveLength(1);
+  });
+
+  it('the same Idempotency-Key taken first by other content: IdempotencyConflict, nothing stored', async () => {
+    const agency = 'BCD-GNBV';
+    const db = dbWithInterleaving('before-batch', () =>
+      store(agency, validSubmission(agency, '2023-Q2', ' khác'), 'one-key'),
+    );
+    const mine = validSubmission(agency, '2023-Q2');
+    await expect(
+      storeSubmission(db, await request(agency, mine, 'one-key')),
+    ).rejects.toBeInstanceOf(IdempotencyConflict);
+    expect(await history(env.DB, agency, '2023-Q2')).toHaveLength(1);
   });
 });
