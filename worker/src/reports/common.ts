@@ -40,6 +40,16 @@ export function style(
   };
 }
 
+/** A table's header cells: bold, centred, wrapped, bordered, on light grey. */
+export const TABLE_HEADER = style(11, {
+  bold: true,
+  border: true,
+  wrap: true,
+  horizontal: 'center',
+  vertical: 'center',
+  fill: 'F2F2F2',
+});
+
 /** A cell; empty text is left empty (a bordered blank, not an empty string). */
 export function cell(value: CellValue | undefined, s?: Style): Cell {
   const v = value === undefined || value === '' ? null : value;

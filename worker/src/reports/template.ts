@@ -19,7 +19,7 @@ import {
 } from '../../../shared/layout/index.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
 import type { Cell, DataValidation, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
-import { cell, fitRowHeights, landscape, style } from './common.ts';
+import { cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
 
 /** Three lines of 11 pt text. */
 const MIN_TASK_ROW_HEIGHT = 44;
@@ -29,14 +29,7 @@ const S = {
   subtitle: style(12, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
   info: style(12, { vertical: 'center', wrap: true }),
   meta: style(9, { italic: true, color: '595959', vertical: 'center' }),
-  th: style(11, {
-    bold: true,
-    border: true,
-    wrap: true,
-    horizontal: 'center',
-    vertical: 'center',
-    fill: 'F2F2F2',
-  }),
+  th: TABLE_HEADER,
   fixed: style(11, { border: true, wrap: true, vertical: 'top', fill: 'F2F2F2' }),
   fixedCenter: style(11, {
     border: true,

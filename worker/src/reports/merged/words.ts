@@ -1,0 +1,43 @@
+// The merged workbook's fixed words: its sheet names, the Vietnamese labels
+// of the one vocabulary (shared/vocabulary) and the period and due-date
+// lines every sheet repeats under its title. The workbook is in Vietnamese.
+import { addDays } from '../../../../shared/periods/index.ts';
+import {
+  REVIEW_STATE_LABELS,
+  TASK_STATUSES,
+  TIMELINESS_LABELS,
+} from '../../../../shared/vocabulary/index.ts';
+import { viDate } from '../common.ts';
+import type { MergedPeriod } from './input.ts';
+
+export const MERGED_SHEET_NAMES = {
+  summary: 'Tổng hợp',
+  detail: 'Chi tiết',
+  issues: 'Khó khăn - Kiến nghị',
+  submissions: 'Tình hình nộp báo cáo',
+} as const;
+
+/** A responsible agency with no row for the task (nothing received). */
+export const NOT_REPORTED = 'Chưa báo cáo';
+
+export const TIMELINESS_VI = viOf(TIMELINESS_LABELS);
+export const REVIEW_VI = viOf(REVIEW_STATE_LABELS);
+export const STATUS_VI = new Map<string, string>(TASK_STATUSES.map((s) => [s.code, s.vi]));
+
+function viOf<K extends string>(labels: Readonly<Record<K, { vi: string }>>): Record<K, string> {
+  return Object.fromEntries(
+    Object.entries(labels).map(([k, v]) => [k, (v as { vi: string }).vi]),
+  ) as Record<K, string>;
+}
+
+/** "Quý I năm 2026 (số liệu từ 15/12/2025 đến 14/03/2026)". */
+export const periodLine = (p: MergedPeriod) =>
+  `${p.label.vi} (số liệu từ ${viDate(p.cutoff.from)} đến ${viDate(p.cutoff.to)})`;
+
+/** The due date, and the grace when there is one, as a sentence. */
+export const dueLine = (p: MergedPeriod) =>
+  `Hạn nộp báo cáo: ${viDate(p.due)}${
+    p.graceDays > 0
+      ? `; gia hạn ${p.graceDays} ngày, đến hết ngày ${viDate(addDays(p.due, p.graceDays))}`
+      : ''
+  }.`;
