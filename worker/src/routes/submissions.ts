@@ -4,12 +4,12 @@
 import { Hono } from 'hono';
 import { submissionToGrid } from '../../../shared/submission/to-grid.ts';
 import { validate } from '../../../shared/validate/index.ts';
-import { loadCompleteness } from '../db/completeness.ts';
 import { addReview } from '../db/reviews.ts';
 import { storeSubmission } from '../db/store-submission.ts';
 import { findVersion, history, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { loadCompleteness } from '../lib/completeness.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';

@@ -2,12 +2,19 @@
 // tasks in the plan), with its latest version, review and timeliness. One
 // place, used by the completeness endpoint and the merged workbook.
 import { vnToday } from '../../../shared/periods/index.ts';
-import { deadlineOf, timeliness } from '../lib/timeliness.ts';
+import { listAgencies } from '../db/agencies.ts';
+import type { PeriodRow } from '../db/periods.ts';
+import { latestVersions, reviewState } from '../db/submissions.ts';
 import { plan } from '../plan.ts';
-import { listAgencies } from './agencies.ts';
-import type { PeriodRow } from './periods.ts';
-import { latestVersions, reviewState } from './submissions.ts';
+import { deadlineOf, timeliness } from './timeliness.ts';
 
+/**
+ * The completeness of a period as of `now` (an ISO instant; "overdue" is
+ * judged on Vietnam's calendar): `rows`, one per agency expected to report,
+ * in the plan's order, with its timeliness, latest version and review;
+ * `totals` (expected, received, on time, late, missing); and every agency
+ * row, for their current names.
+ */
 export async function loadCompleteness(db: D1Database, period: PeriodRow, now: string) {
   const [agencies, summary] = await Promise.all([
     listAgencies(db),
