@@ -5,6 +5,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { TaskRowLayout } from '../../shared/layout/index.ts';
 import { validate } from '../../shared/validate/index.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
@@ -35,8 +36,6 @@ import {
   submit,
 } from './helpers.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 interface UploadReceipt {
   id: string;
   agencyCode: string;
@@ -61,7 +60,7 @@ function upload(
   if (bytes) {
     form.append(
       opts.field ?? 'file',
-      new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_TYPE }),
+      new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_MEDIA_TYPE }),
     );
   }
   if (opts.submittedBy !== undefined) form.append('submittedBy', opts.submittedBy);
@@ -333,7 +332,7 @@ describe('uploads: bad files are refused before anything is written', () => {
           method: 'POST',
           key,
           body: filledXlsx('P-TP', '2026-Q3') as Uint8Array<ArrayBuffer>,
-          headers: { 'content-type': XLSX_TYPE },
+          headers: { 'content-type': XLSX_MEDIA_TYPE },
         }),
       'UNSUPPORTED_CONTENT_TYPE',
     );

@@ -4,6 +4,7 @@
 // Independent readers (openpyxl, LibreOffice) are in tests/node/xlsx-readers.test.ts.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { XLSX_MEDIA_TYPE as XLSX } from '../../shared/workbook/media-type.ts';
 import {
   api,
   COORDINATOR,
@@ -15,8 +16,6 @@ import {
   submit,
   validSubmission,
 } from './helpers.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function download(path: string, key?: string) {
   const res = await api(path, key ? { key } : {});

@@ -4,6 +4,7 @@
 import { apiClient } from '../../client/api.ts';
 import { h, replace } from '../../client/dom.ts';
 import { settingsStore } from '../../client/settings.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { App } from './app.ts';
 import type { Saved, State } from './state.ts';
 import { agencyView } from './views/agency.ts';
@@ -47,7 +48,7 @@ const fileInput = h('input', {
   type: 'file',
   id: 'file',
   name: 'file',
-  accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  accept: `.xlsx,${XLSX_MEDIA_TYPE}`,
 }) as HTMLInputElement;
 fileInput.addEventListener('change', () => app.upload.chooseFile(fileInput.files?.[0] ?? null));
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PlanDefinitionSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { ERRORS } from './errors.ts';
 import {
   AgencyPatchSchema,
@@ -136,7 +137,7 @@ export const OPERATIONS: Operation[] = [
       properties: {
         file: {
           type: 'string',
-          contentMediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          contentMediaType: XLSX_MEDIA_TYPE,
           description:
             'The filled template (.xlsx) of the key’s own agency for this period; at most MAX_UPLOAD_BYTES (2 MiB)',
         },
@@ -180,7 +181,7 @@ export const OPERATIONS: Operation[] = [
       'The merged district workbook (.xlsx): Tổng hợp, Chi tiết, Khó khăn - Kiến nghị, Tình hình nộp báo cáo',
     access: 'coordinator',
     responses: {
-      200: 'The workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+      200: `The workbook (${XLSX_MEDIA_TYPE})`,
       404: 'Unknown period',
     },
   },
@@ -191,7 +192,7 @@ export const OPERATIONS: Operation[] = [
       'An agency’s blank progress sheet (.xlsx); query ?agency=CODE (an agency key: its own agency only)',
     access: 'any key',
     responses: {
-      200: 'The template (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)',
+      200: `The template (${XLSX_MEDIA_TYPE})`,
       400: 'No ?agency=',
       403: 'Another agency’s template',
       404: 'Unknown period or agency',

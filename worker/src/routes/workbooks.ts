@@ -5,6 +5,7 @@
 import { type Context, Hono } from 'hono';
 import { getPeriod } from '../../../shared/periods/index.ts';
 import { loadPlan, planData } from '../../../shared/plan/index.ts';
+import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
 import { listAgencies } from '../db/agencies.ts';
 import { chosenSubmissions, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
@@ -16,8 +17,6 @@ import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '..
 import { buildTemplateWorkbook } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
 import { agencyOr404, periodOr404 } from './lookups.ts';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
@@ -38,7 +37,7 @@ const planNumber = () => plan.def.number.replace(/[\\/:*?"<>|]/g, '-');
 
 function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: string) {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': XLSX_TYPE,
+    'Content-Type': XLSX_MEDIA_TYPE,
     'Content-Disposition': contentDisposition(asciiName, name),
     'Cache-Control': 'no-store',
   });
