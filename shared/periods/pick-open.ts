@@ -15,7 +15,7 @@ export interface PeriodLike {
 /**
  * The kinds the district reports by default ("hàng quý, 06 tháng, cuối năm"):
  * DEFAULT_SCHEDULE of kinds.ts, repeated here so that this file imports
- * nothing (tests/node/web-periods.test.ts keeps the two equal).
+ * nothing (tests/node/client-periods.test.ts keeps the two equal).
  */
 export const SCHEDULE: readonly string[] = ['Q1', 'H1', 'Q3', 'Y'];
 

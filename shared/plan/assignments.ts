@@ -1,6 +1,6 @@
 // Who reports on which task, computed from the plan's own words.
 //
-// The rule (documented in README, tested by hand-written expectations):
+// The rule (documented in docs/shared-core.md, tested by hand-written expectations):
 // 1. A task's lead and coordinating cells each stand for agency codes and
 //    group codes; groups expand to their members, groups inside groups too.
 // 2. An agency named directly keeps the role it is named in: a group never

@@ -60,7 +60,7 @@ export interface PercentRead {
 }
 
 /**
- * Percent, decided as follows (README "Reading percentages"):
+ * Percent, decided as follows (docs/shared-core.md, "Reading percentages"):
  * - a number in a cell whose number format contains "%" is Excel's fraction
  *   (45% is stored as 0.45): multiplied by 100;
  * - any other number is the percentage itself: 45 → 45; a value strictly

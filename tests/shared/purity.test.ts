@@ -15,7 +15,7 @@ describe('shared/ is pure', () => {
   it('has source files', () => expect(files.length).toBeGreaterThan(10));
 
   it('imports only zod and its own files (the workbook reader also SheetJS and fflate)', () => {
-    // Both are pure JS that runs unchanged in workerd and Node (README: Dependencies).
+    // Both are pure JS that runs unchanged in workerd and Node (docs/dependencies.md).
     const readerLibs = ['@e965/xlsx', 'fflate'];
     for (const f of files) {
       for (const m of f.text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)) {

@@ -36,7 +36,7 @@ function documentedOperations(doc: OpenApi): string[] {
 }
 
 describe('GET /api/openapi.json', () => {
-  it('the app has the routes the README lists', () => {
+  it('the app has the routes docs/api.md lists', () => {
     expect(appOperations()).toEqual(
       [
         'GET /api/health',

@@ -1,5 +1,5 @@
 // The colour tone of a badge for each state the page shows: success, warning,
-// danger, info or neutral (style.css gives each its colours).
+// danger, info or neutral (styles/notices.css gives each its colours).
 import { dueState } from '../../client/deadline.ts';
 
 export type Tone = 'success' | 'warning' | 'danger' | 'neutral' | 'info';

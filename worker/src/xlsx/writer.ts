@@ -1,6 +1,6 @@
 // A focused SpreadsheetML (.xlsx) writer: the workbook model in types.ts in,
 // the bytes of an .xlsx file out. Knows nothing of D1 or HTTP. Zipped with
-// fflate (see README: why not exceljs or SheetJS).
+// fflate (docs/workbooks.md: why not exceljs or SheetJS).
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { sheetXml } from './sheet.ts';
 import { SharedStrings } from './strings.ts';
