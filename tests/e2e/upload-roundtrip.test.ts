@@ -12,7 +12,7 @@ import { buildLayout, type TaskRowLayout } from '../../shared/layout/index.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { type CellEdit, fillWithOpenpyxl, LibreOffice } from './fillers.ts';
-import { type System, startSystem } from './harness.ts';
+import { type System, useSystem } from './harness.ts';
 
 const PERIOD = '2026-Q1';
 let system: System;
@@ -21,10 +21,9 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lyson-upload-'));
-  [system, lo] = await Promise.all([startSystem(), LibreOffice.start(dir)]);
+  [system, lo] = await Promise.all([useSystem(), LibreOffice.start(dir)]);
 });
-afterAll(async () => {
-  await system?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
