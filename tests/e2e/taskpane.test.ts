@@ -234,12 +234,18 @@ describe('agency clerk', () => {
     await screenshot(page, SUITE, '06-network-failure');
     await page.unroute(submissions);
 
-    // 2. The server stores it, but the answer is lost on the way back.
+    // 2. The server stores it, but the answer is lost on the way back. A slow
+    // link: the answer is held until the pane's waiting state has been
+    // checked, then dropped.
     let stored = 0;
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
     await page.route(submissions, async (r) => {
       const answer = await r.fetch();
       if (answer.status() === 201) stored++;
-      await new Promise((done) => setTimeout(done, 500)); // a slow link
+      await held;
       await r.abort('connectionreset');
     });
     await page.click('#retry');
@@ -248,6 +254,7 @@ describe('agency clerk', () => {
     expect(await page.textContent('#progress')).toContain('Đang gửi báo cáo');
     expect(await page.isDisabled('#submit')).toBe(true);
     await screenshot(page, SUITE, '06b-sending');
+    release();
     await page.waitForSelector('#failure #retry');
     expect(stored).toBe(1);
     expect(await excel<number>(page, 'return excel.writes.length')).toBe(writesBefore);
