@@ -1,7 +1,8 @@
 // Four projects, run and reported in this order (sequence.groupOrder):
 //   node      shared/ and the scripts', add-in's and web page's logic in Node;
 //   worker    the Worker inside workerd against a real local D1 (Cloudflare's
-//             vitest plugin), migrations applied by tests/worker/setup.ts;
+//             vitest plugin): one workerd for all files, the D1 reset to the
+//             migrated and seeded state before each file (tests/worker/setup.ts);
 //   programs  Node tests that start other programs: the project's scripts,
 //             wrangler's D1 commands on throwaway databases, LibreOffice, openpyxl;
 //   e2e       the whole local system (`wrangler dev`, local D1) driven through
@@ -48,6 +49,9 @@ export default defineConfig(async () => {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
             setupFiles: ['tests/worker/setup.ts'],
+            // Not a workerd per file (about 3 s of start-up each): one, reused;
+            // the setup file gives each file a fresh D1.
+            isolate: false,
             sequence: { groupOrder: 1 },
             testTimeout: 60_000,
             hookTimeout: 60_000,
