@@ -62,6 +62,9 @@ export default defineConfig(async () => {
             name: 'programs',
             include: PROGRAMS,
             environment: 'node',
+            // Two at a time even on two cores: LibreOffice's PDF export keeps
+            // one core busy while wrangler's D1 commands run on the other.
+            maxWorkers: 2,
             sequence: { groupOrder: 2 },
             testTimeout: 180_000,
             hookTimeout: 300_000,
