@@ -179,7 +179,8 @@ describe('uploads of templates filled by other applications', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ id: v2.body.id, version: 2, replayed: true });
     // LibreOffice opens openpyxl's file and writes its own .xlsx: the same report.
-    const resaved = await lo.convert(corrected, 'xlsx', join(dir, 'resaved'));
+    const [resaved] = await lo.saveAs(corrected, ['xlsx'], join(dir, 'resaved'));
+    if (!resaved) throw new Error('no resaved file');
     const same = await upload('P-TP', resaved);
     expect(same.status, same.text).toBe(200);
     expect(same.body).toMatchObject({ unchanged: true, contentHash: v2.body.contentHash });
@@ -192,11 +193,12 @@ describe('uploads of templates filled by other applications', () => {
 
   it('bad files are refused with the right error and nothing is stored', async () => {
     const filled = join(dir, 'p-tp-libreoffice.xlsx');
-    const out = join(dir, 'converted');
+    const [csv, ods, xls] = await lo.saveAs(filled, ['csv', 'ods', 'xls'], join(dir, 'converted'));
+    if (!csv || !ods || !xls) throw new Error('LibreOffice saved fewer copies than asked');
     const expectations: [string, string, string | undefined][] = [
-      [await lo.convert(filled, 'csv', out), 'UNREADABLE_FILE', 'not-xlsx'],
-      [await lo.convert(filled, 'ods', out), 'UNREADABLE_FILE', 'ods'],
-      [await lo.convert(filled, 'xls', out), 'UNREADABLE_FILE', 'legacy-xls'],
+      [csv, 'UNREADABLE_FILE', 'not-xlsx'],
+      [ods, 'UNREADABLE_FILE', 'ods'],
+      [xls, 'UNREADABLE_FILE', 'legacy-xls'],
       [join(dir, 'p-gddt-openpyxl.xlsx'), 'WRONG_TEMPLATE', 'other-agency'],
       [await download('P-TP', '2026-H1'), 'WRONG_TEMPLATE', 'other-period'],
     ];
