@@ -1,5 +1,5 @@
-// End-to-end harness: the whole local system as `npm start` runs it (task
-// pane bundle built, migrations, seed, development keys, `wrangler dev`) on a
+// End-to-end harness: the whole local system as `npm start` runs it (web page
+// and task pane built, migrations, seed, development keys, `wrangler dev`) on a
 // free port with a throwaway D1, and Debian's Chromium driven by playwright-core.
 // Screenshots go to test-artifacts/e2e/ (git-ignored): look at them.
 //
@@ -13,7 +13,7 @@
 //   the open period unlocked when the file starts (a file that locks it
 //   unlocks it before its test ends); no other file writes its agencies' reports.
 // - taskpane.test.ts: P-TP in the open period (submits, is returned, locks/unlocks).
-// - web.test.ts: P-GDDT in the open period (submits, uploads, is returned and
+// - web.test.ts: P-VHTT in the open period (submits, uploads, is returned and
 //   accepted); the open period's grace days; a reopening for THON-03 (closed
 //   again); one key issued to THON-01 and revoked.
 // - upload-roundtrip.test.ts: P-TP and P-GDDT in 2026-Q1 only (never the open period).
