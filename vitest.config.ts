@@ -4,7 +4,8 @@
 //             vitest plugin): one workerd for all files, the D1 reset to the
 //             migrated and seeded state before each file (tests/worker/setup.ts);
 //   programs  Node tests that start other programs: the project's scripts,
-//             wrangler's D1 commands on throwaway databases, LibreOffice, openpyxl;
+//             wrangler's D1 commands on throwaway databases, LibreOffice,
+//             openpyxl, tsc;
 //   e2e       the whole local system (`wrangler dev`, local D1) driven through
 //             Debian's headless Chromium. One system serves every e2e file: the
 //             project's globalSetup starts it in the background while the
@@ -20,6 +21,7 @@ const PROGRAMS = [
   'tests/node/scripts.e2e.test.ts',
   'tests/node/seed-script.test.ts',
   'tests/node/start-https.test.ts',
+  'tests/node/tsconfig-boundaries.test.ts',
   'tests/node/xlsx-readers.test.ts',
 ];
 
@@ -36,6 +38,7 @@ export default defineConfig(async () => {
             environment: 'node',
             sequence: { groupOrder: 0 },
             testTimeout: 30_000,
+            hookTimeout: 60_000,
           },
         },
         {
