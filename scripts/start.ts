@@ -9,7 +9,7 @@
 //   4. run `wrangler dev` on http://localhost:8787 until Ctrl-C.
 // Running it again is safe. Options: see START_USAGE (scripts/lib/start-args.ts).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { constants, homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { lySon58 } from '../shared/plan/index.ts';
@@ -34,6 +34,7 @@ import {
   writeDevKeys,
 } from './lib/dev-keys.ts';
 import { done, report, ScriptError, step, warn } from './lib/messages.ts';
+import { manifestOrigin, startAddresses } from './lib/start-addresses.ts';
 import { parseStartArgs, START_USAGE } from './lib/start-args.ts';
 import {
   applyMigrations,
@@ -232,9 +233,13 @@ async function main(argv: string[]): Promise<number> {
     `🔑 Khóa điều phối / Coordinator key (${coordinator?.agency}): ${coordinator?.key}\n`,
   );
   if (options.setupOnly) return 0;
-  const origin = `${tls.length ? 'https' : 'http'}://localhost:${options.port}`;
-  console.log(`🌐 Trang web / Web page: ${origin}/`);
-  console.log(`🧩 Ngăn tác vụ Excel / Excel task pane: ${origin}/taskpane.html (manifest.xml)\n`);
+  const manifest = join(ROOT, 'manifest.xml');
+  const lines = startAddresses({
+    port: options.port,
+    https: options.https,
+    manifest: existsSync(manifest) ? manifestOrigin(readFileSync(manifest, 'utf8')) : null,
+  });
+  console.log(`${lines.join('\n')}\n`);
   return runDev(options.port, target, tls);
 }
 

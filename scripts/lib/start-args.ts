@@ -4,8 +4,11 @@ import { parseArgs } from 'node:util';
 import { DEV_KEYS_FILE } from './dev-keys.ts';
 import { ScriptError } from './messages.ts';
 
+/** wrangler dev's port, and the one the committed manifest.xml points at. */
+export const DEFAULT_PORT = 8787;
+
 export const START_USAGE = `Cách dùng / Usage: npm start [-- options]
-  --port <n>           cổng của wrangler dev / wrangler dev's port (8787)
+  --port <n>           cổng của wrangler dev / wrangler dev's port (${DEFAULT_PORT})
   --persist-to <dir>   CSDL cục bộ trong <dir> / keep the local database in <dir> (.wrangler/state)
   --dev-keys <file>    tệp khóa / the keys file (.dev-keys.json)
   --setup-only         chỉ migration, dữ liệu và khóa; không chạy wrangler dev
@@ -45,7 +48,7 @@ export function parseStartArgs(argv: readonly string[], cwd = process.cwd()): St
       detail: START_USAGE,
     });
   }
-  const portText = typeof values.port === 'string' ? values.port : '8787';
+  const portText = typeof values.port === 'string' ? values.port : String(DEFAULT_PORT);
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
     throw new ScriptError(`Cổng không hợp lệ: ${portText}`, `Invalid port: ${portText}`);

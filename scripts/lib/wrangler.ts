@@ -42,11 +42,19 @@ export function describeTarget(target: D1Target): { vi: string; en: string } {
   return { vi: `CSDL D1 cục bộ (${where})`, en: `the local D1 database (${where})` };
 }
 
-/** The environment wrangler runs in: non-interactive, no metrics unless asked for. */
+/**
+ * The environment wrangler runs in: non-interactive, no metrics unless asked
+ * for, and no download of the `Request.cf` object. Local runs (miniflare)
+ * fetch that object from Cloudflare at each start; offline the fetch fails
+ * after up to 3 s with a stack trace that looks like a failure, and the
+ * Worker never reads `request.cf`. CLOUDFLARE_CF_FETCH_ENABLED is wrangler's
+ * documented switch (system environment variables); a value already set wins.
+ */
 export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     WRANGLER_SEND_METRICS: process.env.WRANGLER_SEND_METRICS ?? 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: process.env.CLOUDFLARE_CF_FETCH_ENABLED ?? 'false',
     ...extra,
   };
 }

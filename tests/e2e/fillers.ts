@@ -2,7 +2,7 @@
 // macro in a throwaway profile edits the cells and Calc saves the .xlsx
 // itself) and openpyxl (Debian's python3-openpyxl under /usr/bin/python3).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,6 +18,14 @@ export interface CellEdit {
   kind: 's' | 'n' | 'p' | 'f';
   value: string | number;
 }
+
+/** LibreOffice's export filter for each format `saveAs` writes (the ones `--convert-to` picks). */
+const FILTERS = {
+  csv: 'Text - txt - csv (StarCalc)',
+  ods: 'calc8',
+  xls: 'MS Excel 97',
+  xlsx: 'Calc MS Excel 2007 XML',
+} as const;
 
 const xmlEscape = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -79,13 +87,25 @@ export class LibreOffice {
     if (!existsSync(output)) throw new Error(`LibreOffice wrote no ${output}:\n${log}`);
   }
 
-  /** `soffice --convert-to <format>`: LibreOffice opens the file and saves it again. */
-  async convert(input: string, format: string, outdir: string): Promise<string> {
-    const log = await this.soffice(['--convert-to', format, '--outdir', outdir, input]);
-    const ext = format.split(':')[0] ?? format;
-    const output = join(outdir, `${basename(input, extname(input))}.${ext}`);
-    if (!existsSync(output)) throw new Error(`LibreOffice wrote no ${output}:\n${log}`);
-    return output;
+  /**
+   * Opens `input` in Calc once and saves a copy per format (csv, ods, xls,
+   * xlsx) in `outdir`, named like `input`: what `soffice --convert-to` does,
+   * one LibreOffice start for them all. Returns the copies' paths, in order.
+   */
+  async saveAs(
+    input: string,
+    formats: (keyof typeof FILTERS)[],
+    outdir: string,
+  ): Promise<string[]> {
+    mkdirSync(outdir, { recursive: true });
+    const outputs = formats.map((f) => join(outdir, `${basename(input, extname(input))}.${f}`));
+    const spec = join(outdir, `${basename(input)}.copies.tsv`);
+    writeFileSync(spec, `${formats.map((f, i) => `${FILTERS[f]}\t${outputs[i]}`).join('\n')}\n`);
+    const log = await this.soffice([`macro:///Standard.Fill.SaveAs("${input}","${spec}")`]);
+    for (const output of outputs) {
+      if (!existsSync(output)) throw new Error(`LibreOffice wrote no ${output}:\n${log}`);
+    }
+    return outputs;
   }
 }
 

@@ -1,14 +1,11 @@
 // The harness itself: the system starts, serves the task pane and the API,
 // and Chromium loads a page from it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, type System, startSystem } from './harness.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { launchBrowser, type System, useSystem } from './harness.ts';
 
 let system: System;
 beforeAll(async () => {
-  system = await startSystem();
-});
-afterAll(async () => {
-  await system?.stop();
+  system = await useSystem();
 });
 
 it('serves the task pane and answers with a development key', async () => {

@@ -1,107 +1,94 @@
-// End-to-end harness: the whole local system as `npm start` runs it (task
-// pane bundle built, migrations, seed, development keys, `wrangler dev`) on a
+// End-to-end harness: the whole local system as `npm start` runs it (web page
+// and task pane built, migrations, seed, development keys, `wrangler dev`) on a
 // free port with a throwaway D1, and Debian's Chromium driven by playwright-core.
 // Screenshots go to test-artifacts/e2e/ (git-ignored): look at them.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+//
+// One system serves every e2e file of a run: tests/e2e/harness-setup.ts (the
+// project's globalSetup) starts it in the background while the unit tests run,
+// and each file waits for it with useSystem(). Files run one at a time and
+// share its D1, so each keeps to its own data (see SHARED DATA below).
+//
+// SHARED DATA — what each file writes, and what it may rely on:
+// - every file: the seeded plan (agencies, periods) and the development keys;
+//   the open period unlocked when the file starts (a file that locks it
+//   unlocks it before its test ends); no other file writes its agencies' reports.
+// - taskpane.test.ts: P-TP in the open period (submits, is returned, locks/unlocks).
+// - web.test.ts: P-VHTT in the open period (submits, uploads, is returned and
+//   accepted); the open period's grace days; a reopening for THON-03 (closed
+//   again); one key issued to THON-01 and revoked.
+// - upload-roundtrip.test.ts: P-TP and P-GDDT in 2026-Q1 only (never the open period).
+// - harness.test.ts: reads only.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { parseDevKeys } from '../../scripts/lib/dev-keys.ts';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 
+/** Where the shared system lives: files in its directory, handed from the globalSetup by provide/inject. */
+export interface SystemPlace {
+  baseUrl: string;
+  /** The throwaway directory: D1 state in state/, keys, start log. */
+  dir: string;
+  keysFile: string;
+  /** Everything `npm start` and wrangler printed. */
+  logFile: string;
+  /** Written with the exit code when `npm start` ends (it should not, before teardown). */
+  exitFile: string;
+  /**
+   * How long a file waits for the system to answer: the project's hookTimeout
+   * less 30 s. It starts while the other projects use both cores; on a quiet
+   * machine it answers in about 10 s, so this only bounds a start that is stuck.
+   */
+  readyTimeoutMs: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eSystem: SystemPlace;
+  }
+}
+
 export interface System {
   baseUrl: string;
-  /** The persisted local state (D1 lives under it). */
+  /** The throwaway directory; the persisted local state (D1) is under state/. */
   dir: string;
   /** The development key of an agency (default role: agency; 'coordinator' for the coordinator's). */
   keyFor(agency: string, role?: 'agency' | 'coordinator'): string;
   coordinatorKey: string;
   /** Output of the start script and wrangler, for failure messages. */
   log(): string;
-  stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts `node scripts/start.ts` on a free port with its own D1 and keys; waits for /api/health. */
-export async function startSystem(): Promise<System> {
-  const dir = mkdtempSync(join(tmpdir(), 'lyson-e2e-'));
-  const keysFile = join(dir, 'dev-keys.json');
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      'scripts/start.ts',
-      '--port',
-      String(port),
-      '--persist-to',
-      join(dir, 'state'),
-      '--dev-keys',
-      keysFile,
-    ],
-    {
-      cwd: ROOT,
-      detached: true, // its own process group: stop() ends wrangler and workerd too
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
-    },
-  );
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise((r) => child.once('exit', r));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {}
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 90_000;
+/**
+ * The run's shared system, once it answers GET /api/health (polled for up to
+ * readyTimeoutMs; fails at once with the start log if `npm start` exits).
+ * Call it in beforeAll.
+ */
+export async function useSystem(): Promise<System> {
+  const place = inject('e2eSystem');
+  const log = () => (existsSync(place.logFile) ? readFileSync(place.logFile, 'utf8') : '');
+  const until = Date.now() + place.readyTimeoutMs;
   for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+    if (existsSync(place.exitFile)) {
+      throw new Error(`npm start exited with ${readFileSync(place.exitFile, 'utf8')}:\n${log()}`);
     }
     try {
-      const r = await fetch(`${baseUrl}/api/health`);
-      if (r.ok) break;
+      if ((await fetch(`${place.baseUrl}/api/health`)).ok) break;
     } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
+    if (Date.now() > until) {
+      throw new Error(
+        `wrangler dev did not answer within ${place.readyTimeoutMs / 1000} s:\n${log()}`,
+      );
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await delay(250); // the interval between two looks at the port, not a wait for it
   }
 
-  const keys = parseDevKeys(readFileSync(keysFile, 'utf8'), keysFile);
+  const keys = parseDevKeys(readFileSync(place.keysFile, 'utf8'), place.keysFile);
   const keyFor = (agency: string, role: 'agency' | 'coordinator' = 'agency') => {
     const k = keys.find((x) => x.agency === agency && x.role === role);
     if (!k) throw new Error(`no development key for ${agency} (${role})`);
@@ -109,7 +96,7 @@ export async function startSystem(): Promise<System> {
   };
   const coordinator = keys.find((k) => k.role === 'coordinator');
   if (!coordinator) throw new Error('no coordinator key');
-  return { baseUrl, dir, keyFor, coordinatorKey: coordinator.key, log: () => output, stop };
+  return { baseUrl: place.baseUrl, dir: place.dir, keyFor, coordinatorKey: coordinator.key, log };
 }
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */

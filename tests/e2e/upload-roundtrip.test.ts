@@ -12,7 +12,7 @@ import { buildLayout, type TaskRowLayout } from '../../shared/layout/index.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { type CellEdit, fillWithOpenpyxl, LibreOffice } from './fillers.ts';
-import { type System, startSystem } from './harness.ts';
+import { type System, useSystem } from './harness.ts';
 
 const PERIOD = '2026-Q1';
 let system: System;
@@ -21,10 +21,9 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lyson-upload-'));
-  [system, lo] = await Promise.all([startSystem(), LibreOffice.start(dir)]);
+  [system, lo] = await Promise.all([useSystem(), LibreOffice.start(dir)]);
 });
-afterAll(async () => {
-  await system?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -180,7 +179,8 @@ describe('uploads of templates filled by other applications', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ id: v2.body.id, version: 2, replayed: true });
     // LibreOffice opens openpyxl's file and writes its own .xlsx: the same report.
-    const resaved = await lo.convert(corrected, 'xlsx', join(dir, 'resaved'));
+    const [resaved] = await lo.saveAs(corrected, ['xlsx'], join(dir, 'resaved'));
+    if (!resaved) throw new Error('no resaved file');
     const same = await upload('P-TP', resaved);
     expect(same.status, same.text).toBe(200);
     expect(same.body).toMatchObject({ unchanged: true, contentHash: v2.body.contentHash });
@@ -193,11 +193,12 @@ describe('uploads of templates filled by other applications', () => {
 
   it('bad files are refused with the right error and nothing is stored', async () => {
     const filled = join(dir, 'p-tp-libreoffice.xlsx');
-    const out = join(dir, 'converted');
+    const [csv, ods, xls] = await lo.saveAs(filled, ['csv', 'ods', 'xls'], join(dir, 'converted'));
+    if (!csv || !ods || !xls) throw new Error('LibreOffice saved fewer copies than asked');
     const expectations: [string, string, string | undefined][] = [
-      [await lo.convert(filled, 'csv', out), 'UNREADABLE_FILE', 'not-xlsx'],
-      [await lo.convert(filled, 'ods', out), 'UNREADABLE_FILE', 'ods'],
-      [await lo.convert(filled, 'xls', out), 'UNREADABLE_FILE', 'legacy-xls'],
+      [csv, 'UNREADABLE_FILE', 'not-xlsx'],
+      [ods, 'UNREADABLE_FILE', 'ods'],
+      [xls, 'UNREADABLE_FILE', 'legacy-xls'],
       [join(dir, 'p-gddt-openpyxl.xlsx'), 'WRONG_TEMPLATE', 'other-agency'],
       [await download('P-TP', '2026-H1'), 'WRONG_TEMPLATE', 'other-period'],
     ];

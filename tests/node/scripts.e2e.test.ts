@@ -49,7 +49,7 @@ describe('npm start (setup) and npm run keys on a throwaway local D1', () => {
     expect(second.stdout).toContain('No new migrations');
     expect(second.stdout).toContain('Keys: 17 reused, 0 re-inserted, 0 new');
     expect(JSON.parse(readFileSync(devKeys, 'utf8'))).toEqual(keys);
-  }, 120_000);
+  });
 
   it('keys issue P-TP prints a key once and stores its hash', async () => {
     const r = await run('keys.ts', ['issue', 'P-TP', '--label', "O'Brien'", '--persist-to', dir]);
@@ -73,7 +73,7 @@ describe('npm start (setup) and npm run keys on a throwaway local D1', () => {
       },
     ]);
     expect(results[1]).toEqual([{ action: 'key.issue', target: prefix }]);
-  }, 60_000);
+  });
 
   it('refuses an unknown agency or a coordinator key for P-TP before calling wrangler', async () => {
     const unknown = await run('keys.ts', ['issue', 'NOPE', '--persist-to', dir]);
@@ -83,5 +83,5 @@ describe('npm start (setup) and npm run keys on a throwaway local D1', () => {
     const role = await run('keys.ts', ['issue', 'P-TP', '--coordinator', '--persist-to', dir]);
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('can hold a coordinator key; P-TP cannot');
-  }, 30_000);
+  });
 });

@@ -33,7 +33,7 @@ it('seeds once and keeps the coordinator’s edits on a second run', async () =>
     "SELECT name FROM agencies WHERE code = 'THON-01'",
   );
   expect(rows.at(-1)).toEqual([{ name: 'Thôn Đông (đã đặt tên)' }]);
-}, 60_000);
+});
 
 it('refuses --remote with --persist-to', () => {
   const r = seed('--remote', '--persist-to', dir);

@@ -16,7 +16,8 @@ Sub Fill(sIn As String, sOut As String, sSpec As String)
   oText.setEncoding("UTF-8")
   Dim aLocale As New com.sun.star.lang.Locale
   Do While Not oText.isEOF()
-    sLine = oText.readLine()
+    REM The last line comes back with its line break.
+    sLine = Replace(Replace(oText.readLine(), Chr(10), ""), Chr(13), "")
     If Len(sLine) > 0 Then
       aParts = Split(sLine, Chr(9))
       If aParts(0) = "unprotect" Then
@@ -46,5 +47,35 @@ Sub Fill(sIn As String, sOut As String, sSpec As String)
   aStore(1).Name = "Overwrite"
   aStore(1).Value = True
   oDoc.storeToURL(ConvertToURL(sOut), aStore())
+  oDoc.close(True)
+End Sub
+
+REM Opens a workbook once and saves a copy of it per line of spec.tsv,
+REM "FILTER<TAB>OUTPUT" (a LibreOffice export filter name and a file path):
+REM several formats from one LibreOffice start.
+REM   soffice --headless 'macro:///Standard.Fill.SaveAs("in.xlsx","copies.tsv")'
+Sub SaveAs(sIn As String, sSpec As String)
+  Dim aLoad(0) As New com.sun.star.beans.PropertyValue
+  aLoad(0).Name = "Hidden"
+  aLoad(0).Value = True
+  oDoc = StarDesktop.loadComponentFromURL(ConvertToURL(sIn), "_blank", 0, aLoad())
+  oFiles = createUnoService("com.sun.star.ucb.SimpleFileAccess")
+  oText = createUnoService("com.sun.star.io.TextInputStream")
+  oText.setInputStream(oFiles.openFileRead(ConvertToURL(sSpec)))
+  oText.setEncoding("UTF-8")
+  Dim aStore(1) As New com.sun.star.beans.PropertyValue
+  aStore(1).Name = "Overwrite"
+  aStore(1).Value = True
+  Do While Not oText.isEOF()
+    REM The last line comes back with its line break.
+    sLine = Replace(Replace(oText.readLine(), Chr(10), ""), Chr(13), "")
+    If Len(sLine) > 0 Then
+      aParts = Split(sLine, Chr(9))
+      aStore(0).Name = "FilterName"
+      aStore(0).Value = aParts(0)
+      oDoc.storeToURL(ConvertToURL(aParts(1)), aStore())
+    End If
+  Loop
+  oText.closeInput()
   oDoc.close(True)
 End Sub
