@@ -1,12 +1,14 @@
 // Running wrangler from the project's scripts: always wrangler's own JS on
 // this Node (22) — the bin's shebang could find an older `node` on PATH —
 // from the project root, with no standard input, so nothing ever prompts.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
 
 /** The project root (where wrangler.toml is). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +38,7 @@ export function targetFlags(target: D1Target): string[] {
   return target.persistTo ? ['--local', '--persist-to', target.persistTo] : ['--local'];
 }
 
-export function describeTarget(target: D1Target): { vi: string; en: string } {
+export function describeTarget(target: D1Target): Bilingual {
   if (target.remote) return { vi: 'CSDL D1 trên Cloudflare', en: 'the deployed D1 database' };
   const where = target.persistTo ?? '.wrangler/state';
   return { vi: `CSDL D1 cục bộ (${where})`, en: `the local D1 database (${where})` };

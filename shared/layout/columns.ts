@@ -2,6 +2,7 @@
 // The add-in turns `input` into Excel data validation, the .xlsx template
 // likewise, and the validator checks the same rules.
 
+import type { Bilingual } from '../text/bilingual.ts';
 import { TASK_ROLE_LABELS, TASK_STATUSES, type TaskStatus } from '../vocabulary/index.ts';
 
 export const STATUSES = TASK_STATUSES;
@@ -27,7 +28,7 @@ export type FillKey =
 export type TextFillKey = Exclude<FillKey, 'status' | 'percent'>;
 
 interface ColumnBase {
-  header: { vi: string; en: string };
+  header: Bilingual;
   /** Excel column width in characters. */
   width: number;
 }

@@ -1,5 +1,7 @@
 // Period codes: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-M9, 2026-Y.
+
 import { z } from 'zod';
+import type { Bilingual } from '../text/bilingual.ts';
 import {
   DEFAULT_FIRST_YEAR,
   DEFAULT_LAST_YEAR,
@@ -21,7 +23,7 @@ export type PeriodCodeErrorCode =
 
 export interface PeriodCodeError {
   code: PeriodCodeErrorCode;
-  message: { vi: string; en: string };
+  message: Bilingual;
 }
 
 export type ParsedPeriodCode =
@@ -107,7 +109,7 @@ export function parsePeriodCode(input: unknown, range: YearRange = {}): ParsedPe
 /** What getPeriod throws; `message` is "Vietnamese / English", `code` the stable error code. */
 export class InvalidPeriodCodeError extends Error {
   readonly code: PeriodCodeErrorCode;
-  readonly messages: { vi: string; en: string };
+  readonly messages: Bilingual;
   constructor(error: PeriodCodeError) {
     super(`${error.message.vi} / ${error.message.en}`);
     this.name = 'InvalidPeriodCodeError';

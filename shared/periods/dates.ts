@@ -1,7 +1,9 @@
 // Calendar dates as ISO strings (YYYY-MM-DD). All arithmetic is on UTC
 // midnights so that no machine's time zone or DST can shift a day; with
 // four-digit years, string order is date order, so dates compare with < and >.
+
 import { z } from 'zod';
+import type { Bilingual } from '../text/bilingual.ts';
 
 /** A calendar date, `YYYY-MM-DD` (four-digit year). */
 export type IsoDate = string;
@@ -33,7 +35,7 @@ export function isIsoDate(v: unknown): v is IsoDate {
   return isoDate(y, m, d) === v;
 }
 
-function dateMessage(v: unknown): { vi: string; en: string } {
+function dateMessage(v: unknown): Bilingual {
   const shown = typeof v === 'string' ? `“${v}”` : String(v);
   return {
     vi: `Ngày ${shown} không hợp lệ; dạng đúng: năm-tháng-ngày, ví dụ 2026-03-14`,

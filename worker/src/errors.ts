@@ -1,7 +1,9 @@
 // One error shape for every failure, from a closed list of codes:
 //   { error: { code, message: { vi, en }, details? } }
+
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
 import type { DomainError } from './db/errors.ts';
 
 export const ERRORS = {
@@ -76,7 +78,7 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: { vi: string; en: string }; details?: unknown };
+  error: { code: ErrorCode; message: Bilingual; details?: unknown };
 }
 
 /**
@@ -90,7 +92,7 @@ export interface ErrorBody {
 export class ApiError extends HTTPException {
   readonly code: ErrorCode;
   readonly body: ErrorBody;
-  constructor(code: ErrorCode, message?: { vi: string; en: string }, details?: unknown) {
+  constructor(code: ErrorCode, message?: Bilingual, details?: unknown) {
     super(ERRORS[code].status, { message: message?.en ?? ERRORS[code].en });
     this.name = 'ApiError';
     this.code = code;
@@ -105,7 +107,7 @@ export class ApiError extends HTTPException {
   }
 }
 
-function errorBody(code: ErrorCode, message?: { vi: string; en: string }, details?: unknown) {
+function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown) {
   const def = ERRORS[code];
   const body: ErrorBody = {
     error: { code, message: message ?? { vi: def.vi, en: def.en } },
