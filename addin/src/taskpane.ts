@@ -5,7 +5,7 @@ import { apiClient } from '../../client/api.ts';
 import { settingsStore } from '../../client/settings.ts';
 import * as host from './office/host.ts';
 import { Pane } from './pane.ts';
-import { render } from './ui/view.ts';
+import { render } from './views/render.ts';
 
 /** localStorage names: the pane's own ("lyson.key", "lyson.lang"), apart from the web page's. */
 const SETTINGS_PREFIX = 'lyson.';

@@ -1,0 +1,122 @@
+// The coordinator's part: who has reported for the chosen period (totals,
+// one row per expected agency) and the merged workbook, opened or downloaded.
+
+import { h } from '../../../client/dom.ts';
+import { type Lang, pick } from '../../../client/i18n.ts';
+import { reviewLabel, timelinessLabel } from '../../../client/states.ts';
+import { viDateTime } from '../../../shared/text/vi-format.ts';
+import type { Pane, PaneState } from '../pane.ts';
+import { t } from '../words.ts';
+
+/**
+ * The completeness card: `#totals` and the `#completeness` table once `s.completeness` has
+ * arrived, `#refresh` and `#open-merged` (disabled while busy or with no period), and the
+ * `#merged-link` download when the merged workbook could not be opened in Excel.
+ */
+export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
+  const L = s.lang;
+  const c = s.completeness;
+  const off = s.busy !== null || !s.period;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'completeness-title' },
+    h('h2', { id: 'completeness-title' }, t(L, 'completenessTitle')),
+    c
+      ? h(
+          'p',
+          { id: 'totals', class: 'totals' },
+          `${t(L, 'received')} ${c.totals.received ?? 0}/${c.totals.expected ?? 0} · ${pick(L, timelinessLabel('on-time'))} ${c.totals.onTime ?? 0} · ${pick(L, timelinessLabel('late'))} ${c.totals.late ?? 0} · ${pick(L, timelinessLabel('missing'))} ${c.totals.missing ?? 0}`,
+        )
+      : null,
+    c
+      ? h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { id: 'completeness' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, t(L, 'agency')),
+                h('th', { scope: 'col' }, t(L, 'timeliness')),
+                h('th', { scope: 'col' }, t(L, 'versionShort')),
+                h('th', { scope: 'col' }, t(L, 'review')),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              c.agencies.map((r) =>
+                h(
+                  'tr',
+                  { 'data-agency': r.agency.code, class: `status-${r.status}` },
+                  h(
+                    'th',
+                    { scope: 'row', title: r.agency.name },
+                    r.agency.shortName || r.agency.code,
+                  ),
+                  h(
+                    'td',
+                    {},
+                    pick(L, timelinessLabel(r.status)),
+                    r.latestReceivedAt
+                      ? h('span', { class: 'time' }, viDateTime(r.latestReceivedAt))
+                      : null,
+                  ),
+                  h('td', {}, r.latestVersion ?? '—'),
+                  h('td', {}, reviewCell(L, r.reviewState)),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          id: 'refresh',
+          type: 'button',
+          class: 'secondary',
+          disabled: off,
+          onclick: () => void pane.loadCompleteness(),
+        },
+        t(L, 'refresh'),
+      ),
+      h(
+        'button',
+        {
+          id: 'open-merged',
+          type: 'button',
+          class: 'primary',
+          disabled: off,
+          onclick: () => void pane.openMerged(),
+        },
+        t(L, 'openMerged'),
+      ),
+    ),
+    s.mergedUrl
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            { id: 'merged-link', href: s.mergedUrl, download: `tong-hop-${s.period}.xlsx` },
+            t(L, 'downloadMerged'),
+          ),
+        )
+      : null,
+  );
+}
+
+/** A review state's label, or a dash before any version arrived. */
+function reviewCell(L: Lang, state: string | null): string {
+  const label = reviewLabel(state);
+  return label ? pick(L, label) : '—';
+}
