@@ -10,6 +10,7 @@
 // Running it again is safe. Options: see START_USAGE (scripts/lib/start-args.ts).
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { constants, homedir } from 'node:os';
 import { join, relative } from 'node:path';
 import { lySon58 } from '../shared/plan/index.ts';
@@ -170,6 +171,24 @@ async function wrangler<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Refuses, in both languages, a port another program (often an earlier npm start) listens on. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new ScriptError(
+              `Cổng ${port} đang bận (có thể npm start đang chạy ở cửa sổ khác): dừng nó, hoặc chọn cổng khác: npm start -- --port <n>`,
+              `Port ${port} is in use (perhaps npm start runs in another window): stop it, or pick another port: npm start -- --port <n>`,
+            )
+          : e,
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /** Where `office-addin-dev-certs install` (npm run certs) leaves the trusted localhost certificate. */
 const DEV_CERTS = join(homedir(), '.office-addin-dev-certs');
 
@@ -216,13 +235,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const target: D1Target = options.persistTo ? { persistTo: options.persistTo } : {};
-  // Checked first: a missing certificate should not wait for the build and migrations.
+  // Checked first: a missing certificate or a busy port should not wait for
+  // the build and migrations (and wrangler would say it in English only).
   const tls = options.https ? httpsArgs() : [];
-  step(
-    `Đóng gói trang web và ngăn tác vụ (${PUBLIC_DIR})`,
-    `Building the web page and the task pane (${PUBLIC_DIR})`,
-  );
-  await buildPublic();
+  if (!options.setupOnly) {
+    await assertPortFree(options.port);
+    // Only a server needs the static files; --setup-only leaves dist/public as
+    // it is (a running npm start may be serving it).
+    step(
+      `Đóng gói trang web và ngăn tác vụ (${PUBLIC_DIR})`,
+      `Building the web page and the task pane (${PUBLIC_DIR})`,
+    );
+    await buildPublic();
+  }
   const keys = await setup(target, options.devKeysFile);
   const coordinator = keys.find((k) => k.role === 'coordinator');
   const file = relative(ROOT, options.devKeysFile).startsWith('..')

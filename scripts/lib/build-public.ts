@@ -12,7 +12,7 @@
 //   worker/_headers           → _headers        response headers of Workers Static Assets
 // `npm run build` and `npm start` (so the end-to-end tests too) run it; the
 // worker tests need none of it (they call the Worker, not its static assets).
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import postcss, { type Plugin } from 'postcss';
@@ -53,10 +53,15 @@ export interface BuildOptions {
   outDir?: string;
 }
 
-/** Builds every served file into `outDir` (default PUBLIC_DIR); files already there are overwritten, others left. */
+/**
+ * Builds every served file into `outDir` (default PUBLIC_DIR), emptied first:
+ * `wrangler deploy` uploads the whole folder, so a file an earlier build left
+ * (a renamed bundle, a moved icon) must not be served or deployed.
+ */
 export async function buildPublic(options: BuildOptions = {}): Promise<void> {
   const out = resolve(ROOT, options.outDir ?? PUBLIC_DIR);
   const minify = options.minify ?? true;
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const [to, from] of Object.entries(COPIED)) {
     cpSync(join(ROOT, from), join(out, to), { recursive: true });

@@ -5,6 +5,9 @@
 // page, and `npm run start:https` serves what the manifest points at.
 import { DEFAULT_PORT } from './start-args.ts';
 
+/** The manifest rendered for a port other than the default (git-ignored). */
+export const LOCAL_MANIFEST = 'manifest.local.xml';
+
 /**
  * The origin (`scheme://host:port`) of the task pane page that manifest.xml
  * points at (its first SourceLocation), or null when the text has none.
@@ -34,7 +37,14 @@ export function startAddresses(options: {
   const { port, https, manifest } = options;
   const origin = `${https ? 'https' : 'http'}://localhost:${port}`;
   const excel = `https://localhost:${port}`;
-  const render = `npm run manifest -- --origin ${excel}`;
+  // On the default port the tracked manifest.xml is the right one; for another
+  // port a local copy, so that the tracked file (which npm test compares with
+  // what npm run manifest renders) stays as it is.
+  const local = port !== DEFAULT_PORT;
+  const file = local ? LOCAL_MANIFEST : 'manifest.xml';
+  const render = local
+    ? `npm run manifest -- --origin ${excel} --out ${LOCAL_MANIFEST}`
+    : 'npm run manifest';
   const here = https ? { vi: 'địa chỉ này', en: 'this address' } : { vi: excel, en: excel };
   const sideload =
     manifest === excel
@@ -44,12 +54,12 @@ export function startAddresses(options: {
         }
       : manifest
         ? {
-            vi: `manifest.xml đang trỏ tới ${manifest}: tạo lại cho cổng ${port} rồi mới nạp: ${render}`,
-            en: `manifest.xml points at ${manifest}: render it for port ${port} before sideloading: ${render}`,
+            vi: `manifest.xml đang trỏ tới ${manifest}: tạo ${file} cho cổng ${port} rồi nạp tệp đó: ${render}`,
+            en: `manifest.xml points at ${manifest}: write ${file} for port ${port} and sideload that file: ${render}`,
           }
         : {
-            vi: `Chưa có manifest.xml: tạo nó rồi mới nạp: ${render}`,
-            en: `There is no manifest.xml yet: write it before sideloading: ${render}`,
+            vi: `Chưa có manifest.xml: tạo ${file} rồi nạp tệp đó: ${render}`,
+            en: `There is no manifest.xml: write ${file} and sideload that file: ${render}`,
           };
   const lines = [`🌐 Trang web / Web page: ${origin}/`];
   if (https) {

@@ -2,7 +2,7 @@
 // temporary folder: every file the two HTML pages load is there, the task
 // pane's stylesheet holds literal values only (Internet Explorer 11 has no
 // CSS custom properties), and wrangler.toml serves the same folder.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,18 @@ describe('npm run build', () => {
         .filter((ref) => !/^https?:/.test(ref));
       expect(refs.length, page).toBeGreaterThan(0);
       for (const ref of refs) expect(existsSync(join(out, ref)), `${page} → ${ref}`).toBe(true);
+    }
+  });
+
+  it('empties the folder first: nothing an earlier build left is served or deployed', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'lyson-public-again-'));
+    try {
+      writeFileSync(join(again, 'stale-bundle.js'), 'old');
+      await buildPublic({ outDir: again, minify: false });
+      expect(existsSync(join(again, 'stale-bundle.js'))).toBe(false);
+      expect(existsSync(join(again, 'taskpane.js'))).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
     }
   });
 

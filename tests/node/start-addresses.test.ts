@@ -45,18 +45,21 @@ describe('startAddresses', () => {
     expect(http).toContain('Trang web / Web page: http://localhost:9000/');
     expect(http).toContain('npm run start:https -- --port 9000');
     expect(http).toContain(
-      'manifest.xml points at https://localhost:8787: render it for port 9000 before sideloading: npm run manifest -- --origin https://localhost:9000',
+      'manifest.xml points at https://localhost:8787: write manifest.local.xml for port 9000 and sideload that file: npm run manifest -- --origin https://localhost:9000 --out manifest.local.xml',
     );
     const https = text({ port: 9000, https: true, manifest: 'https://localhost:8787' });
     expect(https).toContain('Excel task pane: https://localhost:9000/taskpane.html');
     expect(https).toContain(
-      'before sideloading: npm run manifest -- --origin https://localhost:9000',
+      'sideload that file: npm run manifest -- --origin https://localhost:9000 --out manifest.local.xml',
     );
   });
 
   it('without a manifest.xml: the command that writes it', () => {
     expect(text({ port: 8787, https: true, manifest: null })).toContain(
-      'There is no manifest.xml yet: write it before sideloading: npm run manifest -- --origin https://localhost:8787',
+      'There is no manifest.xml: write manifest.xml and sideload that file: npm run manifest',
+    );
+    expect(text({ port: 9000, https: false, manifest: null })).toContain(
+      'write manifest.local.xml and sideload that file: npm run manifest -- --origin https://localhost:9000 --out manifest.local.xml',
     );
   });
 
@@ -64,6 +67,6 @@ describe('startAddresses', () => {
     const out = text({ port: 9000, https: false, manifest: 'https://localhost:8787' });
     expect(out).toContain('Trang web / Web page: http://localhost:9000/');
     expect(out).toContain('Excel chỉ mở ngăn tác vụ qua https');
-    expect(out).toContain('tạo lại cho cổng 9000 rồi mới nạp');
+    expect(out).toContain('tạo manifest.local.xml cho cổng 9000 rồi nạp tệp đó');
   });
 });
