@@ -29,11 +29,18 @@ function main(argv: string[]): number {
     bytes = new Uint8Array(readFileSync(cmd.file));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new ScriptError(
-      `Không mở được tệp “${cmd.file}”.`,
-      `Cannot open the file “${cmd.file}”.`,
-      { exitCode: EXIT.unreadable, detail: why },
-    );
+    const message = {
+      vi: `Không mở được tệp “${cmd.file}”.`,
+      en: `Cannot open the file “${cmd.file}”.`,
+    };
+    if (cmd.json) {
+      // A script reading stdout gets JSON for this failure too.
+      const reason = (e as NodeJS.ErrnoException).code ?? 'unknown';
+      const error = { code: 'CANNOT_OPEN', message, details: { reason } };
+      console.log(JSON.stringify({ file: cmd.file, ok: false, error }, null, 2));
+      return EXIT.unreadable;
+    }
+    throw new ScriptError(message.vi, message.en, { exitCode: EXIT.unreadable, detail: why });
   }
   const outcome = checkBytes(bytes, cmd.file, lySon58, {
     ...(cmd.agency ? { agency: cmd.agency } : {}),

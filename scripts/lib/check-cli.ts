@@ -14,7 +14,7 @@ import {
   readWorkbook,
   type WorkbookProblem,
 } from '../../shared/workbook/index.ts';
-import { bilingual, ScriptError } from './messages.ts';
+import { argumentProblem, bilingual, ScriptError } from './messages.ts';
 
 export const USAGE = `Cách dùng / Usage:
   npm run check -- <tệp.xlsx> [--agency <mã>] [--period <kỳ>] [--json]
@@ -45,8 +45,8 @@ export function parseCheckArgs(argv: readonly string[]): CheckCommand {
   try {
     parsed = parse(argv);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`Tham số không hợp lệ: ${why}`, `Invalid arguments: ${why}`, {
+    const why = argumentProblem(e);
+    throw new UsageError(`Tham số không hợp lệ: ${why.vi}`, `Invalid arguments: ${why.en}`, {
       exitCode: EXIT.unreadable,
     });
   }

@@ -5,7 +5,7 @@ import type { Plan } from '../../shared/plan/index.ts';
 import type { KeyRole } from '../../shared/vocabulary/index.ts';
 import { keyPrefix } from '../../worker/src/lib/keys.ts';
 import type { KeyRow } from './access-keys.ts';
-import { ScriptError } from './messages.ts';
+import { argumentProblem, ScriptError } from './messages.ts';
 import type { D1Target } from './wrangler.ts';
 
 export const USAGE = `Cách dùng / Usage:
@@ -38,8 +38,8 @@ export function parseKeysArgs(argv: readonly string[]): KeysCommand {
   try {
     parsed = parse(argv);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw usageError(`Tham số không hợp lệ: ${why}`, `Invalid arguments: ${why}`);
+    const why = argumentProblem(e);
+    throw usageError(`Tham số không hợp lệ: ${why.vi}`, `Invalid arguments: ${why.en}`);
   }
   const { values: v, positionals } = parsed;
   if (v.help) return { cmd: 'help' };

@@ -1,4 +1,5 @@
 // Bilingual (Vietnamese / English) messages of the project's scripts.
+import type { Bilingual } from '../../shared/text/bilingual.ts';
 
 /** "vi / en" on one line when short, otherwise English on an indented second line. */
 export function bilingual(vi: string, en: string): string {
@@ -32,4 +33,22 @@ export function report(e: unknown): number {
   }
   console.error('✗ Lỗi / Error:', e instanceof Error ? e.message : e);
   return 1;
+}
+
+/**
+ * What node:util parseArgs refused, in both languages: its error codes
+ * (ERR_PARSE_ARGS_UNKNOWN_OPTION, ERR_PARSE_ARGS_INVALID_OPTION_VALUE) name
+ * the option in the message, between quotes; other errors keep their text.
+ */
+export function argumentProblem(e: unknown): Bilingual {
+  const text = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' ]+)/.exec(text)?.[1] ?? '';
+  switch ((e as { code?: string }).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return { vi: `không có tùy chọn ${option}`, en: `there is no option ${option}` };
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return { vi: `${option} cần một giá trị`, en: `${option} needs a value` };
+    default:
+      return { vi: text, en: text };
+  }
 }

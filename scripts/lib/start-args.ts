@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEV_KEYS_FILE } from './dev-keys.ts';
-import { ScriptError } from './messages.ts';
+import { argumentProblem, ScriptError } from './messages.ts';
 
 /** wrangler dev's port, and the one the committed manifest.xml points at. */
 export const DEFAULT_PORT = 8787;
@@ -43,8 +43,8 @@ export function parseStartArgs(argv: readonly string[], cwd = process.cwd()): St
       },
     }));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new ScriptError(`Tham số không hợp lệ: ${why}`, `Invalid arguments: ${why}`, {
+    const why = argumentProblem(e);
+    throw new ScriptError(`Tham số không hợp lệ: ${why.vi}`, `Invalid arguments: ${why.en}`, {
       detail: START_USAGE,
     });
   }

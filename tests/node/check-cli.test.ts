@@ -74,6 +74,23 @@ describe('parseCheckArgs', () => {
       }
     }
   });
+
+  it("says what node's parseArgs refused in Vietnamese too, not in its English words", () => {
+    const refused = (argv: string[]) => {
+      try {
+        parseCheckArgs(argv);
+      } catch (e) {
+        return e as UsageError;
+      }
+      throw new Error('not refused');
+    };
+    const unknown = refused(['a.xlsx', '--agenc', 'P-TP']);
+    expect(unknown.vi).toContain('không có tùy chọn --agenc');
+    expect(unknown.en).toContain('there is no option --agenc');
+    const noValue = refused(['a.xlsx', '--agency']);
+    expect(noValue.vi).toContain('--agency cần một giá trị');
+    expect(noValue.vi).not.toMatch(/argument missing|Unknown option/);
+  });
 });
 
 describe('checkBytes', () => {
@@ -169,6 +186,12 @@ describe('npm run check (spawned)', () => {
     const missing = await run([join(dir, 'khong-co.xlsx')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Không mở được tệp');
+    const missingJson = await run([join(dir, 'khong-co.xlsx'), '--json']);
+    expect(missingJson.code).toBe(2);
+    expect(JSON.parse(missingJson.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'CANNOT_OPEN', details: { reason: 'ENOENT' } },
+    });
     const usage = await run([]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('Cách dùng / Usage');
