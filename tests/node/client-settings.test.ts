@@ -3,7 +3,7 @@
 // missing or throws, so that signing in, switching the language and signing
 // out still work until the page is reloaded.
 import { describe, expect, it, vi } from 'vitest';
-import { settingsStore, type WebStorage } from '../../client/settings.ts';
+import { partitionedPrefix, settingsStore, type WebStorage } from '../../client/settings.ts';
 
 /** A localStorage over a Map, recording what was written. */
 function mapStorage(initial: Record<string, string> = {}) {
@@ -103,5 +103,46 @@ describe('settingsStore without a working localStorage', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('settingsStore says whether it remembers', () => {
+  it('is persistent over a working localStorage, and leaves no probe behind', () => {
+    const { items, storage } = mapStorage();
+    const s = settingsStore('lyson.', () => storage);
+    expect(s.persistent()).toBe(true);
+    expect([...items.keys()]).toEqual([]);
+    s.set('key', 'k');
+    expect(s.persistent()).toBe(true);
+  });
+
+  it('is not persistent where localStorage is missing, throws, or refuses a write', () => {
+    expect(settingsStore('lyson.', () => undefined).persistent()).toBe(false);
+    expect(settingsStore('lyson.', () => throwing).persistent()).toBe(false);
+    const { storage } = mapStorage();
+    let full = false;
+    const quota: WebStorage = {
+      ...storage,
+      setItem: (k, v) => (full ? throwing.setItem(k, v) : storage.setItem(k, v)),
+    };
+    const s = settingsStore('lyson.', () => quota);
+    expect(s.persistent()).toBe(true);
+    full = true;
+    s.set('key', 'k');
+    expect(s.get('key')).toBe('k');
+    expect(s.persistent()).toBe(false);
+  });
+
+  it('keeps each partition’s settings apart under Office.context.partitionKey', () => {
+    const { items, storage } = mapStorage();
+    settingsStore(partitionedPrefix('lyson.', 'part-a'), () => storage).set('key', 'a');
+    settingsStore(partitionedPrefix('lyson.', undefined), () => storage).set('key', 'plain');
+    expect(settingsStore(partitionedPrefix('lyson.', 'part-a'), () => storage).get('key')).toBe(
+      'a',
+    );
+    expect(
+      settingsStore(partitionedPrefix('lyson.', 'part-b'), () => storage).get('key'),
+    ).toBeNull();
+    expect([...items.keys()].sort()).toEqual(['lyson.key', 'part-alyson.key']);
   });
 });
