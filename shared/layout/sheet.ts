@@ -81,7 +81,18 @@ export class LayoutError extends Error {
   }
 }
 
-export function buildLayout(plan: Plan, agencyCode: string, period: PeriodInfo): SheetLayout {
+/**
+ * The layout of `agencyCode`'s progress sheet for `period`. `options.agencyName`
+ * puts the agency's current name (as the Worker holds it, after a rename) in
+ * the title instead of the plan's; nothing that is checked depends on it.
+ * Throws LayoutError for an agency the plan does not have.
+ */
+export function buildLayout(
+  plan: Plan,
+  agencyCode: string,
+  period: PeriodInfo,
+  options: { agencyName?: string } = {},
+): SheetLayout {
   const agency = plan.agency(agencyCode);
   if (!agency) {
     throw new LayoutError(
@@ -119,7 +130,7 @@ export function buildLayout(plan: Plan, agencyCode: string, period: PeriodInfo):
     titleRows: [
       `BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ ${plan.def.number.toUpperCase()}`,
       plan.def.shortTitle,
-      `Cơ quan báo cáo: ${agency.name}`,
+      `Cơ quan báo cáo: ${options.agencyName ?? agency.name}`,
       `Kỳ báo cáo: ${period.label.vi} (số liệu từ ${viDate(period.cutoff.from)} đến ${viDate(
         period.cutoff.to,
       )}); hạn nộp: ${viDate(period.due)}`,
