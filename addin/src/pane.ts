@@ -28,23 +28,40 @@ export interface PaneState {
   /** The host has ExcelApi 1.8: data validation lists and Excel.createWorkbook. */
   supportsExcelApi18: boolean;
   key: string | null;
+  /** False where this computer's storage is blocked: the key lasts for this session only. */
+  remembersKey: boolean;
   me: Me | null;
   periods: PeriodItem[];
   period: string | null;
   busy: Busy;
   failure: Failure | null;
   /** A one-line outcome of the last action (sheet created, workbook opened…). */
-  notice: { word: 'created' | 'activated' | 'mergedOpened' | 'mergedNoApi'; sheet?: string } | null;
+  notice: {
+    word: 'created' | 'activated' | 'mergedOpened' | 'mergedNoApi' | 'mergedFailed';
+    sheet?: string;
+    /** Excel's own message, when Excel.createWorkbook failed. */
+    detail?: string;
+  } | null;
   check: (CheckOutcome & { highlightFailed: boolean; beforeSubmit: boolean }) | null;
   receipt: (Receipt & { saved: boolean; sheet: string }) | null;
   completeness: Completeness | null;
   /** Object URL of the merged workbook when Excel cannot open it itself. */
   mergedUrl: string | null;
+  /**
+   * True when the merged workbook is offered through the web page instead
+   * (Excel on Mac, whose webview ignores blob download links: office-js #2700).
+   */
+  mergedViaWebPage: boolean;
 }
 
 export type HostModule = Pick<
   typeof Host,
-  'createSheet' | 'checkActiveSheet' | 'selectCell' | 'recordReceipt' | 'openWorkbook'
+  | 'createSheet'
+  | 'checkActiveSheet'
+  | 'selectCell'
+  | 'recordReceipt'
+  | 'openWorkbook'
+  | 'openInBrowser'
 >;
 
 export interface PaneDeps {
@@ -56,6 +73,12 @@ export interface PaneDeps {
   render: (state: PaneState) => void;
   inExcel: boolean;
   supportsExcelApi18: boolean;
+  /** Office.context.platform ("PC", "Mac", "OfficeOnline"…), null outside Office. */
+  platform: string | null;
+  /** The host has OpenBrowserWindowApi 1.1 (host.openInBrowser works). */
+  opensBrowser: boolean;
+  /** The web page's address (the Worker's `/`), where the coordinator downloads after signing in. */
+  webPageUrl: string;
 }
 
 const plan = lySon58;
@@ -71,6 +94,7 @@ export class Pane {
       inExcel: deps.inExcel,
       supportsExcelApi18: deps.supportsExcelApi18,
       key: deps.settings.get('key'),
+      remembersKey: deps.settings.persistent(),
       me: null,
       periods: [],
       period: null,
@@ -81,6 +105,7 @@ export class Pane {
       receipt: null,
       completeness: null,
       mergedUrl: null,
+      mergedViaWebPage: false,
     };
   }
 
@@ -129,7 +154,13 @@ export class Pane {
       this.deps.settings.set('key', trimmed);
       const periods: PeriodItem[] = list.periods;
       const open = pickOpenPeriod(periods);
-      this.set({ key: trimmed, me, periods, period: open?.code ?? null });
+      this.set({
+        key: trimmed,
+        remembersKey: this.deps.settings.persistent(),
+        me,
+        periods,
+        period: open?.code ?? null,
+      });
       if (me.role === 'coordinator' && open) await this.loadCompleteness();
     });
   }
@@ -148,6 +179,7 @@ export class Pane {
       failure: null,
       notice: null,
       mergedUrl: null,
+      mergedViaWebPage: false,
     });
   }
 
@@ -166,12 +198,13 @@ export class Pane {
       const { me } = this.state;
       const period = this.currentPeriod;
       if (!me || !period) return;
-      const layout = buildLayout(plan, me.agency.code, {
-        code: period.code,
-        label: period.label,
-        cutoff: period.cutoff,
-        due: period.due,
-      });
+      // The title names the agency as the Worker holds it (the coordinator may have renamed it).
+      const layout = buildLayout(
+        plan,
+        me.agency.code,
+        { code: period.code, label: period.label, cutoff: period.cutoff, due: period.due },
+        { agencyName: me.agency.name },
+      );
       const outcome = await this.deps.host.createSheet(sheetSpec(layout), {
         validation: this.state.supportsExcelApi18,
       });
@@ -256,23 +289,67 @@ export class Pane {
     await this.act('completeness', () => this.fetchCompleteness());
   }
 
-  /** The merged workbook: opened in Excel where the API exists, else offered as a download. */
+  /**
+   * The merged workbook: opened in Excel where Excel.createWorkbook exists and
+   * works; otherwise, or when it fails (open failures on Excel on the web and
+   * Mac: office-js #3646, #2537, #3568), offered another way — a download link
+   * to the fetched file, or on Mac, where the webview ignores blob links
+   * (office-js #2700), the web page in the browser (it has its own sign-in:
+   * the key never goes into a URL).
+   */
   async openMerged(): Promise<void> {
     await this.act('merged', async () => {
       if (!this.state.period) return;
+      const mac = this.deps.platform === 'Mac';
+      const canOpen = this.state.inExcel && this.state.supportsExcelApi18;
+      if (mac && !canOpen) {
+        this.set({ mergedViaWebPage: true, notice: { word: 'mergedNoApi' } });
+        return;
+      }
       const file = await this.api().mergedWorkbook(this.state.period);
-      if (this.state.inExcel && this.state.supportsExcelApi18) {
-        await this.deps.host.openWorkbook(toBase64(await file.blob.arrayBuffer()));
-        this.set({ notice: { word: 'mergedOpened' } });
+      let detail: string | undefined;
+      if (canOpen) {
+        try {
+          await this.deps.host.openWorkbook(toBase64(await file.blob.arrayBuffer()));
+          this.set({ notice: { word: 'mergedOpened' }, mergedViaWebPage: false });
+          return;
+        } catch (e) {
+          detail = e instanceof Error ? e.message : String(e);
+        }
+      }
+      const notice: PaneState['notice'] =
+        detail !== undefined
+          ? { word: 'mergedFailed', detail }
+          : this.state.inExcel
+            ? { word: 'mergedNoApi' }
+            : null;
+      if (mac) {
+        this.set({ mergedViaWebPage: true, notice });
         return;
       }
       if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
       // The Worker's answer carries the .xlsx media type, so the blob does too.
-      this.set({
-        mergedUrl: URL.createObjectURL(file.blob),
-        notice: this.state.inExcel ? { word: 'mergedNoApi' } : null,
-      });
+      this.set({ mergedUrl: URL.createObjectURL(file.blob), mergedViaWebPage: false, notice });
     });
+  }
+
+  /**
+   * Opens the web page in the computer's browser where the host can
+   * (OpenBrowserWindowApi 1.1); answers false when it cannot, for the
+   * link's own navigation to go ahead.
+   */
+  openWebPage(): boolean {
+    if (!this.deps.opensBrowser) return false;
+    try {
+      this.deps.host.openInBrowser(this.deps.webPageUrl);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  get webPageUrl(): string {
+    return this.deps.webPageUrl;
   }
 }
 

@@ -2,24 +2,31 @@
 // the Office module, the Worker client (same origin: the Worker serves this
 // page) and this computer's settings for the key and the language.
 import { apiClient } from '../../client/api.ts';
-import { settingsStore } from '../../client/settings.ts';
+import { partitionedPrefix, settingsStore } from '../../client/settings.ts';
 import * as host from './office/host.ts';
 import { Pane } from './pane.ts';
 import { render } from './views/render.ts';
 
-/** localStorage names: the pane's own ("lyson.key", "lyson.lang"), apart from the web page's. */
+/**
+ * localStorage names: the pane's own ("lyson.key", "lyson.lang"), apart from
+ * the web page's, after Office.context.partitionKey where the host has one.
+ */
 const SETTINGS_PREFIX = 'lyson.';
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const { inExcel, supportsExcelApi18 } = await host.detectHost();
+  const info = await host.detectHost();
   const pane: Pane = new Pane({
     host,
     api: (key) => apiClient(location.origin, key),
-    settings: settingsStore(SETTINGS_PREFIX),
-    inExcel,
-    supportsExcelApi18,
+    settings: settingsStore(partitionedPrefix(SETTINGS_PREFIX, info.partitionKey)),
+    inExcel: info.inExcel,
+    supportsExcelApi18: info.supportsExcelApi18,
+    platform: info.platform,
+    opensBrowser: info.opensBrowser,
+    // The Worker serves the web page at its root, beside this pane.
+    webPageUrl: new URL('/', location.href).href,
     render: (state) => render(root, pane, state),
   });
   await pane.start();

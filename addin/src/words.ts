@@ -14,6 +14,10 @@ export const PANE_WORDS = {
   connectTitle: { vi: 'Kết nối', en: 'Connect' },
   connect: { vi: 'Kết nối', en: 'Connect' },
   connecting: { vi: 'Đang kết nối…', en: 'Connecting…' },
+  keyNotKept: {
+    vi: 'Máy này không cho bổ trợ lưu dữ liệu: khóa chỉ dùng được đến khi đóng ngăn này, lần sau phải nhập lại.',
+    en: 'This computer does not let the add-in store data: the key lasts until this pane is closed; enter it again next time.',
+  },
   // Period
   graceNote: { vi: '(gia hạn thêm {n} ngày)', en: '(grace of {n} days)' },
   periodLocked: { vi: 'Kỳ báo cáo đã khóa', en: 'The period is locked' },
@@ -80,6 +84,14 @@ export const PANE_WORDS = {
   mergedNoApi: {
     vi: 'Excel này không mở được sổ mới từ bổ trợ: hãy tải tệp về.',
     en: 'This Excel cannot open a new workbook from an add-in: download the file.',
+  },
+  mergedFailed: {
+    vi: 'Excel không mở được sổ mới ({d}): hãy tải tệp về.',
+    en: 'Excel could not open a new workbook ({d}): download the file.',
+  },
+  mergedWebPage: {
+    vi: 'Mở trang web báo cáo trong trình duyệt để tải bảng tổng hợp (đăng nhập bằng khóa của bạn)',
+    en: 'Open the reporting web page in the browser to download the merged workbook (sign in with your key)',
   },
   error: { vi: 'Lỗi', en: 'Error' },
   excelError: { vi: 'Excel báo lỗi: {d}', en: 'Excel reported an error: {d}' },

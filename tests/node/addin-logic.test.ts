@@ -137,6 +137,14 @@ function setup(
     submit?: () => Promise<Receipt>;
     supportsExcelApi18?: boolean;
     recordFails?: boolean;
+    /** Excel.createWorkbook rejects with this message (office-js #3646, #2537, #3568). */
+    openFails?: string;
+    platform?: string;
+    opensBrowser?: boolean;
+    /** localStorage throws on every use. */
+    storageBlocked?: boolean;
+    /** The agency's name as the Worker answers it. */
+    agencyName?: string;
   } = {},
 ) {
   const store = new Map<string, string>();
@@ -144,6 +152,11 @@ function setup(
     submit: [] as { period: string; key: string }[],
     record: [] as unknown[],
     opened: [] as string[],
+    browser: [] as string[],
+    merged: 0,
+  };
+  const blocked = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
   };
   const receipt: Receipt = {
     id: 'r1',
@@ -171,8 +184,10 @@ function setup(
       calls.record.push(row);
     },
     openWorkbook: async (b64) => {
+      if (options.openFails) throw new Error(options.openFails);
       calls.opened.push(b64);
     },
+    openInBrowser: (url) => void calls.browser.push(url),
   };
   const api = (key: string) =>
     ({
@@ -183,7 +198,7 @@ function setup(
           role: 'agency',
           keyPrefix: 'p',
           label: 'l',
-          agency: { code: AGENCY, name: 'Phòng Tư pháp', shortName: 'TP' },
+          agency: { code: AGENCY, name: options.agencyName ?? 'Phòng Tư pháp', shortName: 'TP' },
         };
       },
       periods: async () => ({
@@ -199,25 +214,32 @@ function setup(
         totals: {},
         agencies: [],
       }),
-      mergedWorkbook: async () => ({
-        blob: new Blob([new Uint8Array([80, 75, 3, 4])]),
-        name: 'Tong-hop.xlsx',
-      }),
+      mergedWorkbook: async () => {
+        calls.merged++;
+        return { blob: new Blob([new Uint8Array([80, 75, 3, 4])]), name: 'Tong-hop.xlsx' };
+      },
     }) as unknown as Api;
   const states: PaneState[] = [];
   const pane = new Pane({
     host,
     api,
-    settings: settingsStore('', () => ({
-      getItem: (k) => store.get(k) ?? null,
-      setItem: (k, v) => void store.set(k, v),
-      removeItem: (k) => void store.delete(k),
-    })),
+    settings: settingsStore('', () =>
+      options.storageBlocked
+        ? { getItem: blocked, setItem: blocked, removeItem: blocked }
+        : {
+            getItem: (k) => store.get(k) ?? null,
+            setItem: (k, v) => void store.set(k, v),
+            removeItem: (k) => void store.delete(k),
+          },
+    ),
     render: (s) => states.push(s),
     inExcel: true,
     supportsExcelApi18: options.supportsExcelApi18 ?? true,
+    platform: options.platform ?? 'PC',
+    opensBrowser: options.opensBrowser ?? false,
+    webPageUrl: 'https://bao-cao.example/',
   });
-  return { pane, store, calls, states, receipt };
+  return { pane, store, calls, states, receipt, host };
 }
 
 describe('pane', () => {
@@ -322,6 +344,56 @@ describe('pane', () => {
     await pane.connect('good');
     await pane.createSheet();
     expect(pane.state.notice).toEqual({ word: 'created', sheet: layout.sheetName });
+  });
+
+  it('opens the merged workbook, and offers the download when Excel.createWorkbook fails', async () => {
+    const { pane, calls } = setup({ openFails: 'GeneralException' });
+    await pane.connect('good');
+    await pane.openMerged();
+    expect(calls.opened).toEqual([]);
+    expect(pane.state.failure).toBeNull();
+    expect(pane.state.mergedUrl).toMatch(/^blob:/);
+    expect(pane.state.notice).toEqual({ word: 'mergedFailed', detail: 'GeneralException' });
+  });
+
+  it('on Mac offers the web page in the browser, never a blob link (office-js #2700)', async () => {
+    const failed = setup({ platform: 'Mac', openFails: 'GeneralException', opensBrowser: true });
+    await failed.pane.connect('good');
+    await failed.pane.openMerged();
+    expect(failed.pane.state.mergedUrl).toBeNull();
+    expect(failed.pane.state.mergedViaWebPage).toBe(true);
+    expect(failed.pane.state.notice?.word).toBe('mergedFailed');
+    expect(failed.pane.openWebPage()).toBe(true);
+    expect(failed.calls.browser).toEqual(['https://bao-cao.example/']);
+    // Without ExcelApi 1.8 nothing is fetched for nothing; without the browser API the link opens.
+    const old = setup({ platform: 'Mac', supportsExcelApi18: false });
+    await old.pane.connect('good');
+    await old.pane.openMerged();
+    expect(old.calls.merged).toBe(0);
+    expect(old.pane.state.mergedViaWebPage).toBe(true);
+    expect(old.pane.state.notice?.word).toBe('mergedNoApi');
+    expect(old.pane.openWebPage()).toBe(false);
+    expect(old.calls.browser).toEqual([]);
+  });
+
+  it('titles the sheet with the agency’s name as the Worker holds it', async () => {
+    const { pane, host } = setup({ agencyName: 'Tên do điều phối viên đặt' });
+    await pane.connect('good');
+    await pane.createSheet();
+    const spec = vi.mocked(host.createSheet).mock.calls[0]?.[0];
+    expect(spec?.values.flat()).toContain('Cơ quan báo cáo: Tên do điều phối viên đặt');
+    expect(spec?.name).toBe(layout.sheetName);
+  });
+
+  it('says the key will not be remembered where storage is blocked, and still connects', async () => {
+    const kept = setup();
+    expect(kept.pane.state.remembersKey).toBe(true);
+    const { pane } = setup({ storageBlocked: true });
+    expect(pane.state.remembersKey).toBe(false);
+    await pane.connect('good');
+    expect(pane.state.me?.agency.code).toBe(AGENCY);
+    expect(pane.state.key).toBe('good');
+    expect(pane.state.remembersKey).toBe(false);
   });
 
   it('remembers the language', () => {

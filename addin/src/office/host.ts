@@ -17,6 +17,12 @@ export interface HostInfo {
    * data validation lists and Excel.createWorkbook. Excel 2019 stops at 1.7.
    */
   supportsExcelApi18: boolean;
+  /** Office.context.platform ("PC", "Mac", "OfficeOnline"…), null outside Office. */
+  platform: string | null;
+  /** Office.context.partitionKey: the localStorage prefix where storage is partitioned. */
+  partitionKey: string | null;
+  /** OpenBrowserWindowApi 1.1 (Windows, Mac; not Excel on the web): openInBrowser works. */
+  opensBrowser: boolean;
 }
 
 /** A progress sheet as read in one batch: what validate() takes. */
@@ -60,7 +66,15 @@ export type ReceiptRow = [string, string, number, string, string, string];
  * Office.context.requirements.isSetSupported as Microsoft recommends.
  */
 export async function detectHost(): Promise<HostInfo> {
-  if (typeof Office === 'undefined') return { inExcel: false, supportsExcelApi18: false };
+  if (typeof Office === 'undefined') {
+    return {
+      inExcel: false,
+      supportsExcelApi18: false,
+      platform: null,
+      partitionKey: null,
+      opensBrowser: false,
+    };
+  }
   const info = await Office.onReady();
   const model = typeof Excel !== 'undefined' && typeof Excel.run === 'function';
   const inExcel = info.host === Office.HostType.Excel || (info.host == null && model);
@@ -69,7 +83,13 @@ export async function detectHost(): Promise<HostInfo> {
   const supportsExcelApi18 = requirements
     ? requirements.isSetSupported('ExcelApi', '1.8')
     : model && typeof Excel.createWorkbook === 'function';
-  return { inExcel, supportsExcelApi18 };
+  return {
+    inExcel,
+    supportsExcelApi18,
+    platform: Office.context?.platform ? String(Office.context.platform) : null,
+    partitionKey: Office.context?.partitionKey ?? null,
+    opensBrowser: requirements?.isSetSupported('OpenBrowserWindowApi', '1.1') ?? false,
+  };
 }
 
 const stripSheet = (address: string) => address.replace(/^.*!/, '');
@@ -276,4 +296,9 @@ export async function readReceipts(): Promise<ReceiptRow[]> {
 /** Opens a workbook (.xlsx bytes as base64) in a new Excel window. */
 export async function openWorkbook(base64: string): Promise<void> {
   await Excel.createWorkbook(base64);
+}
+
+/** Opens `url` in the computer's browser (OpenBrowserWindowApi 1.1), outside the webview. */
+export function openInBrowser(url: string): void {
+  Office.context.ui.openBrowserWindow(url);
 }

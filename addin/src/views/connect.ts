@@ -1,5 +1,7 @@
 // The access key: the form that takes it, or, once connected, whose key it
-// is (role, agency name and code) with a button to sign out.
+// is (role, agency name and code, as the Worker holds them) with a button to
+// sign out; and, where this computer's storage is blocked, that the key will
+// not be remembered.
 
 import { h } from '../../../client/dom.ts';
 import { pick } from '../../../client/i18n.ts';
@@ -10,6 +12,7 @@ import { t } from '../words.ts';
 /**
  * The connect card: with `s.me`, who is signed in and `#sign-out`; without, the `#key` password
  * field whose form calls `pane.connect` (the `#connect` button is disabled while anything is busy).
+ * Either way `#key-not-kept` says so when the key lasts for this session only.
  */
 export function connectView(pane: Pane, s: PaneState): HTMLElement {
   const L = s.lang;
@@ -29,6 +32,7 @@ export function connectView(pane: Pane, s: PaneState): HTMLElement {
         { id: 'sign-out', type: 'button', class: 'secondary', onclick: () => pane.signOut() },
         t(L, 'signOut'),
       ),
+      keyNotKept(s),
     );
   }
   const input = h('input', {
@@ -59,5 +63,16 @@ export function connectView(pane: Pane, s: PaneState): HTMLElement {
         t(L, 'connect'),
       ),
     ),
+    keyNotKept(s),
+  );
+}
+
+/** The `#key-not-kept` warning where storage is blocked, else null. */
+function keyNotKept(s: PaneState): HTMLElement | null {
+  if (s.remembersKey) return null;
+  return h(
+    'p',
+    { id: 'key-not-kept', class: 'message warning', role: 'note' },
+    t(s.lang, 'keyNotKept'),
   );
 }

@@ -11,7 +11,8 @@ import { t } from '../words.ts';
 /**
  * The completeness card: `#totals` and the `#completeness` table once `s.completeness` has
  * arrived, `#refresh` and `#open-merged` (disabled while busy or with no period), and the
- * `#merged-link` download when the merged workbook could not be opened in Excel.
+ * `#merged-link` download when the merged workbook could not be opened in Excel, or on Mac
+ * `#merged-web-page`, the web page opened in the browser (OpenBrowserWindowApi) or by the link.
  */
 export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
   const L = s.lang;
@@ -109,6 +110,25 @@ export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
             'a',
             { id: 'merged-link', href: s.mergedUrl, download: `tong-hop-${s.period}.xlsx` },
             t(L, 'downloadMerged'),
+          ),
+        )
+      : null,
+    s.mergedViaWebPage
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            {
+              id: 'merged-web-page',
+              href: pane.webPageUrl,
+              target: '_blank',
+              rel: 'noopener',
+              onclick: (e: Event) => {
+                if (pane.openWebPage()) e.preventDefault();
+              },
+            },
+            t(L, 'mergedWebPage'),
           ),
         )
       : null,

@@ -73,12 +73,17 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
   );
 }
 
-/** The `#notice` for `s.notice` (null without one), naming the sheet it concerns. */
+/**
+ * The `#notice` for `s.notice` (null without one), naming the sheet it concerns
+ * or Excel's message; a warning when the merged workbook did not open in Excel.
+ */
 export function noticeView(s: PaneState): HTMLElement | null {
   if (!s.notice) return null;
+  const { word, sheet, detail } = s.notice;
+  const warning = word === 'mergedNoApi' || word === 'mergedFailed';
   return h(
     'div',
-    { id: 'notice', class: 'message success', role: 'status' },
-    t(s.lang, s.notice.word, { s: s.notice.sheet ?? '' }),
+    { id: 'notice', class: `message ${warning ? 'warning' : 'success'}`, role: 'status' },
+    t(s.lang, word, { s: sheet ?? '', d: detail ?? '' }),
   );
 }
