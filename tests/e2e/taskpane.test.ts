@@ -45,6 +45,8 @@ afterAll(async () => {
 async function openPane(options: {
   excel: boolean;
   createWorkbook?: boolean;
+  /** localStorage throws on every use, as where the host blocks storage. */
+  storageBlocked?: boolean;
 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 900 },
@@ -63,6 +65,15 @@ async function openPane(options: {
   await context.route(/^https:\/\/(?!appsforoffice\.microsoft\.com\/lib\/1\/hosted\/)/, (r) =>
     r.abort(),
   );
+  if (options.storageBlocked) {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+  }
   if (options.excel) {
     if (options.createWorkbook === false)
       await context.addInitScript('window.__noCreateWorkbook = true;');
@@ -386,6 +397,45 @@ describe('coordinator', () => {
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     await screenshot(page, SUITE, '12-merged-download');
+    await context.close();
+  });
+});
+
+describe('where Excel or the computer refuses', () => {
+  it('offers the download when Excel.createWorkbook fails, with Excel’s message', async () => {
+    const { page, context } = await openPane({ excel: true });
+    // Replaced after detection: the host claims ExcelApi 1.8, the call fails (office-js #3646).
+    await page.evaluate(() => {
+      const w = window as unknown as { Excel: { createWorkbook: () => Promise<void> } };
+      w.Excel.createWorkbook = () => Promise.reject(new Error('GeneralException'));
+    });
+    await connect(page, system.coordinatorKey);
+    await page.waitForSelector('#completeness');
+    await page.click('#open-merged');
+    await page.waitForSelector('#merged-link');
+    expect(await page.textContent('#notice')).toContain('GeneralException');
+    expect(await page.isVisible('#failure')).toBe(false);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#merged-link'),
+    ]);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    await screenshot(page, SUITE, '14-merged-create-failed');
+    await context.close();
+  });
+
+  it('works without storage and says the key will not be remembered', async () => {
+    const { page, context } = await openPane({ excel: true, storageBlocked: true });
+    expect(await page.textContent('#key-not-kept')).toContain('lần sau phải nhập lại');
+    await connect(page, system.keyFor(AGENCY));
+    expect(await page.isVisible('#key-not-kept')).toBe(true);
+    await screenshot(page, SUITE, '15-key-not-kept');
+    await page.reload();
+    await page.waitForSelector('#key');
     await context.close();
   });
 });
