@@ -1,8 +1,8 @@
-// npm run manifest -- [--origin https://…] [--out file]
+// npm run manifest -- [--origin https://…] [--out file] [--provider name]
 //
 // Renders the add-in's XML manifest for the Worker's origin (default
 // https://localhost:8787) and writes it to manifest.xml at the top of the
-// project, or to --out.
+// project, or to --out; --provider names the publisher on the add-in's card.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ function main(argv: string[]): number {
   }
   // npm runs scripts at the project root; --out is relative to where the command was typed.
   const out = args.out ? resolve(process.env.INIT_CWD ?? process.cwd(), args.out) : DEFAULT_OUT;
-  writeFileSync(out, renderManifest(args.origin));
+  writeFileSync(out, renderManifest(args.origin, args.provider));
   done(
     `Đã ghi manifest cho ${args.origin} vào ${out}`,
     `Wrote the manifest for ${args.origin} to ${out}`,

@@ -15,6 +15,7 @@ import {
   ADDIN_ID,
   checkOrigin,
   DEFAULT_ORIGIN,
+  DEFAULT_PROVIDER,
   ICON_SIZES,
   parseManifestArgs,
   renderManifest,
@@ -289,6 +290,16 @@ function checkManifest(xml: string, origin: string) {
   expect(label?.el.attrs.DefaultValue).toBe('Báo cáo KH 58');
   expect(defined.get('Taskpane.Url')?.el.attrs.DefaultValue).toBe(`${origin}/taskpane.html`);
 
+  // Help a clerk can use: the reporting web page (its own sign-in), not the API reference;
+  // a publisher's name, not a placeholder.
+  expect(must(child(app, 'SupportUrl'), 'SupportUrl').attrs.DefaultValue).toBe(`${origin}/`);
+  expect(defined.get('GetStarted.LearnMoreUrl')?.el.attrs.DefaultValue).toBe(`${origin}/`);
+  expect(existsSync(join(ROOT, 'web/index.html'))).toBe(true);
+  const provider = must(child(app, 'ProviderName'), 'ProviderName').text;
+  expect(provider.length).toBeGreaterThan(0);
+  expect(provider.length).toBeLessThanOrEqual(250);
+  expect(provider).not.toMatch(/cấu hình|configure|TODO/i);
+
   // Ribbon icons 16/32/80 px on the group and on the button, real PNGs of that size.
   for (const icon of [child(group, 'Icon'), child(button, 'Icon')]) {
     const images = must(icon, 'Icon').children;
@@ -391,6 +402,19 @@ describe('origins', () => {
     expect(() => parseManifestArgs(['--origin'])).toThrow();
     expect(() => parseManifestArgs(['--bogus'])).toThrow(/--bogus/);
     expect(() => parseManifestArgs(['--origin', 'http://example.com'])).toThrow(/https/);
+  });
+
+  it('names the publisher given with --provider, escaped, within Office’s 250 characters', () => {
+    const args = parseManifestArgs(['--provider', ' Phòng A & B ']);
+    expect(args.provider).toBe('Phòng A & B');
+    const app = parseXml(renderManifest(DEFAULT_ORIGIN, args.provider));
+    expect(child(app, 'ProviderName')?.text).toBe('Phòng A & B');
+    checkManifest(renderManifest(DEFAULT_ORIGIN, args.provider), DEFAULT_ORIGIN);
+    expect(child(parseXml(renderManifest(DEFAULT_ORIGIN)), 'ProviderName')?.text).toBe(
+      DEFAULT_PROVIDER,
+    );
+    expect(() => parseManifestArgs(['--provider', '   '])).toThrow(/1–250/);
+    expect(() => parseManifestArgs(['--provider', 'x'.repeat(251)])).toThrow(/251/);
   });
 });
 
