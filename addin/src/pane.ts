@@ -48,8 +48,10 @@ export interface PaneState {
   /** Object URL of the merged workbook when Excel cannot open it itself. */
   mergedUrl: string | null;
   /**
-   * True when the merged workbook is offered through the web page instead
-   * (Excel on Mac, whose webview ignores blob download links: office-js #2700).
+   * True when the web page is offered for the merged workbook: inside Excel
+   * whenever Excel did not open it — alone on Mac, whose webview ignores blob
+   * download links (office-js #2700), beside the download link elsewhere (a
+   * webview may ignore the link's `download`, as Trident does).
    */
   mergedViaWebPage: boolean;
 }
@@ -293,9 +295,9 @@ export class Pane {
    * The merged workbook: opened in Excel where Excel.createWorkbook exists and
    * works; otherwise, or when it fails (open failures on Excel on the web and
    * Mac: office-js #3646, #2537, #3568), offered another way — a download link
-   * to the fetched file, or on Mac, where the webview ignores blob links
-   * (office-js #2700), the web page in the browser (it has its own sign-in:
-   * the key never goes into a URL).
+   * to the fetched file and, inside Excel, the web page in the browser (it has
+   * its own sign-in: the key never goes into a URL); on Mac, where the webview
+   * ignores blob links (office-js #2700), the web page only.
    */
   async openMerged(): Promise<void> {
     await this.act('merged', async () => {
@@ -329,7 +331,11 @@ export class Pane {
       }
       if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
       // The Worker's answer carries the .xlsx media type, so the blob does too.
-      this.set({ mergedUrl: URL.createObjectURL(file.blob), mergedViaWebPage: false, notice });
+      this.set({
+        mergedUrl: URL.createObjectURL(file.blob),
+        mergedViaWebPage: this.state.inExcel,
+        notice,
+      });
     });
   }
 

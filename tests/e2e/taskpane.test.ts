@@ -415,6 +415,8 @@ describe('where Excel or the computer refuses', () => {
     await page.waitForSelector('#merged-link');
     expect(await page.textContent('#notice')).toContain('GeneralException');
     expect(await page.isVisible('#failure')).toBe(false);
+    // The web page too, where a webview ignores the link; the key stays out of the URL.
+    expect(await page.getAttribute('#merged-web-page', 'href')).toBe(`${system.baseUrl}/`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#merged-link'),

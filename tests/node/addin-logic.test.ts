@@ -353,6 +353,7 @@ describe('pane', () => {
     expect(calls.opened).toEqual([]);
     expect(pane.state.failure).toBeNull();
     expect(pane.state.mergedUrl).toMatch(/^blob:/);
+    expect(pane.state.mergedViaWebPage).toBe(true);
     expect(pane.state.notice).toEqual({ word: 'mergedFailed', detail: 'GeneralException' });
   });
 
