@@ -4,10 +4,15 @@
 // Everything it writes comes as plain data (SheetSpec, Highlight[], rows)
 // built and tested elsewhere.
 /// <reference types="office-js" />
+import { looksLikeMetadata } from '../../../shared/layout/metadata.ts';
 import type { InputRule } from '../../../shared/layout/rules.ts';
+import type { Bilingual } from '../../../shared/text/bilingual.ts';
 import type { Highlight } from '../sheet/highlights.ts';
 import { HIGHLIGHT } from '../sheet/highlights.ts';
 import type { CellFormat, SheetSpec } from '../sheet/spec.ts';
+import { OfficeFailure, officeFailure } from './failure.ts';
+
+export { OfficeFailure } from './failure.ts';
 
 export interface HostInfo {
   /** True when an Excel object model is there (Excel, or a test's stand-in). */
@@ -31,7 +36,36 @@ export interface Snapshot {
 
 /** The string in the formula of our highlight rules: how a check finds its own. */
 export const HIGHLIGHT_MARK = 'lyson-kiem-tra';
-const HIGHLIGHT_FORMULA = `=LEN("${HIGHLIGHT_MARK}")>0`;
+/**
+ * A highlight rule's formula: always true, and naming its range and severity
+ * in a string, so a check can tell from the formulas alone (read in its first
+ * sync) whether the highlights must change.
+ */
+const highlightFormula = (h: Highlight) => `=LEN("${HIGHLIGHT_MARK} ${h.range} ${h.severity}")>0`;
+
+/** What "Kiểm tra" says on a sheet that is not a progress sheet, which it leaves untouched. */
+export const NOT_PROGRESS_SHEET: Bilingual = {
+  vi: 'Trang tính này không phải biểu mẫu báo cáo (không có ô “Mã mẫu biểu”), nên không được đánh dấu. Chọn trang tính biểu mẫu, hoặc bấm “Tạo biểu mẫu”.',
+  en: 'This sheet is not a progress form (it has no “Mã mẫu biểu” cell), so nothing on it was marked. Select the form sheet, or press “Tạo biểu mẫu”.',
+};
+
+/** How far down a check looks for the metadata cell (as shared/validate/locate.ts). */
+const METADATA_SEARCH_ROWS = 40;
+
+/**
+ * Every Excel.run of the add-in: with delayForCellEdit, so a press while a
+ * cell is being edited waits for it instead of failing
+ * (Excel.RunOptions.delayForCellEdit; the runtime passes it on only where
+ * the host supports it, so it is safe on ExcelApi 1.7), and with Excel's
+ * errors turned into OfficeFailure.
+ */
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run({ delayForCellEdit: true }, batch);
+  } catch (e) {
+    throw officeFailure(e);
+  }
+}
 
 /** Fixed cells locked, everything else as Excel's defaults; rows may be resized. */
 const PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -82,7 +116,7 @@ export async function createSheet(
   spec: SheetSpec,
   options: { validation: boolean },
 ): Promise<'created' | 'activated'> {
-  return Excel.run(async (context) => {
+  return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(spec.name);
     existing.load('isNullObject');
@@ -151,16 +185,34 @@ function applyRule(range: Excel.Range, r: InputRule): void {
   dv.errorAlert = { showAlert: true, style: 'Stop', title: r.errorTitle, message: r.error };
 }
 
+/** The outcome of a check: what was read, what `analyse` made of it, and what happened to the sheet. */
+export interface CheckRun<T> {
+  snapshot: Snapshot;
+  result: T;
+  /** The sheet has no metadata cell: nothing on it was changed (NOT_PROGRESS_SHEET says so). */
+  notProgressSheet?: true;
+  /** The findings stand, but the sheet could not be marked. */
+  highlightError?: OfficeFailure;
+}
+
 /**
  * "Kiểm tra": reads the active sheet in one batch (sync 1), lets `analyse`
  * decide what to highlight, then replaces this add-in's highlight rules with
  * those (sync 2). Highlights are conditional formats, so removing them gives
  * back the cell's own formatting untouched.
+ *
+ * Only a progress sheet (one with the metadata cell) is ever changed. When
+ * its highlights are already the ones wanted, nothing is written: protect and
+ * unprotect clear Excel's undo stack (Microsoft, "Undo" for Excel add-ins,
+ * "Unsupported APIs"), so a check that changes nothing keeps the clerk's
+ * undo. When a step of the highlight batch fails, the sheet is protected
+ * again in a follow-up batch; a sheet whose unprotect was refused (a
+ * password) reports `passwordProtected`.
  */
 export async function checkActiveSheet<T>(
   analyse: (snapshot: Snapshot) => { result: T; highlights: Highlight[] },
-): Promise<{ snapshot: Snapshot; result: T; highlightError?: unknown }> {
-  return Excel.run(async (context) => {
+): Promise<CheckRun<T>> {
+  return run(async (context) => {
     const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load('name');
     ws.protection.load('protected');
@@ -180,34 +232,70 @@ export async function checkActiveSheet<T>(
           origin: stripSheet(used.address).split(':')[0] ?? 'A1',
         };
     const { result, highlights } = analyse(snapshot);
+    const isProgressSheet = snapshot.values
+      .slice(0, METADATA_SEARCH_ROWS)
+      .some((row) => row.some(looksLikeMetadata));
+    if (!isProgressSheet) return { snapshot, result, notProgressSheet: true };
     const ours = rules.items.filter(
       (cf) =>
         !cf.customOrNullObject.isNullObject &&
         cf.customOrNullObject.rule.formula.includes(HIGHLIGHT_MARK),
     );
-    if (!ours.length && !highlights.length) return { snapshot, result };
+    const have = ours.map((cf) => cf.customOrNullObject.rule.formula).sort();
+    const want = highlights.map(highlightFormula).sort();
+    if (have.length === want.length && have.every((f, i) => f === want[i])) {
+      return { snapshot, result };
+    }
+    const wasProtected = ws.protection.protected;
     try {
-      const wasProtected = ws.protection.protected;
       if (wasProtected) ws.protection.unprotect();
       for (const cf of ours) cf.delete();
       for (const h of highlights) {
         const cf = ws.getRange(h.range).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+        cf.custom.rule.formula = highlightFormula(h);
         cf.custom.format.fill.color = HIGHLIGHT[h.severity];
       }
       if (wasProtected) ws.protection.protect(PROTECTION);
       await context.sync();
       return { snapshot, result };
-    } catch (highlightError) {
-      // The findings stand even when the sheet cannot be marked (e.g. protected with a password).
-      return { snapshot, result, highlightError };
+    } catch (e) {
+      return {
+        snapshot,
+        result,
+        highlightError: await restoreProtection(context, ws, wasProtected, e),
+      };
     }
   });
 }
 
+/**
+ * After a failed highlight batch: protects the sheet again when the batch
+ * stopped after unprotecting it. A sheet still protected means unprotect
+ * itself was refused: a password the add-in does not know.
+ */
+async function restoreProtection(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  wasProtected: boolean,
+  error: unknown,
+): Promise<OfficeFailure> {
+  const failure = officeFailure(error);
+  if (!wasProtected || failure.kind === 'cellEdit') return failure;
+  try {
+    ws.protection.load('protected');
+    await context.sync();
+    if (ws.protection.protected) return new OfficeFailure('passwordProtected', failure.detail);
+    ws.protection.protect(PROTECTION);
+    await context.sync();
+  } catch {
+    // The first failure is the one to explain.
+  }
+  return failure;
+}
+
 /** Selects a cell (clicking a finding), activating its sheet. */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
-  await Excel.run(async (context) => {
+  await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();
@@ -217,7 +305,7 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
 
 /** Appends a receipt to the workbook's receipts sheet (created, protected, on first use). */
 export async function recordReceipt(row: ReceiptRow): Promise<void> {
-  await Excel.run(async (context) => {
+  await run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(RECEIPTS_SHEET);
     const used = existing.getUsedRangeOrNullObject(true);
@@ -254,7 +342,7 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
 
 /** The receipts recorded in this workbook, oldest first. */
 export async function readReceipts(): Promise<ReceiptRow[]> {
-  return Excel.run(async (context) => {
+  return run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(RECEIPTS_SHEET);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values');
@@ -275,5 +363,9 @@ export async function readReceipts(): Promise<ReceiptRow[]> {
 
 /** Opens a workbook (.xlsx bytes as base64) in a new Excel window. */
 export async function openWorkbook(base64: string): Promise<void> {
-  await Excel.createWorkbook(base64);
+  try {
+    await Excel.createWorkbook(base64);
+  } catch (e) {
+    throw officeFailure(e);
+  }
 }

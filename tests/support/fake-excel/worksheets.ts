@@ -24,7 +24,7 @@ export class Worksheets {
   /** No such sheet: ItemNotFound ("Application-specific API model", "*OrNullObject methods"). */
   getItem(name: string): Worksheet {
     const found = this.ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!found) this.ctx.pendingError ??= new Error(`ItemNotFound: ${name}`);
+    if (!found) this.ctx.fail('ItemNotFound', `no sheet ${name}`);
     return new Worksheet(this.ctx, () => found);
   }
   getActiveWorksheet(): Worksheet {
@@ -33,6 +33,7 @@ export class Worksheets {
   }
   /** Added at the end, not activated (Excel.WorksheetCollection.add); a bad or taken name fails at sync. */
   add(name: string): Worksheet {
+    if (!this.ctx.live) return new Worksheet(this.ctx, () => undefined);
     try {
       const s = this.ctx.excel.addSheet(name);
       this.ctx.excel.record({ op: 'addSheet', sheet: name });
@@ -55,6 +56,7 @@ export class Worksheet extends Loadable {
     this.protection = new Protection(ctx, () => this.sheet);
     this.freezePanes = {
       freezeRows: (n: number) => {
+        if (!this.ctx.live) return;
         this.sheet.frozenRows = n;
         this.ctx.excel.record({ op: 'freezeRows', sheet: this.sheet.name, detail: n });
       },
@@ -73,6 +75,7 @@ export class Worksheet extends Loadable {
     return this.read('name', () => this.sheet.name);
   }
   activate(): void {
+    if (!this.ctx.live) return;
     this.ctx.excel.active = this.sheet.name;
     this.ctx.excel.record({ op: 'activate', sheet: this.sheet.name });
   }
