@@ -17,7 +17,7 @@ import {
 } from '../../addin/src/office/host.ts';
 import { HIGHLIGHT } from '../../addin/src/sheet/highlights.ts';
 import { sheetSpec } from '../../addin/src/sheet/spec.ts';
-import { COLUMNS, cellOf, layoutToGrid } from '../../shared/layout/index.ts';
+import { COLUMNS, cellOf, isTextColumn, layoutToGrid } from '../../shared/layout/index.ts';
 import { groupFindings } from '../../shared/validate/group.ts';
 import { AGENCY, layoutFor, PERIOD, plan, validFill } from '../shared/fixtures.ts';
 import { FakeExcel } from '../support/fake-excel.ts';
@@ -93,6 +93,26 @@ describe('createSheet', () => {
     const percent = s.validations.find((v) => v.range.startsWith('G'));
     expect(percent?.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: 'Between' } });
     expect(s.widths.get('B')).toBeGreaterThan(s.widths.get('A') ?? Infinity);
+  });
+
+  it('text-formats the free-text columns, so typed dates and percentages stay as typed', async () => {
+    await createSheet(spec, { validation: true });
+    const textCols = COLUMNS.flatMap((c, i) =>
+      isTextColumn(c) ? [String.fromCharCode(65 + i)] : [],
+    );
+    expect(textCols).toEqual(['H', 'I', 'J', 'K']);
+    for (const col of textCols) {
+      expect(excel.numberFormat(spec.name, `${col}${row}`)).toBe('@');
+      expect(excel.numberFormat(spec.name, `${col}${layout.lastRow}`)).toBe('@');
+    }
+    expect(excel.numberFormat(spec.name, `G${row}`)).toBe('General');
+    excel.typeAsUser(spec.name, `H${row}`, '15/3/2026');
+    excel.typeAsUser(spec.name, `J${row}`, '100%');
+    expect(excel.value(spec.name, `H${row}`)).toBe('15/3/2026');
+    expect(excel.value(spec.name, `J${row}`)).toBe('100%');
+    // The percent column stays a number a person types.
+    excel.typeAsUser(spec.name, `G${row}`, '40');
+    expect(excel.value(spec.name, `G${row}`)).toBe(40);
   });
 
   it('leaves data validation out when the host lacks ExcelApi 1.8', async () => {

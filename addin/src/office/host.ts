@@ -135,6 +135,7 @@ export async function createSheet(
       ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
     });
     for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
+    for (const n of spec.numberFormats) ws.getRange(n.range).numberFormat = n.numberFormat;
     if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
     if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
     if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
