@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../addin/src/check.ts';
 import { OfficeFailure, officeFailure } from '../../addin/src/office/failure.ts';
 import {
+  buildingName,
   checkActiveSheet,
   createSheet,
   HIGHLIGHT_MARK,
@@ -113,6 +114,28 @@ describe('createSheet', () => {
     // The percent column stays a number a person types.
     excel.typeAsUser(spec.name, `G${row}`, '40');
     expect(excel.value(spec.name, `G${row}`)).toBe(40);
+  });
+
+  it('never leaves a half-built sheet under the real name; the next press builds it whole', async () => {
+    excel.faults.push({ what: 'dataValidation', code: 'GeneralException' });
+    const e = await createSheet(spec, { validation: true }).catch((x: unknown) => x);
+    expect((e as OfficeFailure).kind).toBe('busy');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    // A failure that also stops the clean-up leaves only the sheet under its building name…
+    excel.faults.push({ what: 'deleteSheet', code: 'GeneralException' });
+    excel.sheets.push({
+      ...excel.sheet('Sheet1'),
+      name: buildingName(spec.name),
+      cells: new Map(),
+    });
+    excel.faults = [];
+    expect(await createSheet(spec, { validation: true })).toBe('created');
+    // …which the next press deletes before building.
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', spec.name]);
+    const s = excel.sheet(spec.name);
+    expect(s.protected).toBe(true);
+    expect(excel.value(spec.name, `B${row}`)).toBe(first.fixed.content);
+    expect(excel.active).toBe(spec.name);
   });
 
   it('leaves data validation out when the host lacks ExcelApi 1.8', async () => {

@@ -109,8 +109,20 @@ export async function detectHost(): Promise<HostInfo> {
 const stripSheet = (address: string) => address.replace(/^.*!/, '');
 
 /**
+ * The name a sheet is built under before it gets its own: a press that
+ * fails midway leaves only this sheet, never a half-built one under the
+ * real name, and the next press deletes it. Excel allows 31 characters.
+ */
+export const buildingName = (name: string) => `~${name}`.slice(0, 31);
+
+/**
  * "Tạo biểu mẫu": activates the sheet named spec.name if it exists (never
- * overwriting it), otherwise inserts it laid out, protected, and activates it.
+ * overwriting it), otherwise builds it all or nothing: laid out and
+ * protected under buildingName(spec.name) (deleting one a failed press
+ * left), renamed to spec.name as the batch's last change and activated. A
+ * batch stops at its first failure, so the real name only ever names a
+ * finished sheet; on failure the unfinished one is deleted in a follow-up
+ * batch. Two syncs.
  */
 export async function createSheet(
   spec: SheetSpec,
@@ -119,33 +131,57 @@ export async function createSheet(
   return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(spec.name);
+    const leftover = sheets.getItemOrNullObject(buildingName(spec.name));
     existing.load('isNullObject');
+    leftover.load('isNullObject');
     await context.sync();
     if (!existing.isNullObject) {
       existing.activate();
       await context.sync();
       return 'activated';
     }
-    const ws = sheets.add(spec.name);
-    ws.getRange(spec.range).values = spec.values;
-    for (const m of spec.merges) ws.getRange(m).merge(false);
-    spec.widths.forEach((w, i) => {
-      const col = String.fromCharCode(65 + i);
-      // Excel widths are characters of 7 px plus 5 px padding; Office.js takes points.
-      ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
-    });
-    for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
-    for (const n of spec.numberFormats) ws.getRange(n.range).numberFormat = n.numberFormat;
-    if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
-    if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
-    if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
-    ws.freezePanes.freezeRows(spec.freezeRows);
-    ws.protection.protect(PROTECTION);
-    ws.activate();
-    ws.getRange('F7').select();
-    await context.sync();
+    if (!leftover.isNullObject) leftover.delete();
+    const ws = sheets.add(buildingName(spec.name));
+    try {
+      layOut(ws, spec, options);
+      ws.protection.protect(PROTECTION);
+      ws.name = spec.name;
+      ws.activate();
+      ws.getRange('F7').select();
+      await context.sync();
+    } catch (e) {
+      await discard(context, buildingName(spec.name));
+      throw e;
+    }
     return 'created';
   });
+}
+
+/** Queues the sheet's values, merges, widths, formats, unlocked cells and rules. */
+function layOut(ws: Excel.Worksheet, spec: SheetSpec, options: { validation: boolean }): void {
+  ws.getRange(spec.range).values = spec.values;
+  for (const m of spec.merges) ws.getRange(m).merge(false);
+  spec.widths.forEach((w, i) => {
+    const col = String.fromCharCode(65 + i);
+    // Excel widths are characters of 7 px plus 5 px padding; Office.js takes points.
+    ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+  });
+  for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
+  for (const n of spec.numberFormats) ws.getRange(n.range).numberFormat = n.numberFormat;
+  if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
+  if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
+  if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
+  ws.freezePanes.freezeRows(spec.freezeRows);
+}
+
+/** Deletes an unfinished sheet after a failed build; a failure here leaves it for the next press. */
+async function discard(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    context.workbook.worksheets.getItemOrNullObject(name).delete();
+    await context.sync();
+  } catch {
+    // The next "Tạo biểu mẫu" deletes it before building.
+  }
 }
 
 function applyFormat(range: Excel.Range, f: CellFormat): void {

@@ -181,15 +181,19 @@ export class FakeExcel {
    * JavaScript APIs").
    */
   addSheet(name: string): FakeSheet {
-    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) {
-      throw officeError('InvalidArgument', `sheet name ${name}`);
-    }
-    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-      throw officeError('ItemAlreadyExists', name);
-    }
+    this.checkName(name);
     const s = emptySheet(name);
     this.sheets.push(s);
     return s;
+  }
+  /** Throws, as addSheet describes, when `name` cannot name a sheet (other than `self`). */
+  checkName(name: string, self?: FakeSheet): void {
+    if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name)) {
+      throw officeError('InvalidArgument', `sheet name ${name}`);
+    }
+    if (this.sheets.some((s) => s !== self && s.name.toLowerCase() === name.toLowerCase())) {
+      throw officeError('ItemAlreadyExists', name);
+    }
   }
   ruleId(): number {
     return this.nextRule++;
