@@ -10,6 +10,7 @@ import { buildLayout } from '../../shared/layout/sheet.ts';
 import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
+import { OfficeFailure } from './office/failure.ts';
 import type * as Host from './office/host.ts';
 import { sheetSpec } from './sheet/spec.ts';
 import { both } from './words.ts';
@@ -361,6 +362,17 @@ export class Pane {
 
 /** An action's failure: the API's, or Excel's own error in the pane's words. */
 function paneFailure(action: Action, e: unknown): Failure {
+  if (e instanceof OfficeFailure) {
+    // Excel's error already in the clerk's words (office/failure.ts).
+    return {
+      action,
+      code: 'EXCEL',
+      text: e.text,
+      findings: [],
+      sheet: null,
+      retryable: e.retryable,
+    };
+  }
   return {
     action,
     ...failureOf(e, { code: 'EXCEL', text: (d) => both('excelError', { d }) }),

@@ -43,6 +43,18 @@ export interface FillColumn extends ColumnBase {
 }
 export type Column = FixedColumn | FillColumn;
 
+/**
+ * The number format of the free-text columns (input type 'text'): Excel's
+ * Text format, built-in number format 49 in SpreadsheetML (ECMA-376 Part 1,
+ * 18.8.30 numFmt). A General cell turns a typed "15/3/2026" into a date
+ * serial and "100%" into 1; a Text cell keeps what was typed. Formats only:
+ * no cell moves, so the layout version does not change.
+ */
+export const TEXT_NUMBER_FORMAT = '@';
+
+/** True for a column whose cells are free text (results, products, difficulties, proposals). */
+export const isTextColumn = (c: Column): c is FillColumn => !c.fixed && c.input.type === 'text';
+
 export const TEXT_LIMITS: Record<TextFillKey, number> = {
   result: 4000,
   completedProducts: 2000,

@@ -3,18 +3,22 @@
 // context.sync() budget whatever the sheet's size.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../addin/src/check.ts';
+import { OfficeFailure, officeFailure } from '../../addin/src/office/failure.ts';
 import {
+  buildingName,
   checkActiveSheet,
   createSheet,
   HIGHLIGHT_MARK,
+  NOT_PROGRESS_SHEET,
   RECEIPTS_SHEET,
+  type ReceiptRow,
   readReceipts,
   recordReceipt,
   selectCell,
 } from '../../addin/src/office/host.ts';
 import { HIGHLIGHT } from '../../addin/src/sheet/highlights.ts';
 import { sheetSpec } from '../../addin/src/sheet/spec.ts';
-import { COLUMNS, cellOf, layoutToGrid } from '../../shared/layout/index.ts';
+import { COLUMNS, cellOf, isTextColumn, layoutToGrid } from '../../shared/layout/index.ts';
 import { groupFindings } from '../../shared/validate/group.ts';
 import { AGENCY, layoutFor, PERIOD, plan, validFill } from '../shared/fixtures.ts';
 import { FakeExcel } from '../support/fake-excel.ts';
@@ -34,6 +38,15 @@ const layout = layoutFor(AGENCY);
 const spec = sheetSpec(layout);
 const check = () => checkActiveSheet(analyse(plan, AGENCY, PERIOD));
 const lastRun = () => excel.syncsPerRun.at(-1);
+/** Receipt `version` of the fixture agency for 2026-Q1 (hash 'a…' for 1, 'b…' for 2). */
+const receipt = (version: 1 | 2): ReceiptRow => [
+  '2026-Q1',
+  AGENCY,
+  version,
+  `2026-03-1${6 + version}T02:00:00.000Z`,
+  (version === 1 ? 'a' : 'b').repeat(64),
+  spec.name,
+];
 const first = layout.tasks[0];
 if (!first) throw new Error('the fixture agency has tasks');
 const row = first.row;
@@ -81,6 +94,48 @@ describe('createSheet', () => {
     const percent = s.validations.find((v) => v.range.startsWith('G'));
     expect(percent?.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: 'Between' } });
     expect(s.widths.get('B')).toBeGreaterThan(s.widths.get('A') ?? Infinity);
+  });
+
+  it('text-formats the free-text columns, so typed dates and percentages stay as typed', async () => {
+    await createSheet(spec, { validation: true });
+    const textCols = COLUMNS.flatMap((c, i) =>
+      isTextColumn(c) ? [String.fromCharCode(65 + i)] : [],
+    );
+    expect(textCols).toEqual(['H', 'I', 'J', 'K']);
+    for (const col of textCols) {
+      expect(excel.numberFormat(spec.name, `${col}${row}`)).toBe('@');
+      expect(excel.numberFormat(spec.name, `${col}${layout.lastRow}`)).toBe('@');
+    }
+    expect(excel.numberFormat(spec.name, `G${row}`)).toBe('General');
+    excel.typeAsUser(spec.name, `H${row}`, '15/3/2026');
+    excel.typeAsUser(spec.name, `J${row}`, '100%');
+    expect(excel.value(spec.name, `H${row}`)).toBe('15/3/2026');
+    expect(excel.value(spec.name, `J${row}`)).toBe('100%');
+    // The percent column stays a number a person types.
+    excel.typeAsUser(spec.name, `G${row}`, '40');
+    expect(excel.value(spec.name, `G${row}`)).toBe(40);
+  });
+
+  it('never leaves a half-built sheet under the real name; the next press builds it whole', async () => {
+    excel.faults.push({ what: 'dataValidation', code: 'GeneralException' });
+    const e = await createSheet(spec, { validation: true }).catch((x: unknown) => x);
+    expect((e as OfficeFailure).kind).toBe('busy');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    // A failure that also stops the clean-up leaves only the sheet under its building name…
+    excel.faults.push({ what: 'deleteSheet', code: 'GeneralException' });
+    excel.sheets.push({
+      ...excel.sheet('Sheet1'),
+      name: buildingName(spec.name),
+      cells: new Map(),
+    });
+    excel.faults = [];
+    expect(await createSheet(spec, { validation: true })).toBe('created');
+    // …which the next press deletes before building.
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', spec.name]);
+    const s = excel.sheet(spec.name);
+    expect(s.protected).toBe(true);
+    expect(excel.value(spec.name, `B${row}`)).toBe(first.fixed.content);
+    expect(excel.active).toBe(spec.name);
   });
 
   it('leaves data validation out when the host lacks ExcelApi 1.8', async () => {
@@ -189,23 +244,9 @@ describe('checkActiveSheet', () => {
 
 describe('receipts and selection', () => {
   it('records receipts in a protected sheet that survives, oldest first', async () => {
-    await recordReceipt([
-      '2026-Q1',
-      AGENCY,
-      1,
-      '2026-03-17T02:00:00.000Z',
-      'a'.repeat(64),
-      spec.name,
-    ]);
+    await recordReceipt(receipt(1));
     expect(lastRun()).toBe(2);
-    await recordReceipt([
-      '2026-Q1',
-      AGENCY,
-      2,
-      '2026-03-18T02:00:00.000Z',
-      'b'.repeat(64),
-      spec.name,
-    ]);
+    await recordReceipt(receipt(2));
     expect(lastRun()).toBe(2);
     const s = excel.sheet(RECEIPTS_SHEET);
     expect(s.protected).toBe(true);
@@ -227,5 +268,163 @@ describe('receipts and selection', () => {
     expect(excel.active).toBe(spec.name);
     expect(excel.selected).toBe(`${spec.name}!G${row}`);
     expect(lastRun()).toBe(1);
+  });
+});
+
+describe('editing and Excel’s errors', () => {
+  it('passes delayForCellEdit to every Excel.run', async () => {
+    await createSheet(spec, { validation: true });
+    await check();
+    await selectCell(spec.name, `G${row}`);
+    await recordReceipt(receipt(1));
+    await readReceipts();
+    expect(excel.runOptions.length).toBe(5);
+    for (const o of excel.runOptions) expect(o).toEqual({ delayForCellEdit: true });
+  });
+
+  it('waits for a cell being edited instead of failing', async () => {
+    await createSheet(spec, { validation: true });
+    fillValid();
+    excel.cellEditMode = true;
+    const { result } = await check();
+    expect(result.validation.ok).toBe(true);
+    expect(excel.cellEditMode).toBe(false);
+  });
+
+  it('explains a missing sheet and a read-only workbook in both languages, Excel’s text as detail', async () => {
+    const missing = await selectCell('Không có', 'A1').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(OfficeFailure);
+    const notFound = missing as OfficeFailure;
+    expect(notFound.kind).toBe('notFound');
+    expect(notFound.text.vi).toMatch(/Không tìm thấy trang tính/);
+    expect(notFound.text.en).toMatch(/not found/);
+    expect(notFound.detail).toMatch(/^ItemNotFound/);
+    excel.readOnly = true;
+    const refused = (await createSheet(spec, { validation: true }).catch(
+      (e: unknown) => e,
+    )) as OfficeFailure;
+    expect(refused.kind).toBe('readOnly');
+    expect(refused.text.vi).toMatch(/chỉ đọc/);
+    expect(refused.detail).toMatch(/AccessDenied/);
+  });
+
+  it('gives each Office error code a kind that says what to do', () => {
+    const err = (code: string) => Object.assign(new Error(`Excel said ${code}`), { code });
+    expect(officeFailure(err('InvalidOperationInCellEditMode')).kind).toBe('cellEdit');
+    expect(officeFailure(err('InvalidOperationInCellEditMode')).retryable).toBe(true);
+    expect(officeFailure(err('InvalidOperation')).kind).toBe('refused');
+    expect(officeFailure(err('AccessDenied')).kind).toBe('readOnly');
+    expect(officeFailure(err('ItemNotFound')).kind).toBe('notFound');
+    expect(officeFailure(err('GeneralException')).kind).toBe('busy');
+    expect(officeFailure(err('UnsupportedOperation')).kind).toBe('unsupported');
+    expect(officeFailure(new Error('no code at all')).kind).toBe('busy');
+    const f = officeFailure(err('AccessDenied'));
+    expect(f.detail).toBe('AccessDenied: Excel said AccessDenied');
+    expect(f.text.vi).not.toMatch(/AccessDenied/);
+  });
+});
+
+describe('the stand-in is as strict as Excel', () => {
+  type Ctx = {
+    workbook: {
+      worksheets: { getItem(n: string): { getRange(a: string): { values: unknown[][] } } };
+    };
+    sync(): Promise<void>;
+  };
+  const run = <T>(batch: (c: Ctx) => Promise<T>, options?: { delayForCellEdit?: boolean }) =>
+    (g.Excel as { run: (o: unknown, b?: unknown) => Promise<T> }).run(
+      ...((options ? [options, batch] : [batch]) as [unknown, unknown?]),
+    );
+
+  it('fails a batch without delayForCellEdit while a cell is edited', async () => {
+    excel.cellEditMode = true;
+    const e = await run(async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
+      await c.sync();
+    }).catch((x: unknown) => x);
+    expect(String(e)).toMatch(/InvalidOperationInCellEditMode/);
+    expect(excel.value('Sheet1', 'A1')).toBe('');
+  });
+
+  it('stops a batch at its first failure, keeping what ran before it', async () => {
+    const e = await run(
+      async (c) => {
+        const ws = c.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A1').values = [['trước']];
+        ws.getRange('A2:B2').values = [['chỉ một ô']]; // wrong shape
+        ws.getRange('A3').values = [['sau']];
+        await c.sync();
+      },
+      { delayForCellEdit: true },
+    ).catch((x: unknown) => x);
+    expect(String(e)).toMatch(/InvalidArgument/);
+    expect(excel.value('Sheet1', 'A1')).toBe('trước');
+    expect(excel.value('Sheet1', 'A3')).toBe('');
+  });
+
+  it('converts what is typed into a General cell, not into a text cell', () => {
+    excel.typeAsUser('Sheet1', 'A1', '15/3/2026');
+    excel.typeAsUser('Sheet1', 'A2', '100%');
+    excel.typeAsUser('Sheet1', 'A3', '2.5');
+    excel.sheet('Sheet1').cells.set('B1', { value: '', numberFormat: '@' });
+    excel.typeAsUser('Sheet1', 'B1', '15/3/2026');
+    expect(excel.value('Sheet1', 'A1')).toBe(46096);
+    expect(excel.value('Sheet1', 'A2')).toBe(1);
+    expect(excel.numberFormat('Sheet1', 'A2')).toBe('0%');
+    expect(excel.value('Sheet1', 'A3')).toBe(2.5);
+    expect(excel.value('Sheet1', 'B1')).toBe('15/3/2026');
+  });
+});
+
+describe('only progress sheets are touched; undo survives', () => {
+  it('leaves a sheet that is not a progress sheet alone and says so', async () => {
+    excel.type('Sheet1', 'A1', 'Sổ chi tiêu của tôi');
+    excel.type('Sheet1', 'B2', 'sai');
+    excel.sheet('Sheet1').protected = true;
+    const before = excel.writes.length;
+    const out = await check();
+    expect(out.notProgressSheet).toBe(true);
+    expect(NOT_PROGRESS_SHEET.vi).toMatch(/^Trang tính này không phải biểu mẫu báo cáo/);
+    expect(excel.writes.length).toBe(before);
+    expect(excel.sheet('Sheet1').rules).toEqual([]);
+    expect(excel.undoCleared).toBe(false);
+  });
+
+  it('changes nothing, protection included, when the highlights are already right', async () => {
+    await createSheet(spec, { validation: true });
+    fillValid();
+    excel.type(spec.name, `F${row}`, 'Xong rồi');
+    await check();
+    expect(excel.shownFill(spec.name, `F${row}`)).toBe(HIGHLIGHT.error);
+    excel.undoCleared = false;
+    const before = excel.writes.length;
+    await check();
+    expect(excel.writes.length).toBe(before);
+    expect(excel.undoCleared).toBe(false);
+    expect(excel.shownFill(spec.name, `F${row}`)).toBe(HIGHLIGHT.error);
+  });
+
+  it('leaves the sheet protected when marking fails midway', async () => {
+    await createSheet(spec, { validation: true });
+    fillValid();
+    excel.type(spec.name, `F${row}`, 'Xong rồi');
+    excel.faults.push({ what: 'conditionalFormats.add', code: 'GeneralException' });
+    const out = await check();
+    expect(out.highlightError?.kind).toBe('busy');
+    expect(out.result.validation.errors).toBeGreaterThan(0);
+    expect(excel.sheet(spec.name).protected).toBe(true);
+  });
+
+  it('reports a sheet protected with a password, which it cannot mark', async () => {
+    await createSheet(spec, { validation: true });
+    fillValid();
+    excel.type(spec.name, `F${row}`, 'Xong rồi');
+    excel.sheet(spec.name).protected = false;
+    excel.protectWithPassword(spec.name, 'bí mật');
+    const out = await check();
+    expect(out.highlightError?.kind).toBe('passwordProtected');
+    expect(out.highlightError?.text.vi).toMatch(/mật khẩu/);
+    expect(excel.sheet(spec.name).protected).toBe(true);
+    expect(excel.sheet(spec.name).rules).toEqual([]);
   });
 });

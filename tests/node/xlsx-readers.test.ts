@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { address, parseAddress } from '../../shared/layout/a1.ts';
-import { buildLayout, COLUMNS, STATUSES } from '../../shared/layout/index.ts';
+import { buildLayout, COLUMNS, isTextColumn, STATUSES } from '../../shared/layout/index.ts';
 import {
   buildMergedWorkbook,
   MERGED_SHEET_NAMES,
@@ -717,6 +717,8 @@ describe('openpyxl reads what the writer wrote', () => {
       for (const t of layout.tasks) {
         const cell = s.cells[`${col}${t.row}`];
         expect(cell?.locked, `${col}${t.row}`).toBe(c.fixed);
+        // Free text keeps what is typed: Excel's Text format (built-in 49, '@').
+        expect(cell?.fmt, `${col}${t.row}`).toBe(isTextColumn(c) ? '@' : 'General');
         if (c.fixed) expect(cell?.v).toBe(t.fixed[c.key as keyof typeof t.fixed]);
         else expect(cell?.v ?? null).toBeNull();
       }

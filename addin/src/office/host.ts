@@ -4,10 +4,15 @@
 // Everything it writes comes as plain data (SheetSpec, Highlight[], rows)
 // built and tested elsewhere.
 /// <reference types="office-js" />
+import { looksLikeMetadata } from '../../../shared/layout/metadata.ts';
 import type { InputRule } from '../../../shared/layout/rules.ts';
+import type { Bilingual } from '../../../shared/text/bilingual.ts';
 import type { Highlight } from '../sheet/highlights.ts';
 import { HIGHLIGHT } from '../sheet/highlights.ts';
 import type { CellFormat, SheetSpec } from '../sheet/spec.ts';
+import { OfficeFailure, officeFailure } from './failure.ts';
+
+export { OfficeFailure } from './failure.ts';
 
 export interface HostInfo {
   /** True when an Excel object model is there (Excel, or a test's stand-in). */
@@ -37,7 +42,36 @@ export interface Snapshot {
 
 /** The string in the formula of our highlight rules: how a check finds its own. */
 export const HIGHLIGHT_MARK = 'lyson-kiem-tra';
-const HIGHLIGHT_FORMULA = `=LEN("${HIGHLIGHT_MARK}")>0`;
+/**
+ * A highlight rule's formula: always true, and naming its range and severity
+ * in a string, so a check can tell from the formulas alone (read in its first
+ * sync) whether the highlights must change.
+ */
+const highlightFormula = (h: Highlight) => `=LEN("${HIGHLIGHT_MARK} ${h.range} ${h.severity}")>0`;
+
+/** What "Kiểm tra" says on a sheet that is not a progress sheet, which it leaves untouched. */
+export const NOT_PROGRESS_SHEET: Bilingual = {
+  vi: 'Trang tính này không phải biểu mẫu báo cáo (không có ô “Mã mẫu biểu”), nên không được đánh dấu. Chọn trang tính biểu mẫu, hoặc bấm “Tạo biểu mẫu”.',
+  en: 'This sheet is not a progress form (it has no “Mã mẫu biểu” cell), so nothing on it was marked. Select the form sheet, or press “Tạo biểu mẫu”.',
+};
+
+/** How far down a check looks for the metadata cell (as shared/validate/locate.ts). */
+const METADATA_SEARCH_ROWS = 40;
+
+/**
+ * Every Excel.run of the add-in: with delayForCellEdit, so a press while a
+ * cell is being edited waits for it instead of failing
+ * (Excel.RunOptions.delayForCellEdit; the runtime passes it on only where
+ * the host supports it, so it is safe on ExcelApi 1.7), and with Excel's
+ * errors turned into OfficeFailure.
+ */
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run({ delayForCellEdit: true }, batch);
+  } catch (e) {
+    throw officeFailure(e);
+  }
+}
 
 /** Fixed cells locked, everything else as Excel's defaults; rows may be resized. */
 const PROTECTION: Excel.WorksheetProtectionOptions = {
@@ -95,42 +129,79 @@ export async function detectHost(): Promise<HostInfo> {
 const stripSheet = (address: string) => address.replace(/^.*!/, '');
 
 /**
+ * The name a sheet is built under before it gets its own: a press that
+ * fails midway leaves only this sheet, never a half-built one under the
+ * real name, and the next press deletes it. Excel allows 31 characters.
+ */
+export const buildingName = (name: string) => `~${name}`.slice(0, 31);
+
+/**
  * "Tạo biểu mẫu": activates the sheet named spec.name if it exists (never
- * overwriting it), otherwise inserts it laid out, protected, and activates it.
+ * overwriting it), otherwise builds it all or nothing: laid out and
+ * protected under buildingName(spec.name) (deleting one a failed press
+ * left), renamed to spec.name as the batch's last change and activated. A
+ * batch stops at its first failure, so the real name only ever names a
+ * finished sheet; on failure the unfinished one is deleted in a follow-up
+ * batch. Two syncs.
  */
 export async function createSheet(
   spec: SheetSpec,
   options: { validation: boolean },
 ): Promise<'created' | 'activated'> {
-  return Excel.run(async (context) => {
+  return run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(spec.name);
+    const leftover = sheets.getItemOrNullObject(buildingName(spec.name));
     existing.load('isNullObject');
+    leftover.load('isNullObject');
     await context.sync();
     if (!existing.isNullObject) {
       existing.activate();
       await context.sync();
       return 'activated';
     }
-    const ws = sheets.add(spec.name);
-    ws.getRange(spec.range).values = spec.values;
-    for (const m of spec.merges) ws.getRange(m).merge(false);
-    spec.widths.forEach((w, i) => {
-      const col = String.fromCharCode(65 + i);
-      // Excel widths are characters of 7 px plus 5 px padding; Office.js takes points.
-      ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
-    });
-    for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
-    if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
-    if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
-    if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
-    ws.freezePanes.freezeRows(spec.freezeRows);
-    ws.protection.protect(PROTECTION);
-    ws.activate();
-    ws.getRange('F7').select();
-    await context.sync();
+    if (!leftover.isNullObject) leftover.delete();
+    const ws = sheets.add(buildingName(spec.name));
+    try {
+      layOut(ws, spec, options);
+      ws.protection.protect(PROTECTION);
+      ws.name = spec.name;
+      ws.activate();
+      ws.getRange('F7').select();
+      await context.sync();
+    } catch (e) {
+      await discard(context, buildingName(spec.name));
+      throw e;
+    }
     return 'created';
   });
+}
+
+/** Queues the sheet's values, merges, widths, formats, unlocked cells and rules. */
+function layOut(ws: Excel.Worksheet, spec: SheetSpec, options: { validation: boolean }): void {
+  ws.getRange(spec.range).values = spec.values;
+  for (const m of spec.merges) ws.getRange(m).merge(false);
+  spec.widths.forEach((w, i) => {
+    const col = String.fromCharCode(65 + i);
+    // Excel widths are characters of 7 px plus 5 px padding; Office.js takes points.
+    ws.getRange(`${col}:${col}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+  });
+  for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
+  for (const n of spec.numberFormats) ws.getRange(n.range).numberFormat = n.numberFormat;
+  if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
+  if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
+  if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
+  ws.freezePanes.freezeRows(spec.freezeRows);
+}
+
+/** Deletes an unfinished sheet after a failed build; a failure here leaves it for the next press. */
+async function discard(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    context.workbook.worksheets.getItemOrNullObject(name).delete();
+    await context.sync();
+  } catch {
+    // The next "Tạo biểu mẫu" deletes it before building.
+  }
 }
 
 function applyFormat(range: Excel.Range, f: CellFormat): void {
@@ -171,16 +242,34 @@ function applyRule(range: Excel.Range, r: InputRule): void {
   dv.errorAlert = { showAlert: true, style: 'Stop', title: r.errorTitle, message: r.error };
 }
 
+/** The outcome of a check: what was read, what `analyse` made of it, and what happened to the sheet. */
+export interface CheckRun<T> {
+  snapshot: Snapshot;
+  result: T;
+  /** The sheet has no metadata cell: nothing on it was changed (NOT_PROGRESS_SHEET says so). */
+  notProgressSheet?: true;
+  /** The findings stand, but the sheet could not be marked. */
+  highlightError?: OfficeFailure;
+}
+
 /**
  * "Kiểm tra": reads the active sheet in one batch (sync 1), lets `analyse`
  * decide what to highlight, then replaces this add-in's highlight rules with
  * those (sync 2). Highlights are conditional formats, so removing them gives
  * back the cell's own formatting untouched.
+ *
+ * Only a progress sheet (one with the metadata cell) is ever changed. When
+ * its highlights are already the ones wanted, nothing is written: protect and
+ * unprotect clear Excel's undo stack (Microsoft, "Undo" for Excel add-ins,
+ * "Unsupported APIs"), so a check that changes nothing keeps the clerk's
+ * undo. When a step of the highlight batch fails, the sheet is protected
+ * again in a follow-up batch; a sheet whose unprotect was refused (a
+ * password) reports `passwordProtected`.
  */
 export async function checkActiveSheet<T>(
   analyse: (snapshot: Snapshot) => { result: T; highlights: Highlight[] },
-): Promise<{ snapshot: Snapshot; result: T; highlightError?: unknown }> {
-  return Excel.run(async (context) => {
+): Promise<CheckRun<T>> {
+  return run(async (context) => {
     const ws = context.workbook.worksheets.getActiveWorksheet();
     ws.load('name');
     ws.protection.load('protected');
@@ -200,34 +289,70 @@ export async function checkActiveSheet<T>(
           origin: stripSheet(used.address).split(':')[0] ?? 'A1',
         };
     const { result, highlights } = analyse(snapshot);
+    const isProgressSheet = snapshot.values
+      .slice(0, METADATA_SEARCH_ROWS)
+      .some((row) => row.some(looksLikeMetadata));
+    if (!isProgressSheet) return { snapshot, result, notProgressSheet: true };
     const ours = rules.items.filter(
       (cf) =>
         !cf.customOrNullObject.isNullObject &&
         cf.customOrNullObject.rule.formula.includes(HIGHLIGHT_MARK),
     );
-    if (!ours.length && !highlights.length) return { snapshot, result };
+    const have = ours.map((cf) => cf.customOrNullObject.rule.formula).sort();
+    const want = highlights.map(highlightFormula).sort();
+    if (have.length === want.length && have.every((f, i) => f === want[i])) {
+      return { snapshot, result };
+    }
+    const wasProtected = ws.protection.protected;
     try {
-      const wasProtected = ws.protection.protected;
       if (wasProtected) ws.protection.unprotect();
       for (const cf of ours) cf.delete();
       for (const h of highlights) {
         const cf = ws.getRange(h.range).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+        cf.custom.rule.formula = highlightFormula(h);
         cf.custom.format.fill.color = HIGHLIGHT[h.severity];
       }
       if (wasProtected) ws.protection.protect(PROTECTION);
       await context.sync();
       return { snapshot, result };
-    } catch (highlightError) {
-      // The findings stand even when the sheet cannot be marked (e.g. protected with a password).
-      return { snapshot, result, highlightError };
+    } catch (e) {
+      return {
+        snapshot,
+        result,
+        highlightError: await restoreProtection(context, ws, wasProtected, e),
+      };
     }
   });
 }
 
+/**
+ * After a failed highlight batch: protects the sheet again when the batch
+ * stopped after unprotecting it. A sheet still protected means unprotect
+ * itself was refused: a password the add-in does not know.
+ */
+async function restoreProtection(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  wasProtected: boolean,
+  error: unknown,
+): Promise<OfficeFailure> {
+  const failure = officeFailure(error);
+  if (!wasProtected || failure.kind === 'cellEdit') return failure;
+  try {
+    ws.protection.load('protected');
+    await context.sync();
+    if (ws.protection.protected) return new OfficeFailure('passwordProtected', failure.detail);
+    ws.protection.protect(PROTECTION);
+    await context.sync();
+  } catch {
+    // The first failure is the one to explain.
+  }
+  return failure;
+}
+
 /** Selects a cell (clicking a finding), activating its sheet. */
 export async function selectCell(sheet: string, cell: string): Promise<void> {
-  await Excel.run(async (context) => {
+  await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(cell).select();
@@ -237,7 +362,7 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
 
 /** Appends a receipt to the workbook's receipts sheet (created, protected, on first use). */
 export async function recordReceipt(row: ReceiptRow): Promise<void> {
-  await Excel.run(async (context) => {
+  await run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(RECEIPTS_SHEET);
     const used = existing.getUsedRangeOrNullObject(true);
@@ -274,7 +399,7 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
 
 /** The receipts recorded in this workbook, oldest first. */
 export async function readReceipts(): Promise<ReceiptRow[]> {
-  return Excel.run(async (context) => {
+  return run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(RECEIPTS_SHEET);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values');
@@ -295,7 +420,11 @@ export async function readReceipts(): Promise<ReceiptRow[]> {
 
 /** Opens a workbook (.xlsx bytes as base64) in a new Excel window. */
 export async function openWorkbook(base64: string): Promise<void> {
-  await Excel.createWorkbook(base64);
+  try {
+    await Excel.createWorkbook(base64);
+  } catch (e) {
+    throw officeFailure(e);
+  }
 }
 
 /** Opens `url` in the computer's browser (OpenBrowserWindowApi 1.1), outside the webview. */

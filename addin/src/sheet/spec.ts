@@ -7,10 +7,12 @@ import {
   HEADER_ROW,
   type InputRule,
   inputRules,
+  isTextColumn,
   layoutToGrid,
   META_ROW,
   rangeAddress,
   type SheetLayout,
+  TEXT_NUMBER_FORMAT,
   TITLE_ROWS,
 } from '../../../shared/layout/index.ts';
 
@@ -36,6 +38,11 @@ export interface SheetSpec {
   /** Column widths in characters, from column A. */
   widths: number[];
   formats: CellFormat[];
+  /**
+   * Number formats of the task rows' free-text columns ('@': what is typed
+   * stays text), each an array of the range's shape as Range.numberFormat takes.
+   */
+  numberFormats: { range: string; numberFormat: string[][] }[];
   /** The only cells left editable once the sheet is protected. */
   unlocked: string | null;
   rules: InputRule[];
@@ -51,6 +58,20 @@ export function sheetSpec(layout: SheetLayout): SheetSpec {
   const n = layout.columnCount;
   const row = (r: number) => rangeAddress(r, 1, r, n);
   const body = layout.tasks.length ? rangeAddress(FIRST_TASK_ROW, 1, layout.lastRow, n) : null;
+  const numberFormats = body
+    ? COLUMNS.flatMap((c, i) =>
+        isTextColumn(c)
+          ? [
+              {
+                range: rangeAddress(FIRST_TASK_ROW, i + 1, layout.lastRow, i + 1),
+                numberFormat: Array.from({ length: layout.lastRow - FIRST_TASK_ROW + 1 }, () => [
+                  TEXT_NUMBER_FORMAT,
+                ]),
+              },
+            ]
+          : [],
+      )
+    : [];
   const formats: CellFormat[] = [
     { range: 'A1', bold: true, size: 14, horizontal: 'Center', vertical: 'Center', wrap: true },
     { range: 'A2', bold: true, size: 12, horizontal: 'Center', vertical: 'Center', wrap: true },
@@ -83,6 +104,7 @@ export function sheetSpec(layout: SheetLayout): SheetSpec {
     merges: [...Array.from({ length: TITLE_ROWS }, (_, i) => row(i + 1)), row(META_ROW)],
     widths: COLUMNS.map((c) => c.width),
     formats,
+    numberFormats,
     unlocked: layout.ranges.fill,
     rules: inputRules(layout),
     freezeRows: HEADER_ROW,

@@ -67,19 +67,20 @@ export class ConditionalFormat {
   }
   get custom() {
     const rule = this.rule;
+    const ctx = this.ctx;
     return {
       rule: {
         get formula() {
           return rule.formula;
         },
         set formula(f: string) {
-          rule.formula = f;
+          if (ctx.live) rule.formula = f;
         },
       },
       format: {
         fill: {
           set color(c: string) {
-            rule.fill = c;
+            if (ctx.live) rule.fill = c;
           },
         },
       },

@@ -28,6 +28,8 @@ export interface FakeSheet {
   widths: Map<string, number>;
   protected: boolean;
   protection?: unknown;
+  /** Set when a person protected the sheet with a password (FakeExcel.protectWithPassword). */
+  password?: string;
   frozenRows: number;
 }
 

@@ -74,17 +74,53 @@ export class Range extends Loadable {
     return this.read('values', () => this.grid((c) => c?.value ?? ''));
   }
   /**
+   * False, failing the batch with InvalidArgument, unless `v` has the
+   * range's rows and columns: Excel answers "The number of rows or columns in
+   * the input array doesn't match the size or dimensions of the range"
+   * ("Set and get range values, text, or formulas", excel-add-ins-ranges-set-get-values:
+   * the array's dimensions must match the range's).
+   */
+  private fits(v: unknown[][], what: string): boolean {
+    const b = this.box;
+    const cols = b.right - b.left + 1;
+    if (
+      v.length === b.bottom - b.top + 1 &&
+      v.every((r) => Array.isArray(r) && r.length === cols)
+    ) {
+      return true;
+    }
+    this.ctx.fail(
+      'InvalidArgument',
+      `${what} ${this.where}: the number of rows or columns in the input array doesn't match the size or dimensions of the range`,
+    );
+    return false;
+  }
+  /**
    * Writing values replaces the cells' formulas. On a protected sheet only
-   * unlocked cells take values (Context.guard). Where Excel leaves a cell
-   * unchanged for null ("Blank and null values in Excel add-ins",
+   * unlocked cells take values (Context.guard): a range holding any locked
+   * cell is refused whole. Where Excel leaves a cell unchanged for null
+   * ("Blank and null values in Excel add-ins",
    * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values),
    * the stand-in clears it: the add-in never writes null.
    */
   set values(v: unknown[][]) {
+    if (!this.ctx.live || !this.fits(v, 'values')) return;
     const b = this.box;
     const s = this.sheet;
+    if (s.protected) {
+      for (let r = b.top; r <= b.bottom; r++) {
+        for (let c = b.left; c <= b.right; c++) {
+          if (
+            s.cells.get(key(r, c))?.locked !== false &&
+            !this.ctx.guard(s, `values ${key(r, c)}`)
+          ) {
+            return;
+          }
+        }
+      }
+    }
+    if (!s.protected && !this.ctx.guard(s, 'values')) return;
     this.each((cell, r, c) => {
-      if (s.protected && cell.locked !== false) this.ctx.guard(s, `values ${key(r, c)}`);
       const x = v[r - b.top]?.[c - b.left];
       cell.value = x === undefined || x === null ? '' : (x as string | number | boolean);
       delete cell.formula;
@@ -101,7 +137,7 @@ export class Range extends Loadable {
   }
   set numberFormat(v: unknown[][]) {
     const b = this.box;
-    if (!this.ctx.guard(this.sheet, 'numberFormat')) return;
+    if (!this.ctx.guard(this.sheet, 'numberFormat') || !this.fits(v, 'numberFormat')) return;
     this.each((cell, r, c) => {
       cell.numberFormat = String(v[r - b.top]?.[c - b.left] ?? 'General');
     });
@@ -123,6 +159,7 @@ export class Range extends Loadable {
     });
   }
   select(): void {
+    if (!this.ctx.live) return;
     this.ctx.excel.selected = `${this.sheet.name}!${this.where}`;
     this.ctx.excel.record({ op: 'select', sheet: this.sheet.name, range: this.where });
   }

@@ -24,7 +24,7 @@ export class Worksheets {
   /** No such sheet: ItemNotFound ("Application-specific API model", "*OrNullObject methods"). */
   getItem(name: string): Worksheet {
     const found = this.ctx.excel.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!found) this.ctx.pendingError ??= new Error(`ItemNotFound: ${name}`);
+    if (!found) this.ctx.fail('ItemNotFound', `no sheet ${name}`);
     return new Worksheet(this.ctx, () => found);
   }
   getActiveWorksheet(): Worksheet {
@@ -33,6 +33,7 @@ export class Worksheets {
   }
   /** Added at the end, not activated (Excel.WorksheetCollection.add); a bad or taken name fails at sync. */
   add(name: string): Worksheet {
+    if (!this.ctx.live) return new Worksheet(this.ctx, () => undefined);
     try {
       const s = this.ctx.excel.addSheet(name);
       this.ctx.excel.record({ op: 'addSheet', sheet: name });
@@ -55,6 +56,7 @@ export class Worksheet extends Loadable {
     this.protection = new Protection(ctx, () => this.sheet);
     this.freezePanes = {
       freezeRows: (n: number) => {
+        if (!this.ctx.live) return;
         this.sheet.frozenRows = n;
         this.ctx.excel.record({ op: 'freezeRows', sheet: this.sheet.name, detail: n });
       },
@@ -72,7 +74,42 @@ export class Worksheet extends Loadable {
   get name(): string {
     return this.read('name', () => this.sheet.name);
   }
+  /** Renaming follows the rules of a new sheet's name (FakeExcel.addSheet); the active sheet follows it. */
+  set name(n: string) {
+    if (!this.ctx.live) return;
+    const s = this.sheet;
+    if (this.ctx.excel.readOnly) {
+      this.ctx.fail('AccessDenied', 'read-only workbook');
+      return;
+    }
+    try {
+      this.ctx.excel.checkName(n, s);
+    } catch (e) {
+      this.ctx.pendingError ??= e as Error;
+      return;
+    }
+    if (this.ctx.excel.active === s.name) this.ctx.excel.active = n;
+    this.ctx.excel.record({ op: 'rename', sheet: s.name, detail: n });
+    s.name = n;
+  }
+  /**
+   * Deletes the sheet (Excel.Worksheet.delete). Sheet protection does not
+   * stop it; deleting the last visible sheet fails (InvalidOperation).
+   */
+  delete(): void {
+    if (!this.ctx.live) return;
+    const s = this.sheet;
+    if (this.ctx.excel.readOnly) return void this.ctx.fail('AccessDenied', 'read-only workbook');
+    if (this.ctx.excel.sheets.length === 1) {
+      return void this.ctx.fail('InvalidOperation', 'a workbook must keep one visible sheet');
+    }
+    this.ctx.excel.sheets = this.ctx.excel.sheets.filter((x) => x !== s);
+    if (this.ctx.excel.active === s.name)
+      this.ctx.excel.active = this.ctx.excel.sheets[0]?.name ?? '';
+    this.ctx.excel.record({ op: 'deleteSheet', sheet: s.name });
+  }
   activate(): void {
+    if (!this.ctx.live) return;
     this.ctx.excel.active = this.sheet.name;
     this.ctx.excel.record({ op: 'activate', sheet: this.sheet.name });
   }

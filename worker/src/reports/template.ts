@@ -10,11 +10,13 @@ import {
   FIRST_TASK_ROW,
   HEADER_ROW,
   inputRules,
+  isTextColumn,
   layoutToGrid,
   META_ROW,
   type PeriodInfo,
   rangeAddress,
   type SheetLayout,
+  TEXT_NUMBER_FORMAT,
   TITLE_ROWS,
 } from '../../../shared/layout/index.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
@@ -38,7 +40,14 @@ const S = {
     horizontal: 'center',
     fill: 'F2F2F2',
   }),
-  fill: style(11, { border: true, wrap: true, vertical: 'top', locked: false }),
+  // Free text: Excel's Text format, so typed dates and percentages stay as typed.
+  fill: style(11, {
+    border: true,
+    wrap: true,
+    vertical: 'top',
+    locked: false,
+    numberFormat: TEXT_NUMBER_FORMAT,
+  }),
   fillCenter: style(11, {
     border: true,
     wrap: true,
@@ -52,7 +61,7 @@ const TITLE_STYLES: Style[] = [S.title, S.subtitle, S.info, S.info];
 
 function fillStyle(c: Column): Style {
   if (c.fixed) return c.key === 'tt' || c.key === 'role' ? S.fixedCenter : S.fixed;
-  return c.input.type === 'text' ? S.fill : S.fillCenter;
+  return isTextColumn(c) ? S.fill : S.fillCenter;
 }
 
 /** The Excel rule for each fillable column of the task rows (COLUMNS[].input). */
