@@ -38,7 +38,13 @@ export interface PaneState {
   failure: Failure | null;
   /** A one-line outcome of the last action (sheet created, workbook opened…). */
   notice: {
-    word: 'created' | 'activated' | 'mergedOpened' | 'mergedNoApi' | 'mergedFailed';
+    word:
+      | 'created'
+      | 'activated'
+      | 'mergedOpened'
+      | 'mergedNoApi'
+      | 'mergedFailed'
+      | 'notProgressSheet';
     sheet?: string;
     /** Excel's own message, when Excel.createWorkbook failed. */
     detail?: string;
@@ -220,6 +226,11 @@ export class Pane {
     const { me, period } = this.state;
     if (!me || !period) return null;
     const out = await this.deps.host.checkActiveSheet(analyse(plan, me.agency.code, period));
+    if (out.notProgressSheet) {
+      // Nothing on that sheet was touched: say so, list no findings, send nothing.
+      this.set({ notice: { word: 'notProgressSheet' }, check: null, receipt: null });
+      return null;
+    }
     this.set({
       check: { ...out.result, highlightFailed: out.highlightError !== undefined, beforeSubmit },
       notice: null,

@@ -3,6 +3,7 @@
 import { wordBook } from '../../client/i18n.ts';
 import { SHARED_WORDS } from '../../client/words.ts';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
+import { NOT_PROGRESS_SHEET } from './office/host.ts';
 
 export const PANE_WORDS = {
   outside: {
@@ -81,6 +82,7 @@ export const PANE_WORDS = {
     vi: 'Đã mở bảng tổng hợp trong cửa sổ Excel mới.',
     en: 'The merged workbook opened in a new Excel window.',
   },
+  notProgressSheet: NOT_PROGRESS_SHEET,
   mergedNoApi: {
     vi: 'Excel này không mở được sổ mới từ bổ trợ: hãy tải tệp về.',
     en: 'This Excel cannot open a new workbook from an add-in: download the file.',

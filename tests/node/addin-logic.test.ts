@@ -145,6 +145,8 @@ function setup(
     storageBlocked?: boolean;
     /** The agency's name as the Worker answers it. */
     agencyName?: string;
+    /** The active sheet has no metadata cell: the host changed nothing on it. */
+    notProgressSheet?: boolean;
   } = {},
 ) {
   const store = new Map<string, string>();
@@ -176,7 +178,11 @@ function setup(
       analyseFn: (s: Snapshot) => { result: unknown; highlights: unknown },
     ) => {
       const s = snapshot(options.values ?? filled);
-      return { snapshot: s, result: analyseFn(s).result };
+      return {
+        snapshot: s,
+        result: analyseFn(s).result,
+        ...(options.notProgressSheet ? { notProgressSheet: true } : {}),
+      };
     }) as HostModule['checkActiveSheet'],
     selectCell: vi.fn(async () => {}),
     recordReceipt: async (row) => {
@@ -269,6 +275,17 @@ describe('pane', () => {
     expect(calls.record).toEqual([]);
     expect(pane.state.check?.beforeSubmit).toBe(true);
     expect(pane.state.check?.validation.errors).toBeGreaterThan(0);
+  });
+
+  it('on a sheet that is not a progress sheet says so, lists nothing and sends nothing', async () => {
+    const { pane, calls } = setup({ notProgressSheet: true });
+    await pane.connect('good');
+    await pane.check();
+    expect(pane.state.notice?.word).toBe('notProgressSheet');
+    expect(pane.state.check).toBeNull();
+    await pane.submit();
+    expect(calls.submit).toEqual([]);
+    expect(pane.state.notice?.word).toBe('notProgressSheet');
   });
 
   it('sends with a content key, records the receipt in the workbook and shows it', async () => {

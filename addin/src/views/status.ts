@@ -80,7 +80,7 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
 export function noticeView(s: PaneState): HTMLElement | null {
   if (!s.notice) return null;
   const { word, sheet, detail } = s.notice;
-  const warning = word === 'mergedNoApi' || word === 'mergedFailed';
+  const warning = word === 'mergedNoApi' || word === 'mergedFailed' || word === 'notProgressSheet';
   return h(
     'div',
     { id: 'notice', class: `message ${warning ? 'warning' : 'success'}`, role: 'status' },
