@@ -9,6 +9,7 @@ import type { SettingsStore } from '../../client/settings.ts';
 import { buildLayout } from '../../shared/layout/sheet.ts';
 import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
+import type { Bilingual } from '../../shared/text/bilingual.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
 import { OfficeFailure } from './office/failure.ts';
 import type * as Host from './office/host.ts';
@@ -47,7 +48,7 @@ export interface PaneState {
       | 'notProgressSheet';
     sheet?: string;
     /** Excel's own message, when Excel.createWorkbook failed. */
-    detail?: string;
+    detail?: Bilingual;
   } | null;
   check: (CheckOutcome & { highlightFailed: boolean; beforeSubmit: boolean }) | null;
   receipt: (Receipt & { saved: boolean; sheet: string }) | null;
@@ -321,14 +322,16 @@ export class Pane {
         return;
       }
       const file = await this.api().mergedWorkbook(this.state.period);
-      let detail: string | undefined;
+      let detail: Bilingual | undefined;
       if (canOpen) {
         try {
           await this.deps.host.openWorkbook(toBase64(await file.blob.arrayBuffer()));
           this.set({ notice: { word: 'mergedOpened' }, mergedViaWebPage: false });
           return;
         } catch (e) {
-          detail = e instanceof Error ? e.message : String(e);
+          // Excel's errors in the clerk's words; anything else as it came.
+          const raw = e instanceof Error ? e.message : String(e);
+          detail = e instanceof OfficeFailure ? e.text : { vi: raw, en: raw };
         }
       }
       const notice: PaneState['notice'] =

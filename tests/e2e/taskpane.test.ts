@@ -413,7 +413,8 @@ describe('where Excel or the computer refuses', () => {
     await page.waitForSelector('#completeness');
     await page.click('#open-merged');
     await page.waitForSelector('#merged-link');
-    expect(await page.textContent('#notice')).toContain('GeneralException');
+    // Excel's GeneralException in the clerk's words, not Excel's own.
+    expect(await page.textContent('#notice')).toContain('Excel đang bận hoặc gặp lỗi tạm thời');
     expect(await page.isVisible('#failure')).toBe(false);
     // The web page too, where a webview ignores the link; the key stays out of the URL.
     expect(await page.getAttribute('#merged-web-page', 'href')).toBe(`${system.baseUrl}/`);

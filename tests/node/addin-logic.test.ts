@@ -2,8 +2,10 @@
 // ranges, finding order, idempotency keys, the sheet spec, and the pane's
 // controller over a recording host and a scripted API. (The periods it
 // lists: tests/node/client-periods.test.ts.)
+
 import { describe, expect, it, vi } from 'vitest';
 import { analyse, idempotencyKey } from '../../addin/src/check.ts';
+import { OfficeFailure } from '../../addin/src/office/failure.ts';
 import type { Snapshot } from '../../addin/src/office/host.ts';
 import { type HostModule, Pane, type PaneState, toBase64 } from '../../addin/src/pane.ts';
 import { highlightsFor } from '../../addin/src/sheet/highlights.ts';
@@ -139,6 +141,8 @@ function setup(
     recordFails?: boolean;
     /** Excel.createWorkbook rejects with this message (office-js #3646, #2537, #3568). */
     openFails?: string;
+    /** Excel.createWorkbook rejects with this (as the Office module words Excel's errors). */
+    openFailure?: Error;
     platform?: string;
     opensBrowser?: boolean;
     /** localStorage throws on every use. */
@@ -190,6 +194,7 @@ function setup(
       calls.record.push(row);
     },
     openWorkbook: async (b64) => {
+      if (options.openFailure) throw options.openFailure;
       if (options.openFails) throw new Error(options.openFails);
       calls.opened.push(b64);
     },
@@ -371,7 +376,19 @@ describe('pane', () => {
     expect(pane.state.failure).toBeNull();
     expect(pane.state.mergedUrl).toMatch(/^blob:/);
     expect(pane.state.mergedViaWebPage).toBe(true);
-    expect(pane.state.notice).toEqual({ word: 'mergedFailed', detail: 'GeneralException' });
+    expect(pane.state.notice).toEqual({
+      word: 'mergedFailed',
+      detail: { vi: 'GeneralException', en: 'GeneralException' },
+    });
+  });
+
+  it('words an Office failure of Excel.createWorkbook in the clerk’s language', async () => {
+    const { pane } = setup({ openFailure: new OfficeFailure('busy', 'GeneralException') });
+    await pane.connect('good');
+    await pane.openMerged();
+    expect(pane.state.notice?.word).toBe('mergedFailed');
+    expect(pane.state.notice?.detail?.vi).toContain('Excel đang bận');
+    expect(pane.state.notice?.detail?.en).toContain('Excel is busy');
   });
 
   it('on Mac offers the web page in the browser, never a blob link (office-js #2700)', async () => {

@@ -84,6 +84,6 @@ export function noticeView(s: PaneState): HTMLElement | null {
   return h(
     'div',
     { id: 'notice', class: `message ${warning ? 'warning' : 'success'}`, role: 'status' },
-    t(s.lang, word, { s: sheet ?? '', d: detail ?? '' }),
+    t(s.lang, word, { s: sheet ?? '', d: detail?.[s.lang] ?? '' }),
   );
 }
