@@ -6,7 +6,7 @@
 //   web/src/main.ts           → app.js
 //   web/src/styles/index.css  → app.css
 //   addin/taskpane.html       → taskpane.html   the Excel task pane (manifest.xml's SourceLocation)
-//   addin/src/boot.ts         → taskpane.js     the module script: ES2019 syntax (EdgeHTML 18 parses it)
+//   addin/src/boot.ts         → taskpane.js     the module script, in syntax EdgeHTML 18 parses
 //   addin/src/legacy/taskpane.ts → taskpane.legacy.js  ES5 + polyfills, `nomodule` (IE11; build-legacy.ts)
 //   addin/src/taskpane.css    → taskpane.css    design tokens written as literal values (IE11)
 //   addin/assets/             → assets/         the add-in's icons (also the page's favicon)
@@ -99,7 +99,11 @@ async function buildWebPage(out: string, minify: boolean): Promise<void> {
   ]);
 }
 
-/** esbuild's target for the task pane's module script: ES2019 syntax, as far as EdgeHTML 18 has it. */
+/**
+ * esbuild's target for the task pane's module script: what EdgeHTML 18 parses
+ * (no `?.`, `??`, object rest/spread: ES2017 syntax in effect, checked by
+ * tests/node/build-public.test.ts). es2019 alone would leave object spread.
+ */
 export const MODERN_TARGET = ['es2019', 'edge18'];
 
 async function buildTaskpane(out: string, minify: boolean): Promise<void> {
