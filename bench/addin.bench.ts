@@ -1,32 +1,35 @@
 // npm run bench:addin — the task pane's size on the wire and the cost of one
-// "Kiểm tra" outside Excel's own time: the bundle minified and gzipped (what
-// a slow link downloads once), and a check over the stand-in Excel (read
-// snapshot, validate, plan highlights, write them) for a clean and a
-// mistake-filled sheet. Prints figures; asserts nothing.
+// "Kiểm tra" outside Excel's own time: the bundle and the ES5 build minified
+// and gzipped (what a slow link downloads once), and a check over the
+// stand-in Excel (read snapshot, validate, plan highlights, write them) for
+// a clean and a mistake-filled sheet. Prints figures; asserts nothing.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { analyse } from '../addin/src/check.ts';
 import { checkActiveSheet, createSheet } from '../addin/src/office/host.ts';
 import { sheetSpec } from '../addin/src/sheet/spec.ts';
-import { zodEnglishOnly } from '../scripts/lib/esbuild-zod.ts';
+import { buildPublic } from '../scripts/lib/build-public.ts';
 import { buildLayout, cellOf } from '../shared/layout/index.ts';
 import { getPeriod } from '../shared/periods/index.ts';
 import { lySon58 } from '../shared/plan/index.ts';
 import { FakeExcel } from '../tests/support/fake-excel.ts';
 
-const out = await build({
-  entryPoints: ['addin/src/taskpane.ts'],
-  bundle: true,
-  write: false,
-  format: 'esm',
-  target: 'es2020',
-  minify: true,
-  plugins: [zodEnglishOnly],
-  logLevel: 'warning',
-});
-const js = out.outputFiles[0]?.contents ?? new Uint8Array();
+// The two scripts as `npm run build` writes them: the module (current
+// webviews) and the ES5 build with its polyfills (Office 2016/2019 webviews).
+const dir = mkdtempSync(join(tmpdir(), 'lyson-bench-'));
+await buildPublic({ outDir: dir });
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`task pane bundle: ${kib(js.length)} minified, ${kib(gzipSync(js).length)} gzipped`);
+const scripts: [label: string, file: string][] = [
+  ['task pane bundle', 'taskpane.js'],
+  ['task pane ES5 build (IE11, EdgeHTML)', 'taskpane.legacy.js'],
+];
+for (const [label, file] of scripts) {
+  const js = readFileSync(join(dir, file));
+  console.log(`${label}: ${kib(js.length)} minified, ${kib(gzipSync(js).length)} gzipped`);
+}
+rmSync(dir, { recursive: true, force: true });
 
 const AGENCY = 'BTC-NV-LDTBXH'; // one of the agencies with the most tasks (18)
 const period = getPeriod('2026-Q1');

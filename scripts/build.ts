@@ -7,7 +7,7 @@ import { report } from './lib/messages.ts';
 try {
   await buildPublic();
   console.log(
-    `✓ ${PUBLIC_DIR}: index.html, app.js, app.css, taskpane.html, taskpane.js, taskpane.css`,
+    `✓ ${PUBLIC_DIR}: index.html, app.js, app.css, taskpane.html, taskpane.js, taskpane.legacy.js, taskpane.css`,
   );
 } catch (e) {
   process.exitCode = report(e);

@@ -1,6 +1,8 @@
 // "Kiểm tra" without Office: the snapshot Excel gave, checked by shared/
 // validate() against the connected agency and chosen period, and the cells
 // to highlight. host.checkActiveSheet calls this between its two syncs.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Plan } from '../../shared/plan/plan.ts';
 import { type ValidationResult, validate } from '../../shared/validate/index.ts';
 import type { Snapshot } from './office/host.ts';
@@ -33,10 +35,14 @@ export function analyse(
   };
 }
 
-/** The Idempotency-Key of a report: the same content always sends the same key. */
+/**
+ * The Idempotency-Key of a report: "addin-" and the first 48 hex digits of
+ * the SHA-256 of its JSON (UTF-8), so the same content always sends the same
+ * key. Hashed by @noble/hashes, not crypto.subtle: Internet Explorer 11 has
+ * only msCrypto, whose digest is not promise-based, and one code path serves
+ * every webview. Async as before, for its callers.
+ */
 export async function idempotencyKey(submission: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(submission));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = bytesToHex(sha256(utf8ToBytes(JSON.stringify(submission))));
   return `addin-${hex.slice(0, 48)}`;
 }

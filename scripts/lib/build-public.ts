@@ -6,7 +6,8 @@
 //   web/src/main.ts           → app.js
 //   web/src/styles/index.css  → app.css
 //   addin/taskpane.html       → taskpane.html   the Excel task pane (manifest.xml's SourceLocation)
-//   addin/src/taskpane.ts     → taskpane.js
+//   addin/src/boot.ts         → taskpane.js     the module script, in syntax EdgeHTML 18 parses
+//   addin/src/legacy/taskpane.ts → taskpane.legacy.js  ES5 + polyfills, `nomodule` (IE11; build-legacy.ts)
 //   addin/src/taskpane.css    → taskpane.css    design tokens written as literal values (IE11)
 //   addin/assets/             → assets/         the add-in's icons (also the page's favicon)
 //   worker/_headers           → _headers        response headers of Workers Static Assets
@@ -17,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import postcss, { type Plugin } from 'postcss';
 import customProperties from 'postcss-custom-properties';
+import { buildLegacyTaskpane } from './build-legacy.ts';
 import { zodEnglishOnly } from './esbuild-zod.ts';
 import { ScriptError } from './messages.ts';
 import { ROOT } from './wrangler.ts';
@@ -97,18 +99,29 @@ async function buildWebPage(out: string, minify: boolean): Promise<void> {
   ]);
 }
 
+/**
+ * esbuild's target for the task pane's module script: what EdgeHTML 18 parses
+ * (no `?.`, `??`, object rest/spread: ES2017 syntax in effect, checked by
+ * tests/node/build-public.test.ts). es2019 alone would leave object spread.
+ */
+export const MODERN_TARGET = ['es2019', 'edge18'];
+
 async function buildTaskpane(out: string, minify: boolean): Promise<void> {
   await Promise.all([
     build({
       ...common,
       minify,
-      entryPoints: ['addin/src/taskpane.ts'],
+      entryPoints: ['addin/src/boot.ts'],
       outfile: join(out, 'taskpane.js'),
       format: 'esm',
-      // Excel on Windows runs add-ins in WebView2 (Chromium); Excel on the web in any modern browser.
-      target: 'es2020',
+      // Excel on Windows runs add-ins in WebView2 (Chromium), Excel on the web
+      // in any current browser; Office 2016/2019 retail in EdgeHTML 18, which
+      // runs module scripts but cannot parse `?.` or `??`: written without them
+      // so that boot.ts can send EdgeHTML on to the ES5 build.
+      target: MODERN_TARGET,
       plugins: [zodEnglishOnly],
     }),
+    buildLegacyTaskpane(out, minify),
     buildTaskpaneCss(join(out, 'taskpane.css'), minify),
   ]);
 }

@@ -5,41 +5,28 @@
 // mistakes, checks, fixes, submits through a network failure and a lost
 // answer, and gets one receipt; the coordinator sees it and opens the merged
 // workbook. Screenshots: test-artifacts/e2e/taskpane/.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { d1Execute, ROOT } from '../../scripts/lib/wrangler.ts';
+import { d1Execute } from '../../scripts/lib/wrangler.ts';
 import { buildLayout, cellOf, type SheetLayout } from '../../shared/layout/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { validFill } from '../shared/fixtures.ts';
-import { launchBrowser, type System, screenshot, useSystem } from './harness.ts';
+import { type System, screenshot } from './harness.ts';
+import { connect, excel, loadPane, paneContext, startPaneTests } from './pane-page.ts';
 
 const AGENCY = 'P-TP';
 const SUITE = 'taskpane';
-const OFFICE_DIST = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 
 let system: System;
 let browser: Browser;
 let fakeExcel: string;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(ROOT, 'tests/support/fake-excel-browser.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2020',
-    logLevel: 'warning',
-  });
-  fakeExcel = bundle.outputFiles[0]?.text ?? '';
-  [system, browser] = await Promise.all([useSystem(), launchBrowser()]);
+  ({ system, browser, fakeExcel } = await startPaneTests());
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
+afterAll(() => browser?.close());
 
 /** A fresh browser profile with office.js served from the npm copy and, optionally, the stand-in Excel. */
 async function openPane(options: {
@@ -48,23 +35,7 @@ async function openPane(options: {
   /** localStorage throws on every use, as where the host blocks storage. */
   storageBlocked?: boolean;
 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 900 },
-    acceptDownloads: true,
-  });
-  await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', async (route) => {
-    const rest = new URL(route.request().url()).pathname.replace('/lib/1/hosted/', '');
-    const file = join(OFFICE_DIST, rest);
-    if (!rest.includes('..') && existsSync(file)) {
-      await route.fulfill({ body: readFileSync(file), contentType: 'application/javascript' });
-    } else {
-      await route.fulfill({ status: 404, body: '' });
-    }
-  });
-  // Nothing else leaves the machine (Office telemetry and the like).
-  await context.route(/^https:\/\/(?!appsforoffice\.microsoft\.com\/lib\/1\/hosted\/)/, (r) =>
-    r.abort(),
-  );
+  const context = await paneContext(browser);
   if (options.storageBlocked) {
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
@@ -79,26 +50,8 @@ async function openPane(options: {
       await context.addInitScript('window.__noCreateWorkbook = true;');
     await context.addInitScript(fakeExcel);
   }
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${system.baseUrl}/taskpane.html`);
-  await page.waitForSelector('#key, #who');
-  expect(errors).toEqual([]);
+  const page = await loadPane(context, `${system.baseUrl}/taskpane.html`);
   return { context, page };
-}
-
-const excel = <T>(page: Page, body: string, arg?: unknown): Promise<T> =>
-  page.evaluate(
-    ([b, a]) =>
-      new Function('excel', 'arg', b)((window as unknown as { __excel: unknown }).__excel, a),
-    [body, arg] as const,
-  ) as Promise<T>;
-
-async function connect(page: Page, key: string) {
-  await page.fill('#key', key);
-  await page.press('#key', 'Enter'); // the form submits by keyboard
-  await page.waitForSelector('#who');
 }
 
 describe('agency clerk', () => {

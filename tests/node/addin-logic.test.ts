@@ -3,6 +3,7 @@
 // controller over a recording host and a scripted API. (The periods it
 // lists: tests/node/client-periods.test.ts.)
 
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { analyse, idempotencyKey } from '../../addin/src/check.ts';
 import { OfficeFailure } from '../../addin/src/office/failure.ts';
@@ -65,6 +66,10 @@ describe('highlights and findings', () => {
     expect(a).toBe(await idempotencyKey({ rows: [1, 2] }));
     expect(a).not.toBe(await idempotencyKey({ rows: [1, 3] }));
     expect(a).toMatch(/^addin-[0-9a-f]{48}$/);
+    // SHA-256 of the UTF-8 JSON, as Node's own hash computes it (the pane hashes in pure JS).
+    const content = { note: 'Đã triển khai' };
+    const node = createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex');
+    expect(await idempotencyKey(content)).toBe(`addin-${node.slice(0, 48)}`);
   });
 
   it('encodes bytes as base64 in chunks', () => {

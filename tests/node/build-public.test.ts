@@ -1,10 +1,13 @@
 // The folder the Worker serves (scripts/lib/build-public.ts), built into a
 // temporary folder: every file the two HTML pages load is there, the task
 // pane's stylesheet holds literal values only (Internet Explorer 11 has no
-// CSS custom properties), and wrangler.toml serves the same folder.
+// CSS custom properties), the old Office webviews get scripts they can parse
+// (ES5 for Internet Explorer 11, ES2017 for EdgeHTML 18), and
+// wrangler.toml serves the same folder.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPublic, COPIED, PUBLIC_DIR, sourceOf } from '../../scripts/lib/build-public.ts';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
@@ -64,6 +67,28 @@ describe('npm run build', () => {
     const css = read('app.css');
     expect(css).toMatch(/:root\{[^}]*--brand:\s*#0f6cbd/);
     expect(css).toContain('var(--brand)');
+  });
+});
+
+describe('the task pane in the webviews of Office 2016/2019', () => {
+  it('loads the module bundle, and the ES5 build as the nomodule script', () => {
+    const html = read('taskpane.html');
+    expect(html).toContain('<script type="module" src="taskpane.js"></script>');
+    expect(html).toMatch(/<script nomodule[^>]* src="taskpane.legacy.js"><\/script>/);
+  });
+
+  it('writes the nomodule script as ECMAScript 5 (Internet Explorer 11)', () => {
+    const legacy = read('taskpane.legacy.js');
+    expect(() => parse(legacy, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+    // The probe: the same parser rejects ES2015 syntax.
+    expect(() => parse('const a = () => 1;', { ecmaVersion: 5 })).toThrow();
+  });
+
+  it('writes the module bundle as ES2017 syntax (EdgeHTML 18: no object spread, ?. or ??)', () => {
+    const modern = read('taskpane.js');
+    expect(() => parse(modern, { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
+    expect(() => parse('a?.b ?? c;', { ecmaVersion: 2017 })).toThrow();
+    expect(() => parse('({ ...a });', { ecmaVersion: 2017 })).toThrow();
   });
 });
 
