@@ -27,6 +27,8 @@ export interface Failure extends ClientFailure {
 export interface PaneState {
   lang: Lang;
   inExcel: boolean;
+  /** ExcelApi 1.7 is there: without it the pane cannot build or check a sheet (it says so). */
+  supportsRequiredApi: boolean;
   /** The host has ExcelApi 1.8: data validation lists and Excel.createWorkbook. */
   supportsExcelApi18: boolean;
   key: string | null;
@@ -82,6 +84,8 @@ export interface PaneDeps {
   /** Called after every state change. */
   render: (state: PaneState) => void;
   inExcel: boolean;
+  /** The host has ExcelApi 1.7, the manifest's minimum (default true). */
+  supportsRequiredApi?: boolean;
   supportsExcelApi18: boolean;
   /** Office.context.platform ("PC", "Mac", "OfficeOnline"…), null outside Office. */
   platform: string | null;
@@ -102,6 +106,7 @@ export class Pane {
     this.state = {
       lang: langFrom(deps.settings.get('lang')),
       inExcel: deps.inExcel,
+      supportsRequiredApi: deps.supportsRequiredApi ?? true,
       supportsExcelApi18: deps.supportsExcelApi18,
       key: deps.settings.get('key'),
       remembersKey: deps.settings.persistent(),

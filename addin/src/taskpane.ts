@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     api: (key) => apiClient(location.origin, key),
     settings: settingsStore(partitionedPrefix(SETTINGS_PREFIX, info.partitionKey)),
     inExcel: info.inExcel,
+    supportsRequiredApi: info.supportsRequiredApi,
     supportsExcelApi18: info.supportsExcelApi18,
     platform: info.platform,
     opensBrowser: info.opensBrowser,

@@ -7,8 +7,12 @@ import { NOT_PROGRESS_SHEET } from './office/host.ts';
 
 export const PANE_WORDS = {
   outside: {
-    vi: 'Trang này là bổ trợ (add-in) của Excel: hãy mở nó trong Excel, thẻ Trang đầu → Báo cáo KH 58. Không có Excel? Dùng trang web báo cáo:',
-    en: 'This page is an Excel add-in: open it in Excel, Home tab → Báo cáo KH 58. No Excel? Use the reporting web page:',
+    vi: 'Trang này là bổ trợ (add-in) của Excel nhưng không kết nối được với Excel (trang mở ngoài Excel, hoặc office.js không tải được): hãy mở nó trong Excel, thẻ Trang đầu → Báo cáo KH 58. Không được? Báo cáo trên trang web: tải biểu mẫu, điền rồi tải tệp lên:',
+    en: 'This page is an Excel add-in but cannot reach Excel (opened outside Excel, or office.js could not load): open it in Excel, Home tab → Báo cáo KH 58. Still no luck? Report on the web page: download the template, fill it in and upload it:',
+  },
+  tooOld: {
+    vi: 'Excel này quá cũ cho bổ trợ (cần ExcelApi 1.7: Excel 2019, 2021 hoặc Microsoft 365), nên không tạo hay kiểm tra được biểu mẫu ở đây. Hãy báo cáo trên trang web: tải biểu mẫu, điền trong Excel này rồi tải tệp lên:',
+    en: 'This Excel is too old for the add-in (it needs ExcelApi 1.7: Excel 2019, 2021 or Microsoft 365), so it cannot build or check the form here. Report on the web page: download the template, fill it in this Excel and upload it:',
   },
   webPage: { vi: 'mở trang web', en: 'open the web page' },
   // Connect

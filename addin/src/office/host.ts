@@ -18,6 +18,11 @@ export interface HostInfo {
   /** True when an Excel object model is there (Excel, or a test's stand-in). */
   inExcel: boolean;
   /**
+   * The host has ExcelApi 1.7, the set manifest.xml declares (used ranges,
+   * conditional formats, freeze panes, protection): the pane's sheet work needs it.
+   */
+  supportsRequiredApi: boolean;
+  /**
    * The host has requirement set ExcelApi 1.8 (Office 2021, Microsoft 365):
    * data validation lists and Excel.createWorkbook. Excel 2019 stops at 1.7.
    */
@@ -103,6 +108,7 @@ export async function detectHost(): Promise<HostInfo> {
   if (typeof Office === 'undefined') {
     return {
       inExcel: false,
+      supportsRequiredApi: false,
       supportsExcelApi18: false,
       platform: null,
       partitionKey: null,
@@ -119,6 +125,8 @@ export async function detectHost(): Promise<HostInfo> {
     : model && typeof Excel.createWorkbook === 'function';
   return {
     inExcel,
+    // Outside Office (a test's stand-in) the model stands for itself.
+    supportsRequiredApi: requirements ? requirements.isSetSupported('ExcelApi', '1.7') : model,
     supportsExcelApi18,
     platform: Office.context?.platform ? String(Office.context.platform) : null,
     partitionKey: Office.context?.partitionKey ?? null,

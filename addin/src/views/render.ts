@@ -10,7 +10,7 @@ import { connectView } from './connect.ts';
 import { coordinatorView } from './coordinator.ts';
 import { findingsView } from './findings.ts';
 import { headerView } from './header.ts';
-import { outsideView } from './outside.ts';
+import { outsideView, tooOldView } from './outside.ts';
 import { periodView } from './period.ts';
 import { receiptView } from './receipt.ts';
 import { failureView, noticeView, progressView } from './status.ts';
@@ -31,9 +31,13 @@ export function render(root: HTMLElement, pane: Pane, s: PaneState): void {
       'main',
       { class: 'content' },
       s.inExcel ? null : outsideView(L),
+      s.inExcel && !s.supportsRequiredApi ? tooOldView(L) : null,
       connectView(pane, s),
       s.me ? periodView(pane, s) : null,
-      s.me?.role === 'agency' ? actionsView(pane, s) : null,
+      // An Excel without the required set gets the note above instead of buttons that would fail.
+      s.me?.role === 'agency' && !(s.inExcel && !s.supportsRequiredApi)
+        ? actionsView(pane, s)
+        : null,
       s.me?.role === 'coordinator' ? coordinatorView(pane, s) : null,
       progressView(s),
       failureView(pane, s),
