@@ -373,10 +373,16 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
   await run(async (context) => {
     const sheets = context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(RECEIPTS_SHEET);
-    const used = existing.getUsedRangeOrNullObject(true);
     existing.load('isNullObject');
-    used.load('rowCount');
     await context.sync();
+    // Nothing may be asked of a null object: the used range is read only when
+    // the sheet exists (one sync more then; the first receipt needs none).
+    let used: Excel.Range | null = null;
+    if (!existing.isNullObject) {
+      used = existing.getUsedRangeOrNullObject(true);
+      used.load('rowCount');
+      await context.sync();
+    }
     const ws = existing.isNullObject ? sheets.add(RECEIPTS_SHEET) : existing;
     if (existing.isNullObject) {
       const header = ws.getRange('A1:F1');
@@ -396,7 +402,7 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
     } else {
       ws.protection.unprotect();
     }
-    const next = existing.isNullObject || used.isNullObject ? 2 : used.rowCount + 1;
+    const next = !used || used.isNullObject ? 2 : used.rowCount + 1;
     const line = ws.getRange(`A${next}:F${next}`);
     line.numberFormat = [['@', '@', '0', '@', '@', '@']];
     line.values = [row];
@@ -409,6 +415,9 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
 export async function readReceipts(): Promise<ReceiptRow[]> {
   return run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(RECEIPTS_SHEET);
+    ws.load('isNullObject');
+    await context.sync();
+    if (ws.isNullObject) return [];
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values');
     await context.sync();

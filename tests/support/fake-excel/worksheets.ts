@@ -125,9 +125,20 @@ export class Worksheet extends Loadable {
    * The smallest range holding every used cell, or a null object when the
    * sheet is blank; with valuesOnly, only cells with values count
    * (Excel.Worksheet.getUsedRangeOrNullObject). Worked out when read, as the
-   * range is at sync time.
+   * range is at sync time. Asked of a worksheet that is itself a null object
+   * (getItemOrNullObject found no sheet), the batch fails: Excel cannot
+   * resolve the object path (Excel.ErrorCodes.invalidObjectPath), which is
+   * why *OrNullObject results must be tested with isNullObject after a sync
+   * before anything is asked of them ("Application-specific API model",
+   * "*OrNullObject methods and properties").
    */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    if (this.ctx.live && this.find() === undefined) {
+      this.ctx.fail(
+        'InvalidObjectPath',
+        'getUsedRangeOrNullObject on a worksheet that does not exist',
+      );
+    }
     const box = (): Box | undefined => {
       const s = this.find();
       if (!s) return undefined;
