@@ -50,6 +50,16 @@ describe('npm run build', () => {
     );
   });
 
+  it('gives Internet Explorer 11 margins wherever the task pane spaces with gap', () => {
+    const css = read('taskpane.css');
+    const ie = css.slice(css.indexOf('-ms-high-contrast'));
+    expect(css).toContain('-ms-high-contrast');
+    // Every rule that spaces its children with gap has an IE11 counterpart.
+    for (const selector of ['.content', '.bar', '.actions', '.progress', '.findings', '.finding']) {
+      expect(ie, selector).toContain(`${selector}>`);
+    }
+  });
+
   it('gives the task pane literal colours and fonts: no var(), no custom property', () => {
     const css = read('taskpane.css');
     expect(css).not.toMatch(/var\(/);
