@@ -6,26 +6,20 @@ import { h } from '../../../client/dom.ts';
 import type { Lang } from '../../../client/i18n.ts';
 import { t } from '../words.ts';
 
-/** The `#outside` note: this is an Excel add-in, with a link to the web page at `/`. */
-export function outsideView(L: Lang): HTMLElement {
+/** A note (`id`, in the tone `info` or `warning`) saying `word`, then a link to the web page at `/`. */
+function webPageNote(L: Lang, id: string, tone: 'info' | 'warning', word: 'outside' | 'tooOld') {
   return h(
     'div',
-    { class: 'message info', role: 'note', id: 'outside' },
-    t(L, 'outside'),
+    { class: `message ${tone}`, role: 'note', id },
+    t(L, word),
     ' ',
     h('a', { href: '/' }, t(L, 'webPage')),
     '.',
   );
 }
 
+/** The `#outside` note: this is an Excel add-in that cannot reach Excel; the web page instead. */
+export const outsideView = (L: Lang): HTMLElement => webPageNote(L, 'outside', 'info', 'outside');
+
 /** The `#too-old` note: this Excel lacks ExcelApi 1.7; report by upload on the web page. */
-export function tooOldView(L: Lang): HTMLElement {
-  return h(
-    'div',
-    { class: 'message warning', role: 'note', id: 'too-old' },
-    t(L, 'tooOld'),
-    ' ',
-    h('a', { href: '/' }, t(L, 'webPage')),
-    '.',
-  );
-}
+export const tooOldView = (L: Lang): HTMLElement => webPageNote(L, 'too-old', 'warning', 'tooOld');
