@@ -13,6 +13,8 @@ export interface Failure {
   /** The sheet the findings are about, when the API names it (uploads). */
   sheet: string | null;
   retryable: boolean;
+  /** The other side's own words (Excel's error text), shown small under the advice. */
+  detail?: string;
 }
 
 /**

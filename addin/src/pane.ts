@@ -9,7 +9,6 @@ import type { SettingsStore } from '../../client/settings.ts';
 import { buildLayout } from '../../shared/layout/sheet.ts';
 import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
-import type { Bilingual } from '../../shared/text/bilingual.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
 import { OfficeFailure } from './office/failure.ts';
 import type * as Host from './office/host.ts';
@@ -50,7 +49,7 @@ export interface PaneState {
       | 'notProgressSheet';
     sheet?: string;
     /** Excel's own message, when Excel.createWorkbook failed. */
-    detail?: Bilingual;
+    detail?: string;
   } | null;
   check: (CheckOutcome & { highlightFailed: boolean; beforeSubmit: boolean }) | null;
   receipt: (Receipt & { saved: boolean; sheet: string }) | null;
@@ -327,16 +326,16 @@ export class Pane {
         return;
       }
       const file = await this.api().mergedWorkbook(this.state.period);
-      let detail: Bilingual | undefined;
+      let detail: string | undefined;
       if (canOpen) {
         try {
           await this.deps.host.openWorkbook(toBase64(await file.blob.arrayBuffer()));
           this.set({ notice: { word: 'mergedOpened' }, mergedViaWebPage: false });
           return;
         } catch (e) {
-          // Excel's errors in the clerk's words; anything else as it came.
-          const raw = e instanceof Error ? e.message : String(e);
-          detail = e instanceof OfficeFailure ? e.text : { vi: raw, en: raw };
+          // The notice's advice is the download; Excel's own words are only a detail.
+          detail =
+            e instanceof OfficeFailure ? e.detail : e instanceof Error ? e.message : String(e);
         }
       }
       const notice: PaneState['notice'] =
@@ -390,6 +389,7 @@ function paneFailure(action: Action, e: unknown): Failure {
       findings: [],
       sheet: null,
       retryable: e.retryable,
+      detail: e.detail,
     };
   }
   return {

@@ -322,6 +322,11 @@ describe('editing and Excel’s errors', () => {
     expect(officeFailure(err('GeneralException')).kind).toBe('busy');
     expect(officeFailure(err('UnsupportedOperation')).kind).toBe('unsupported');
     expect(officeFailure(new Error('no code at all')).kind).toBe('busy');
+    // A null object acted on, and a method the host lacks.
+    expect(officeFailure(err('InvalidObjectPath')).kind).toBe('notFound');
+    expect(officeFailure(new TypeError('Excel.createWorkbook is not a function')).kind).toBe(
+      'unsupported',
+    );
     const f = officeFailure(err('AccessDenied'));
     expect(f.detail).toBe('AccessDenied: Excel said AccessDenied');
     expect(f.text.vi).not.toMatch(/AccessDenied/);

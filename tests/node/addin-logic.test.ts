@@ -148,6 +148,8 @@ function setup(
     openFails?: string;
     /** Excel.createWorkbook rejects with this (as the Office module words Excel's errors). */
     openFailure?: Error;
+    /** "Tạo biểu mẫu" fails with this (as the Office module reports Excel's errors). */
+    createFailure?: Error;
     platform?: string;
     opensBrowser?: boolean;
     /** localStorage throws on every use. */
@@ -182,7 +184,10 @@ function setup(
     replayed: false,
   };
   const host: HostModule = {
-    createSheet: vi.fn(async () => 'created' as const),
+    createSheet: vi.fn(async () => {
+      if (options.createFailure) throw options.createFailure;
+      return 'created' as const;
+    }),
     checkActiveSheet: (async (
       analyseFn: (s: Snapshot) => { result: unknown; highlights: unknown },
     ) => {
@@ -381,19 +386,25 @@ describe('pane', () => {
     expect(pane.state.failure).toBeNull();
     expect(pane.state.mergedUrl).toMatch(/^blob:/);
     expect(pane.state.mergedViaWebPage).toBe(true);
-    expect(pane.state.notice).toEqual({
-      word: 'mergedFailed',
-      detail: { vi: 'GeneralException', en: 'GeneralException' },
-    });
+    expect(pane.state.notice).toEqual({ word: 'mergedFailed', detail: 'GeneralException' });
   });
 
-  it('words an Office failure of Excel.createWorkbook in the clerk’s language', async () => {
-    const { pane } = setup({ openFailure: new OfficeFailure('busy', 'GeneralException') });
+  it('an Excel error: the advice in the clerk’s words, Excel’s own text kept as a detail', async () => {
+    const { pane } = setup({
+      createFailure: new OfficeFailure('readOnly', 'AccessDenied: the workbook is read-only'),
+    });
+    await pane.connect('good');
+    await pane.createSheet();
+    expect(pane.state.failure?.text.vi).not.toContain('AccessDenied');
+    expect(pane.state.failure?.detail).toBe('AccessDenied: the workbook is read-only');
+  });
+
+  it('a failed Excel.createWorkbook: the advice is the download, Excel’s words only a detail', async () => {
+    const { pane } = setup({ openFailure: new OfficeFailure('busy', 'GeneralException: boom') });
     await pane.connect('good');
     await pane.openMerged();
-    expect(pane.state.notice?.word).toBe('mergedFailed');
-    expect(pane.state.notice?.detail?.vi).toContain('Excel đang bận');
-    expect(pane.state.notice?.detail?.en).toContain('Excel is busy');
+    expect(pane.state.notice).toEqual({ word: 'mergedFailed', detail: 'GeneralException: boom' });
+    expect(pane.state.mergedUrl).toMatch(/^blob:/);
   });
 
   it('on Mac offers the web page in the browser, never a blob link (office-js #2700)', async () => {

@@ -70,6 +70,7 @@ const KINDS: Record<string, OfficeFailureKind> = {
   InvalidOperationInCellEditMode: 'cellEdit',
   AccessDenied: 'readOnly',
   ItemNotFound: 'notFound',
+  InvalidObjectPath: 'notFound',
   InvalidReference: 'notFound',
   InvalidOperation: 'refused',
   InvalidArgument: 'refused',
@@ -98,5 +99,7 @@ export function officeFailure(e: unknown): OfficeFailure {
       ? (e as { code: string }).code
       : /^([A-Za-z]+):/.exec(message)?.[1]) ?? '';
   const detail = !code || message.startsWith(code) ? message : `${code}: ${message}`;
-  return new OfficeFailure(KINDS[code] ?? 'busy', detail);
+  // A method the host lacks (e.g. Excel.createWorkbook claimed but absent) is a TypeError.
+  const kind = KINDS[code] ?? (!code && e instanceof TypeError ? 'unsupported' : 'busy');
+  return new OfficeFailure(kind, detail);
 }

@@ -60,6 +60,7 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
     h('strong', {}, `${t(L, 'error')}: `),
     pick(L, f.text),
     h('span', { class: 'code' }, f.code),
+    f.detail ? h('p', { class: 'detail' }, f.detail) : null,
     f.action === 'submit'
       ? h('p', {}, t(L, 'sheetUnchanged'), f.retryable ? ` ${t(L, 'retryNote')}` : '')
       : null,
@@ -84,6 +85,6 @@ export function noticeView(s: PaneState): HTMLElement | null {
   return h(
     'div',
     { id: 'notice', class: `message ${warning ? 'warning' : 'success'}`, role: 'status' },
-    t(s.lang, word, { s: sheet ?? '', d: detail?.[s.lang] ?? '' }),
+    t(s.lang, word, { s: sheet ?? '', d: detail ?? '' }),
   );
 }
