@@ -243,6 +243,14 @@ describe('checkActiveSheet', () => {
 });
 
 describe('receipts and selection', () => {
+  it('leaves the receipts sheet protected when writing a receipt fails midway', async () => {
+    await recordReceipt(receipt(1));
+    excel.faults.push({ what: 'values', code: 'GeneralException' });
+    await expect(recordReceipt(receipt(2))).rejects.toThrow();
+    excel.faults = [];
+    expect(excel.sheet(RECEIPTS_SHEET).protected).toBe(true);
+  });
+
   it('records receipts in a protected sheet that survives, oldest first', async () => {
     // The first receipt of a new workbook: the sheet is asked for nothing
     // before it exists (the stand-in, as Excel, fails a batch that does).

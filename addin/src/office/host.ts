@@ -407,8 +407,32 @@ export async function recordReceipt(row: ReceiptRow): Promise<void> {
     line.numberFormat = [['@', '@', '0', '@', '@', '@']];
     line.values = [row];
     ws.protection.protect();
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // A batch stops at its first failure: the receipts sheet may be left
+      // unprotected (or half made). Protect what is there, then explain the failure.
+      await protectReceipts(context);
+      throw e;
+    }
   });
+}
+
+/** Protects the receipts sheet if it exists and is not protected; never throws. */
+async function protectReceipts(context: Excel.RequestContext): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItemOrNullObject(RECEIPTS_SHEET);
+    ws.load('isNullObject');
+    await context.sync();
+    if (ws.isNullObject) return;
+    ws.protection.load('protected');
+    await context.sync();
+    if (ws.protection.protected) return;
+    ws.protection.protect();
+    await context.sync();
+  } catch {
+    // The first failure is the one to explain.
+  }
 }
 
 /** The receipts recorded in this workbook, oldest first. */
