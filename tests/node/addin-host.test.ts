@@ -303,6 +303,17 @@ describe('editing and Excel’s errors', () => {
     expect(excel.cellEditMode).toBe(false);
   });
 
+  it('on a host below ExcelApi 1.11 a press while editing a cell says to finish editing', async () => {
+    await createSheet(spec, { validation: true });
+    fillValid();
+    excel.honoursDelayForCellEdit = false;
+    excel.cellEditMode = true;
+    const failure = await check().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OfficeFailure);
+    expect((failure as OfficeFailure).kind).toBe('cellEdit');
+    expect((failure as OfficeFailure).retryable).toBe(true);
+  });
+
   it('explains a missing sheet and a read-only workbook in both languages, Excel’s text as detail', async () => {
     const missing = await selectCell('Không có', 'A1').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(OfficeFailure);

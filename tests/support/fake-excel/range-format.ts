@@ -17,7 +17,14 @@ export function rangeFormat(range: Range) {
   return {
     /** Width of the range's columns (kept for its first column). */
     set columnWidth(w: number) {
-      set('columnWidth', w);
+      // Kept only when the write was allowed (protection refuses formatting).
+      if (!range.ctx.guard(range.sheet, 'columnWidth')) return;
+      range.ctx.excel.record({
+        op: 'columnWidth',
+        sheet: range.sheet.name,
+        range: range.where,
+        detail: w,
+      });
       range.sheet.widths.set(colLetters(range.box.left), w);
     },
     set rowHeight(h: number) {

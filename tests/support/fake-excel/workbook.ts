@@ -37,6 +37,12 @@ export class FakeExcel {
   runOptions: ({ delayForCellEdit?: boolean } | undefined)[] = [];
   /** A person is editing a cell (typing in it, or in the formula bar). */
   cellEditMode = false;
+  /**
+   * Whether the host honours Excel.RunOptions.delayForCellEdit: only from
+   * requirement set ExcelApi 1.11 (Excel.RunOptions, "[API set: ExcelApi
+   * 1.11]"); older hosts ignore the option and fail as without it.
+   */
+  honoursDelayForCellEdit = true;
   /** Set by protect/unprotect: Excel's undo stack was cleared (protection.ts). */
   undoCleared = false;
   /** Writes that fail (Context.guard: `what` starting with `what`), to test a batch failing midway. */
@@ -157,7 +163,7 @@ export class FakeExcel {
     this.runOptions.push(options);
     const ctx = new Context(this);
     if (this.cellEditMode) {
-      if (options?.delayForCellEdit) this.cellEditMode = false;
+      if (options?.delayForCellEdit && this.honoursDelayForCellEdit) this.cellEditMode = false;
       else ctx.fail('InvalidOperationInCellEditMode', 'the user is editing a cell');
     }
     this.syncsPerRun.push(0);
