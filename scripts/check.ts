@@ -5,9 +5,11 @@
 // (shared/workbook) and validate() with the plan. Exit code 0 valid, 1 errors
 // in the sheet, 2 the file cannot be checked or wrong arguments.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lySon58 } from '../shared/plan/index.ts';
 import {
   checkBytes,
+  checkExpected,
   EXIT,
   exitCode,
   formatText,
@@ -24,28 +26,30 @@ function main(argv: string[]): number {
     console.log(USAGE);
     return EXIT.ok;
   }
+  const expected = checkExpected(lySon58, cmd);
+  // npm runs scripts at the project root and sets INIT_CWD to the folder the
+  // command was typed in: a relative FILE is meant from there (as for
+  // `npm run manifest -- --out`).
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), cmd.file);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(cmd.file));
+    bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     const message = {
-      vi: `Không mở được tệp “${cmd.file}”.`,
-      en: `Cannot open the file “${cmd.file}”.`,
+      vi: `Không mở được tệp “${path}”.`,
+      en: `Cannot open the file “${path}”.`,
     };
     if (cmd.json) {
       // A script reading stdout gets JSON for this failure too.
       const reason = (e as NodeJS.ErrnoException).code ?? 'unknown';
-      const error = { code: 'CANNOT_OPEN', message, details: { reason } };
+      const error = { code: 'CANNOT_OPEN', message, details: { reason, path } };
       console.log(JSON.stringify({ file: cmd.file, ok: false, error }, null, 2));
       return EXIT.unreadable;
     }
     throw new ScriptError(message.vi, message.en, { exitCode: EXIT.unreadable, detail: why });
   }
-  const outcome = checkBytes(bytes, cmd.file, lySon58, {
-    ...(cmd.agency ? { agency: cmd.agency } : {}),
-    ...(cmd.period ? { period: cmd.period } : {}),
-  });
+  const outcome = checkBytes(bytes, cmd.file, lySon58, expected);
   console.log(cmd.json ? JSON.stringify(toJson(outcome), null, 2) : formatText(outcome));
   return exitCode(outcome);
 }

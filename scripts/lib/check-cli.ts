@@ -3,7 +3,9 @@
 // and checked by the same validate(), so what this prints is what an upload
 // of the file would answer.
 import { parseArgs } from 'node:util';
+import { parsePeriodCode } from '../../shared/periods/index.ts';
 import type { Plan } from '../../shared/plan/index.ts';
+import type { Submission } from '../../shared/submission/schema.ts';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
 import { type Finding, validate } from '../../shared/validate/index.ts';
 import {
@@ -24,7 +26,8 @@ export const USAGE = `Cách dùng / Usage:
 
   --agency <mã>    cơ quan phải là / the agency it must be (e.g. P-TP); mặc định: theo tệp / default: from the file
   --period <kỳ>    kỳ báo cáo phải là / the period it must be (e.g. 2026-Q1); mặc định: theo tệp / default: from the file
-  --json           in kết quả dạng JSON / print the result as JSON
+  --json           in kết quả dạng JSON, kèm dữ liệu sẽ gửi khi hợp lệ /
+                   print the result as JSON, with the values that would be sent when valid
 
   Mã thoát / Exit code: 0 hợp lệ / valid (warnings allowed), 1 có lỗi / errors in the sheet,
   2 tệp không kiểm tra được / the file cannot be checked (or wrong arguments).`;
@@ -69,6 +72,41 @@ export function parseCheckArgs(argv: readonly string[]): CheckCommand {
   };
 }
 
+/**
+ * Checks `--agency` and `--period` before any file is read: the agency must be
+ * one of the plan's reporting agencies (those with tasks, who submit), the
+ * period a well-formed code (shared/periods parsePeriodCode, which also gives
+ * the canonical form: "2026–q1" → "2026-Q1"). Returns the canonical values;
+ * throws a UsageError (exit 2) naming the known codes or the expected shape.
+ */
+export function checkExpected(
+  plan: Plan,
+  given: { agency?: string; period?: string },
+): { agency?: string; period?: string } {
+  const out: { agency?: string; period?: string } = {};
+  if (given.agency !== undefined) {
+    const known = plan.reportingAgencies().map((a) => a.code);
+    if (!known.includes(given.agency)) {
+      const codes = known.join(', ');
+      throw new UsageError(
+        `--agency: không có cơ quan báo cáo mã “${given.agency}” trong kế hoạch. Các mã: ${codes}`,
+        `--agency: no reporting agency has the code “${given.agency}” in the plan. Codes: ${codes}`,
+        { exitCode: EXIT.unreadable },
+      );
+    }
+    out.agency = given.agency;
+  }
+  if (given.period !== undefined) {
+    const p = parsePeriodCode(given.period);
+    if (!p.ok) {
+      const { vi, en } = p.error.message;
+      throw new UsageError(`--period: ${vi}`, `--period: ${en}`, { exitCode: EXIT.unreadable });
+    }
+    out.period = p.value.code;
+  }
+  return out;
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -93,6 +131,8 @@ export type CheckOutcome =
       period?: string;
       errors: number;
       warnings: number;
+      /** The values an upload would store (validate()'s Submission); null when there are errors. */
+      submission: Submission | null;
       /** Errors first, then warnings, each in the validator's order (top to bottom). */
       findings: Finding[];
     }
@@ -134,6 +174,7 @@ export function checkBytes(
     period: r.period,
     errors: r.errors,
     warnings: r.warnings,
+    submission: r.submission,
     findings: [
       ...r.findings.filter((f) => f.severity === 'error'),
       ...r.findings.filter((f) => f.severity === 'warning'),
@@ -167,6 +208,9 @@ export function formatText(o: CheckOutcome): string {
       ? `✓ ${bilingual(
           `Hợp lệ, có thể nộp${o.warnings ? ` (${o.warnings} lưu ý)` : ''}`,
           `Valid, ready to submit${o.warnings ? ` (${o.warnings} warnings)` : ''}`,
+        )}\n  ${bilingual(
+          'Dữ liệu sẽ gửi: chạy lại lệnh với --json (trường “submission”)',
+          'The values that would be sent: run again with --json (field “submission”)',
         )}`
       : `✗ ${bilingual(
           `Còn ${o.errors} lỗi, ${o.warnings} lưu ý: sửa các ô nêu trên rồi kiểm tra lại`,
@@ -176,7 +220,11 @@ export function formatText(o: CheckOutcome): string {
   return lines.join('\n');
 }
 
-/** The outcome as JSON: the same findings (and error codes) the API answers with. */
+/**
+ * The outcome as JSON: the same findings (and error codes) the API answers
+ * with, and, when the sheet is valid, `submission`: exactly what an upload
+ * would store for the district (validate()'s Submission).
+ */
 export function toJson(o: CheckOutcome): Record<string, unknown> {
   if (o.kind === 'problem') {
     return {
@@ -185,6 +233,6 @@ export function toJson(o: CheckOutcome): Record<string, unknown> {
       error: { code: o.code, message: o.message, details: o.details },
     };
   }
-  const { kind: _kind, ...rest } = o;
-  return rest;
+  const { kind: _kind, submission, ...rest } = o;
+  return submission ? { ...rest, submission } : rest;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkBytes,
+  checkExpected,
   EXIT,
   formatText,
   parseCheckArgs,
@@ -15,7 +16,14 @@ import {
   UsageError,
 } from '../../scripts/lib/check-cli.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
-import { CSV, cfb, filledXlsx, templateXlsx, validFill } from '../support/upload-files.ts';
+import {
+  CSV,
+  cfb,
+  filledXlsx,
+  taskRows,
+  templateXlsx,
+  validFill,
+} from '../support/upload-files.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ls-check-'));
@@ -34,12 +42,14 @@ const withMistakes = () =>
     ...(i === 1 ? { percent: '' } : {}), // in progress without a percentage: a warning
   }));
 
-function run(args: string[]) {
+/** Runs the script at the project root, as npm does; `initCwd` is where the command was typed. */
+function run(args: string[], initCwd?: string) {
+  const env = { ...process.env, ...(initCwd ? { INIT_CWD: initCwd } : {}) };
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
       [join(ROOT, 'scripts', 'check.ts'), ...args],
-      { cwd: ROOT, timeout: 60_000 },
+      { cwd: ROOT, env, timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -93,6 +103,50 @@ describe('parseCheckArgs', () => {
   });
 });
 
+describe('checkExpected', () => {
+  const refused = (given: { agency?: string; period?: string }) => {
+    try {
+      checkExpected(lySon58, given);
+    } catch (e) {
+      return e as UsageError;
+    }
+    throw new Error('not refused');
+  };
+
+  it('accepts a reporting agency and a period code, giving the canonical period', () => {
+    expect(checkExpected(lySon58, {})).toEqual({});
+    expect(checkExpected(lySon58, { agency: 'THON-05', period: '2026–Q1' })).toEqual({
+      agency: 'THON-05',
+      period: '2026-Q1',
+    });
+  });
+
+  it('an unknown agency: exit 2, the known codes, Vietnamese without English words', () => {
+    const e = refused({ agency: 'P-XYZ' });
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.exitCode).toBe(EXIT.unreadable);
+    const codes = lySon58.reportingAgencies().map((a) => a.code);
+    expect(codes).toContain('P-TP');
+    for (const code of codes) {
+      expect(e.vi).toContain(code);
+      expect(e.en).toContain(code);
+    }
+    expect(e.vi).toContain('không có cơ quan báo cáo mã “P-XYZ”');
+    expect(e.en).toContain('no reporting agency has the code “P-XYZ”');
+    // The option's own name aside, no English words in the Vietnamese half.
+    expect(e.vi.replace('--agency', '')).not.toMatch(/\b(?:agency|code|Codes|plan)\b/);
+  });
+
+  it('a malformed period: exit 2, the expected shape in both languages', () => {
+    const e = refused({ period: '2026/1' });
+    expect(e.exitCode).toBe(EXIT.unreadable);
+    expect(e.vi).toContain('Mã kỳ báo cáo “2026/1” không hợp lệ; dạng đúng: 2026-Q1');
+    expect(e.en).toContain('Report period code “2026/1” is invalid; expected e.g. 2026-Q1');
+    expect(e.vi).not.toMatch(/\b(?:invalid|expected|period code)\b/);
+    expect(refused({ period: '2026-Q5' }).vi).toContain('không có loại kỳ “Q5”');
+  });
+});
+
 describe('checkBytes', () => {
   it('a valid sheet: ok, agency and period from the metadata', () => {
     const o = checkBytes(filledXlsx('THON-05', '2026-Y'), 'x.xlsx', lySon58);
@@ -106,6 +160,8 @@ describe('checkBytes', () => {
       warnings: 0,
     });
     expect(formatText(o)).toContain('✓ Hợp lệ, có thể nộp / Valid, ready to submit');
+    expect(formatText(o)).toContain('--json');
+    expect(toJson(o)).toHaveProperty('submission.agencyCode', 'THON-05');
   });
 
   it('findings list errors before warnings, each with its cell, Vietnamese then English', () => {
@@ -142,6 +198,51 @@ describe('npm run check (spawned)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('“P-TP 2026-Q1” — P-TP, 2026-Q1');
     expect(r.stdout).toContain('Valid, ready to submit');
+  });
+
+  it('--json of a valid file includes the submission: the values that would be stored', async () => {
+    const r = await run([file('send.xlsx', filledXlsx('P-TP', '2026-Q1')), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const body = JSON.parse(r.stdout);
+    expect(body).toMatchObject({ ok: true, agency: 'P-TP', period: '2026-Q1', errors: 0 });
+    const rows = taskRows('P-TP', '2026-Q1');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(body.submission).toMatchObject({
+      planId: lySon58.id,
+      agencyCode: 'P-TP',
+      periodCode: '2026-Q1',
+    });
+    expect(body.submission.rows).toEqual(
+      rows.map((t) =>
+        expect.objectContaining({
+          taskId: t.taskId,
+          status: 'in-progress',
+          percent: 50,
+          result: `Đã triển khai nhiệm vụ ${t.taskId}`,
+        }),
+      ),
+    );
+  });
+
+  it('a relative FILE is found from the folder the command was typed in (INIT_CWD)', async () => {
+    file('here.xlsx', filledXlsx('P-TP', '2026-Q1'));
+    const r = await run(['here.xlsx', '--json'], dir);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ file: 'here.xlsx', ok: true });
+  });
+
+  it('an unknown --agency or a malformed --period: exit 2 in both languages, then the usage', async () => {
+    const path = file('flags.xlsx', filledXlsx('P-TP', '2026-Q1'));
+    const agency = await run([path, '--agency', 'P-XYZ']);
+    expect(agency.code).toBe(2);
+    expect(agency.stderr).toContain('không có cơ quan báo cáo mã “P-XYZ”');
+    expect(agency.stderr).toContain('no reporting agency has the code “P-XYZ”');
+    expect(agency.stderr).toContain('THON-06');
+    expect(agency.stderr).toContain('Cách dùng / Usage');
+    const period = await run([path, '--period', '2026/1', '--json']);
+    expect(period.code).toBe(2);
+    expect(period.stderr).toContain('Mã kỳ báo cáo “2026/1” không hợp lệ');
+    expect(period.stderr).toContain('Report period code “2026/1” is invalid');
   });
 
   it('exit 1 on a sheet with errors; --json prints the findings', async () => {
