@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { STATUS_CODES, TEXT_LIMITS } from '../layout/columns.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../plan/schema.ts';
-
-const text = (max: number) => z.string().max(max);
+import { text } from '../text/schema.ts';
 
 export const SubmissionRowSchema = z.object({
   taskId: TaskIdSchema,
@@ -12,14 +11,14 @@ export const SubmissionRowSchema = z.object({
   status: z.enum(STATUS_CODES),
   /** 0–100, or null where the status needs none (not started, regular work). */
   percent: z.number().min(0).max(100).nullable(),
-  result: text(TEXT_LIMITS.result),
-  completedProducts: text(TEXT_LIMITS.completedProducts),
-  difficulties: text(TEXT_LIMITS.difficulties),
-  proposals: text(TEXT_LIMITS.proposals),
+  result: text().max(TEXT_LIMITS.result),
+  completedProducts: text().max(TEXT_LIMITS.completedProducts),
+  difficulties: text().max(TEXT_LIMITS.difficulties),
+  proposals: text().max(TEXT_LIMITS.proposals),
 });
 
 export const SubmissionSchema = z.object({
-  planId: z.string().min(1).max(40),
+  planId: text().min(1).max(40),
   agencyCode: AgencyCodeSchema,
   periodCode: z.string().regex(/^\d{4}-(?:Q[1-4]|H[12]|M9|Y)$/),
   layoutVersion: z.number().int().positive(),

@@ -2,6 +2,7 @@
 // strings, numbers, booleans, '' for empty; anything else is garbage.
 import { STATUSES, type StatusCode } from '../layout/columns.ts';
 import { foldLoose } from '../text/normalize.ts';
+import { toWellFormed } from '../text/well-formed.ts';
 
 const ERROR_VALUE =
   /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
@@ -28,10 +29,14 @@ export function show(v: unknown): string {
 
 export type Read<T> = { ok: true; value: T } | { ok: false; found: string };
 
-/** Text cell: NFC, trimmed; numbers become their text; booleans and objects are refused. */
+/**
+ * Text cell: NFC, trimmed; numbers become their text; booleans and objects
+ * are refused. A lone surrogate (half an emoji cut by LEFT()) becomes
+ * U+FFFD, so the Submission stays one the Worker accepts (text/schema.ts).
+ */
 export function readText(v: unknown): Read<string> {
   if (v === undefined || v === null) return { ok: true, value: '' };
-  if (typeof v === 'string') return { ok: true, value: v.normalize('NFC').trim() };
+  if (typeof v === 'string') return { ok: true, value: toWellFormed(v).normalize('NFC').trim() };
   if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v) };
   return { ok: false, found: show(v) };
 }

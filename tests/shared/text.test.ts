@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectLegacyEncoding } from '../../shared/text/legacy.ts';
 import { fold, foldLoose, nfcTrim } from '../../shared/text/normalize.ts';
+import { text } from '../../shared/text/schema.ts';
+import { loneSurrogateAt, toWellFormed } from '../../shared/text/well-formed.ts';
+import { readText } from '../../shared/validate/cells.ts';
 
 describe('normalisation', () => {
   it('NFC and NFD compare equal after folding', () => {
@@ -39,5 +42,27 @@ describe('legacy encodings', () => {
     '',
   ])('%j is ordinary text', (text) => {
     expect(detectLegacyEncoding(text)).toBeUndefined();
+  });
+});
+
+describe('well-formed text', () => {
+  it('finds the first lone surrogate, high or low, and passes pairs', () => {
+    expect(loneSurrogateAt('Hoa 🌸 Lý Sơn')).toBe(-1);
+    expect(loneSurrogateAt('ab\uD800')).toBe(2);
+    expect(loneSurrogateAt('a\uDC00b')).toBe(1);
+    expect(loneSurrogateAt('\uDC00\uD800')).toBe(0);
+    expect(loneSurrogateAt('🌸\uD83C')).toBe(2);
+  });
+  it('toWellFormed replaces each lone surrogate with U+FFFD, keeping pairs', () => {
+    expect(toWellFormed('🌸\uD83C x \uDF38')).toBe('🌸\ufffd x \ufffd');
+    expect(toWellFormed('Lý Sơn')).toBe('Lý Sơn');
+  });
+  it('text() refuses a lone surrogate and gives NFC before the length check', () => {
+    const nfd = 'Lý Sơn'.normalize('NFD');
+    expect(text().max(6).parse(nfd)).toBe('Lý Sơn');
+    expect(text().safeParse('x\uD800').success).toBe(false);
+  });
+  it('an Excel cell holding a lone surrogate reads as U+FFFD, not a refusal later', () => {
+    expect(readText('Hoa \uD83C')).toEqual({ ok: true, value: 'Hoa \ufffd' });
   });
 });

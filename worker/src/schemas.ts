@@ -5,16 +5,17 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../shared/periods/index.ts';
 import { AgencyCodeSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { text } from '../../shared/text/schema.ts';
 
 export const SubmissionRequestSchema = SubmissionSchema.extend({
   /** Who pressed "Gửi báo cáo"; defaults to the key's label. */
-  submittedBy: z.string().trim().min(1).max(120).optional(),
+  submittedBy: text().trim().min(1).max(120).optional(),
 });
 
 export const ReviewRequestSchema = z
   .object({
     action: z.enum(['accept', 'return']),
-    comment: z.string().trim().max(2000).optional(),
+    comment: text().trim().max(2000).optional(),
     /** The version reviewed; the latest when omitted. */
     version: z.number().int().positive().optional(),
   })
@@ -28,7 +29,7 @@ export const PeriodPatchSchema = z
     due: IsoDateSchema.optional(),
     graceDays: z.number().int().min(0).max(365).optional(),
     locked: z.boolean().optional(),
-    lockReason: z.string().trim().min(1).max(500).optional(),
+    lockReason: text().trim().min(1).max(500).optional(),
   })
   .strict()
   .refine((p) => p.locked !== true || !!p.lockReason, {
@@ -39,19 +40,19 @@ export const PeriodPatchSchema = z
 
 export const ReopenRequestSchema = z.object({
   agency: AgencyCodeSchema,
-  reason: z.string().trim().min(1).max(500),
+  reason: text().trim().min(1).max(500),
 });
 
 export const KeyRequestSchema = z.object({
   agency: AgencyCodeSchema,
   role: z.enum(['agency', 'coordinator']).default('agency'),
-  label: z.string().trim().min(1).max(120).optional(),
+  label: text().trim().min(1).max(120).optional(),
 });
 
 export const AgencyPatchSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    shortName: z.string().trim().min(1).max(40).optional(),
+    name: text().trim().min(1).max(200).optional(),
+    shortName: text().trim().min(1).max(40).optional(),
   })
   .strict()
   .refine((p) => p.name || p.shortName, { message: 'Nothing to change' });

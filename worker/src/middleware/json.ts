@@ -43,7 +43,7 @@ export function invalidRequest(error: z.ZodError): ApiError {
 /**
  * The JSON body, checked, as `c.req.valid('json')`. Each failure is named
  * where it happens: a non-JSON content type (UNSUPPORTED_CONTENT_TYPE), a
- * body that does not parse (MALFORMED_JSON), a body the schema refuses
+ * body that is not UTF-8 or does not parse (MALFORMED_JSON), a body the schema refuses
  * (INVALID_REQUEST naming the fields). Hono's own `validator('json')` would
  * parse the body itself and throw a bare 400 with English text. The types
  * are those Hono's validator declares, so the typed client (`hc<AppType>`)
@@ -55,15 +55,37 @@ export function jsonBody<S extends z.ZodType>(
   return async (c, next) => {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
     if (!JSON_TYPE.test(mediaType)) throw new ApiError('UNSUPPORTED_CONTENT_TYPE');
-    let value: unknown;
-    try {
-      value = await c.req.json();
-    } catch {
-      throw new ApiError('MALFORMED_JSON');
-    }
+    const value = parseJson(await c.req.arrayBuffer());
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw invalidRequest(parsed.error);
     c.req.addValidatedData('json', parsed.data as object);
     await next();
   };
+}
+
+// Strict: a byte that is not UTF-8 is refused rather than read as U+FFFD,
+// which would be stored as if the sender had typed it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The JSON value of a body's bytes. Invalid UTF-8 is MALFORMED_JSON, not
+ * INVALID_REQUEST: such bytes are not a JSON text at all (RFC 8259 §8.1:
+ * JSON exchanged between systems is UTF-8), and no field can be named
+ * before the body is parsed. A leading BOM is skipped, as Request.json() does.
+ */
+function parseJson(bytes: ArrayBuffer): unknown {
+  let source: string;
+  try {
+    source = utf8.decode(bytes);
+  } catch {
+    throw new ApiError('MALFORMED_JSON', {
+      vi: 'Nội dung gửi lên không phải UTF-8 hợp lệ nên không phải JSON hợp lệ.',
+      en: 'The request body is not valid UTF-8, so it is not valid JSON.',
+    });
+  }
+  try {
+    return JSON.parse(source);
+  } catch {
+    throw new ApiError('MALFORMED_JSON');
+  }
 }

@@ -8,11 +8,13 @@ import { viNumber } from '../../../shared/text/vi-format.ts';
 import { MiB } from '../../../shared/workbook/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { SubmissionRequestSchema } from '../schemas.ts';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * MiB;
 /** Room for the multipart boundaries and part headers around the file. */
 const MULTIPART_SLACK = 64 * 1024;
-const SUBMITTED_BY_MAX = 120; // as SubmissionRequestSchema
+const SubmittedBySchema = SubmissionRequestSchema.shape.submittedBy.unwrap();
+const SUBMITTED_BY_MAX = SubmittedBySchema.maxLength;
 
 /** The largest accepted file, in bytes: MAX_UPLOAD_BYTES or 2 MiB. */
 export const maxUploadBytes = (env: AppEnv['Bindings']) =>
@@ -71,13 +73,15 @@ export async function readUploadForm(req: Request): Promise<{ file: File; submit
   }
   const by = form.get('submittedBy');
   if (by === null) return { file };
-  const submittedBy = typeof by === 'string' ? by.trim() : '';
-  if (!submittedBy || submittedBy.length > SUBMITTED_BY_MAX) {
+  // The JSON body's schema, so the name is stored NFC either way. A lone
+  // surrogate cannot arrive here: form fields are decoded as USVStrings.
+  const submittedBy = SubmittedBySchema.safeParse(by);
+  if (!submittedBy.success) {
     throw invalidField(
       'submittedBy',
       `submittedBy phải là chữ, 1–${SUBMITTED_BY_MAX} ký tự.`,
       `submittedBy must be text of 1–${SUBMITTED_BY_MAX} characters.`,
     );
   }
-  return { file, submittedBy };
+  return { file, submittedBy: submittedBy.data };
 }

@@ -1,0 +1,32 @@
+// Text that enters from outside (a request body, a form field, an Excel
+// cell) may hold a lone UTF-16 surrogate: half of an emoji cut by LEFT() or
+// sent as "\uD800" in JSON. D1 would store it as invalid UTF-8. These scans
+// stand in for String.prototype.isWellFormed/toWellFormed (ES2024), which
+// the task pane's IE11 bundle does not have.
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The UTF-16 index of the first lone surrogate in `text`, or -1 when it is well formed. */
+export function loneSurrogateAt(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHigh(c) && isLow(text.charCodeAt(i + 1))) i++;
+    else if (isHigh(c) || isLow(c)) return i;
+  }
+  return -1;
+}
+
+/** `text` with each lone surrogate replaced by U+FFFD, as toWellFormed() does. */
+export function toWellFormed(text: string): string {
+  if (loneSurrogateAt(text) < 0) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHigh(c) && isLow(text.charCodeAt(i + 1))) {
+      out += text.slice(i, i + 2);
+      i++;
+    } else out += isHigh(c) || isLow(c) ? '\ufffd' : text.charAt(i);
+  }
+  return out;
+}
