@@ -2,6 +2,8 @@
 // metadata names the expected agency and period. A single progress sheet with
 // a damaged or missing field is still chosen, so that validate() names the
 // field; a single one naming another agency or period is the wrong template.
+// Among several, only those with the report table count: a cover sheet whose
+// cell repeats the code (by a formula, say) is not a second report.
 import { parsePeriodCode } from '../periods/index.ts';
 import { type NoProgressSheet, problems, type WrongTemplate, wrongTemplate } from './problems.ts';
 import { type ProgressSheet, SEARCH_ROWS, type WorkbookRead } from './read.ts';
@@ -21,7 +23,8 @@ const periodCode = (p: string) => {
 };
 
 export function chooseProgressSheet(book: WorkbookRead, expected: Expected = {}): Choice {
-  const sheets = book.progressSheets;
+  const withTable = book.progressSheets.filter((s) => s.hasTable);
+  const sheets = withTable.length > 0 ? withTable : book.progressSheets;
   if (sheets.length === 0) {
     return { ok: false, problem: problems.noProgressSheet(book.sheetNames, SEARCH_ROWS) };
   }

@@ -7,7 +7,10 @@
 import { read, type WorkBook } from '@e965/xlsx';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
+import { CheckedGrid } from '../validate/grid.ts';
+import { findHeaderRow, findMetadataCell as findTableMetadata } from '../validate/locate.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
+import { missingPart } from './package-parts.ts';
 import { problems, type SheetIdentity, type Unreadable } from './problems.ts';
 import {
   cellRows,
@@ -25,13 +28,19 @@ export const SEARCH_ROWS = 40;
 export interface ProgressSheet {
   identity: SheetIdentity;
   grid: SheetGrid;
+  /**
+   * Whether the report table's header row ("TT" in the metadata cell's
+   * column) lies below the metadata cell, as shared/validate/locate.ts finds
+   * it: a sheet that only repeats the code (a cover sheet) has none.
+   */
+  hasTable: boolean;
 }
 
 export interface WorkbookRead {
   ok: true;
   /** Every sheet name, in workbook order. */
   sheetNames: string[];
-  /** The sheets with a metadata cell, in workbook order. */
+  /** The sheets with a metadata cell, in workbook order (with or without the table). */
   progressSheets: ProgressSheet[];
 }
 
@@ -51,6 +60,8 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   if (!('[Content_Types].xml' in entries)) return fail(problems.notXlsx());
   const cut = truncatedPart(entries);
   if (cut) return fail(problems.corrupt(`“${cut}” is cut short`));
+  const missing = missingPart(entries);
+  if (missing) return fail(problems.corrupt(`${missing} is missing`));
 
   let wb: WorkBook;
   try {
@@ -85,12 +96,20 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     const outside = firstOutside(rows, bounds, lim.maxRows, lim.maxColumns);
     if (outside) return fail(problems.sheetTooLarge(name, outside, lim.maxRows, lim.maxColumns));
     const fields = parseMetadata(meta.text);
+    const grid = toGrid(rows, bounds);
     progressSheets.push({
       identity: { sheet: name, cell: address(meta.row + 1, meta.col + 1), ...fields },
-      grid: toGrid(rows, bounds),
+      grid,
+      hasTable: hasTable(grid),
     });
   }
   return { ok: true, sheetNames: [...wb.SheetNames], progressSheets };
+}
+
+/** The validator's own search (locate.ts), so the reader and validate() agree on where the table is. */
+function hasTable(grid: SheetGrid): boolean {
+  const checked = new CheckedGrid({ values: grid.values }, { row: 1, col: 1 });
+  return findHeaderRow(checked, findTableMetadata(checked)) !== null;
 }
 
 function isOds(entries: Record<string, Uint8Array>): boolean {

@@ -100,10 +100,31 @@ const XML_PART = /\.(?:xml|rels)$/i;
 const ROOT_TAG = /<([A-Za-z_][\w.:-]*)/;
 
 /**
- * The name of the first XML part that is cut short: its text does not end
- * with its root element's closing tag (or, for a small part, a self-closing
- * root). SheetJS reads such a part without complaint and returns whatever
- * came before the cut; this is a check for truncation, not a parser.
+ * The text before any Misc after the root element (XML 1.0 §2.1 [1]:
+ * document ::= prolog element Misc*; [27] Misc ::= Comment | PI | S), so that
+ * a comment, processing instruction or whitespace after the closing tag is
+ * never taken for damage. `tail` is the part's last bytes; `whole` gives the
+ * full text when a Misc reaches past them.
+ */
+function withoutTrailingMisc(tail: string, whole: () => string): string {
+  const endsInMisc = (t: string) => t.endsWith('-->') || t.endsWith('?>');
+  let text = tail.trimEnd();
+  if (!endsInMisc(text)) return text;
+  text = whole().trimEnd();
+  while (endsInMisc(text)) {
+    text = text.slice(0, Math.max(0, text.lastIndexOf(text.endsWith('?>') ? '<?' : '<!--')));
+    text = text.trimEnd();
+  }
+  return text;
+}
+
+/**
+ * The name of the first XML part that is cut short: its text, less any
+ * comments, processing instructions and whitespace after the root element
+ * (withoutTrailingMisc), does not end with its root element's closing tag
+ * (or, for a small part, a self-closing root). SheetJS reads such a part
+ * without complaint and returns whatever came before the cut; this is a
+ * check for truncation, not a parser.
  */
 export function truncatedPart(files: Unzipped): string | null {
   for (const [name, data] of Object.entries(files)) {
@@ -111,7 +132,9 @@ export function truncatedPart(files: Unzipped): string | null {
     const head = latin1(data.subarray(0, 2048));
     const root = ROOT_TAG.exec(head)?.[1];
     if (!root) return name;
-    const tail = latin1(data.subarray(Math.max(0, data.length - 512))).trimEnd();
+    const tail = withoutTrailingMisc(latin1(data.subarray(Math.max(0, data.length - 512))), () =>
+      latin1(data),
+    );
     if (tail.endsWith(`</${root}>`)) continue;
     const selfClosing =
       data.length <= 2048 && new RegExp(`<${root.replaceAll('.', '\\.')}\\b[^<>]*/>$`).test(tail);

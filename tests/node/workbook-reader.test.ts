@@ -4,6 +4,7 @@
 // rewritten in the sheet XML for the kinds other applications write (inline
 // and rich strings, formulas with cached values, errors, booleans, dates),
 // and from crafted broken zips.
+import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../shared/layout/columns.ts';
@@ -34,6 +35,11 @@ import {
 } from '../support/upload-files.ts';
 
 const SHEET_XML = 'xl/worksheets/sheet1.xml';
+
+/** A file from tests/fixtures/real-world (each the blank template for MTTQ, 2026-Q4). */
+const realWorld = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../fixtures/real-world/${name}`, import.meta.url)));
+const MTTQ = { agency: 'MTTQ', period: '2026-Q4' };
 
 function ok(r: ReadResult): WorkbookRead {
   if (!r.ok) throw new Error(`${r.problem.reason}: ${r.problem.message.en}`);
@@ -372,5 +378,97 @@ describe('files refused before SheetJS sees them', () => {
   it('reads the header columns the layout declares', () => {
     const sheet = only(readWorkbook(templateXlsx('P-TP', '2026-Q1')));
     expect(sheet.grid.values[5]).toEqual(COLUMNS.map((c) => c.header.vi));
+  });
+});
+
+describe('damaged is damaged, well-formed is not', () => {
+  const problemOf = (bytes: Uint8Array) => {
+    const r = readWorkbook(bytes);
+    if (r.ok) throw new Error('read');
+    return r.problem;
+  };
+  const without = (bytes: Uint8Array, part: string) => {
+    const files = unzipSync(bytes);
+    if (!files[part]) throw new Error(`no part ${part}`);
+    delete files[part];
+    return zipSync(files);
+  };
+
+  it('a part the package names but lacks is a damaged file, naming the part', () => {
+    const real = problemOf(realWorld('shared-strings-missing.xlsx'));
+    expect(real.reason).toBe('corrupt');
+    expect(real.message.en).toContain('xl/sharedStrings.xml');
+    // The same kind, built: styles and a worksheet named in the relationships but absent.
+    const template = templateXlsx('P-TP', '2026-Q1');
+    for (const part of ['xl/styles.xml', SHEET_XML, 'xl/sharedStrings.xml']) {
+      const p = problemOf(without(template, part));
+      expect(p.reason).toBe('corrupt');
+      expect(p.message.en).toContain(part);
+      expect(p.message.vi).not.toBe(p.message.en);
+    }
+  });
+
+  it('an external relationship target is not a part and is not looked for', () => {
+    const bytes = patchPart(templateXlsx('P-TP', '2026-Q1'), 'xl/_rels/workbook.xml.rels', (x) =>
+      x.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/BaoCao/nguon.xlsx" TargetMode="External"/></Relationships>',
+      ),
+    );
+    expect(only(readWorkbook(bytes)).identity.agency).toBe('P-TP');
+  });
+
+  it('comments, processing instructions and whitespace after the root element are accepted', () => {
+    const real = only(readWorkbook(realWorld('comment-after-root.xlsx')));
+    expect(real.identity).toMatchObject({ sheet: 'MTTQ 2026-Q4', ...MTTQ });
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const before = only(readWorkbook(bytes));
+    const trailers = [
+      '<?mso-application progid="Excel.Sheet"?>',
+      '\r\n<!-- saved by a tool -->\n<?pi ?>\n\t',
+      `<!--${' long comment '.repeat(100)}-->`,
+    ];
+    for (const trailer of trailers) {
+      const after = only(readWorkbook(patchPart(bytes, SHEET_XML, (x) => x + trailer)));
+      expect(after.grid).toEqual(before.grid);
+    }
+    // A cut made inside what follows the root is still a cut part only when the root is unclosed.
+    const cut = patchPart(bytes, SHEET_XML, (x) => `${x.slice(0, -20)}<!-- c -->`);
+    expect(problemOf(cut).reason).toBe('corrupt');
+  });
+
+  it('a sheet that repeats the code without the report table is not a second progress sheet', () => {
+    const real = ok(readWorkbook(realWorld('cover-sheet-echoes-code.xlsx')));
+    expect(real.progressSheets.map((s) => [s.identity.sheet, s.hasTable])).toEqual([
+      ['Bìa', false],
+      ['MTTQ 2026-Q4', true],
+    ]);
+    const c = chooseProgressSheet(real, MTTQ);
+    expect(c.ok && c.sheet.identity.sheet).toBe('MTTQ 2026-Q4');
+    // Built: a cover sheet after the report holding the metadata text as a plain string.
+    const model = filledModel('P-TP', '2026-Q1');
+    const [report] = model.sheets;
+    const metadata = report?.rows.find((r) => r.index === 5)?.cells[0]?.value;
+    if (!report || typeof metadata !== 'string') throw new Error('no metadata cell');
+    model.sheets.push({
+      name: 'Trang bìa',
+      rows: [
+        { index: 1, cells: [{ value: 'BÁO CÁO' }] },
+        { index: 3, cells: [null, { value: metadata }] },
+      ],
+    });
+    const b = ok(readWorkbook(writeXlsx(model)));
+    expect(b.progressSheets).toHaveLength(2);
+    const built = chooseProgressSheet(b, { agency: 'P-TP', period: '2026-Q1' });
+    expect(built.ok && built.sheet.identity.sheet).toBe(report.name);
+    // Two sheets that both hold the table are still two reports.
+    model.sheets.push({ ...report, name: 'Bản sao' });
+    const twice = chooseProgressSheet(ok(readWorkbook(writeXlsx(model))), {
+      agency: 'P-TP',
+      period: '2026-Q1',
+    });
+    expect(!twice.ok && twice.problem.kind === 'wrong-template' && twice.problem.reason).toBe(
+      'several-sheets',
+    );
   });
 });

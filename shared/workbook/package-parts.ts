@@ -1,0 +1,65 @@
+// Whether the package holds every part it names. An Open Packaging
+// Conventions package (ECMA-376 Part 2) names its parts twice: in
+// [Content_Types].xml (<Override PartName="/xl/…"/>) and in the relationship
+// parts (_rels/*.rels: <Relationship Target="…"/>, relative to the source
+// part's folder unless TargetMode="External"). SheetJS skips a named part the
+// zip lacks and reads on, so a workbook missing its shared strings would come
+// back with its text cells gone; such a package is damaged.
+import { strFromU8, type Unzipped } from 'fflate';
+
+const OVERRIDE = /<Override\b[^>]*?\bPartName\s*=\s*"([^"]*)"/g;
+const RELATIONSHIP = /<Relationship\b[^>]*>/g;
+const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`);
+
+/** Part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1); percent-escapes decoded. */
+function normalise(name: string): string {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // A malformed escape is kept as written; it then matches nothing, as in Excel.
+  }
+  return decoded.replace(/^\/+/, '').toLowerCase();
+}
+
+/** `target` resolved against `folder` ("xl/"), with "." and ".." segments applied. */
+function resolve(folder: string, target: string): string {
+  const path = target.split('#')[0] ?? '';
+  const segments = (path.startsWith('/') ? path : folder + path).split('/');
+  const out: string[] = [];
+  for (const s of segments) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out.join('/');
+}
+
+/** The source part's folder of a relationship part: "xl/_rels/workbook.xml.rels" → "xl/". */
+const sourceFolder = (relsName: string) => relsName.replace(/_rels\/[^/]*$/, '');
+
+/**
+ * The first part that [Content_Types].xml or a relationship names but the
+ * zip lacks, as "<named part> (named in <naming part>)", or null. External
+ * targets (hyperlinks, linked files) are not parts and are not looked for.
+ */
+export function missingPart(files: Unzipped): string | null {
+  const present = new Set(Object.keys(files).map(normalise));
+  const named: { part: string; by: string }[] = [];
+  const types = files['[Content_Types].xml'];
+  if (types) {
+    for (const m of strFromU8(types).matchAll(OVERRIDE)) {
+      named.push({ part: m[1] ?? '', by: '[Content_Types].xml' });
+    }
+  }
+  for (const [name, data] of Object.entries(files)) {
+    if (!/(?:^|\/)_rels\/[^/]*\.rels$/i.test(name)) continue;
+    for (const [tag] of strFromU8(data).matchAll(RELATIONSHIP)) {
+      if (ATTR('TargetMode').exec(tag)?.[1] === 'External') continue;
+      const target = ATTR('Target').exec(tag)?.[1];
+      if (target) named.push({ part: resolve(sourceFolder(name), target), by: name });
+    }
+  }
+  const missing = named.find(({ part }) => !present.has(normalise(part)));
+  return missing ? `“${missing.part.replace(/^\/+/, '')}” (named in ${missing.by})` : null;
+}
