@@ -24,6 +24,7 @@ export function analyse(
         values: snapshot.values,
         formulas: snapshot.formulas,
         numberFormats: snapshot.numberFormats,
+        texts: snapshot.texts,
         origin: snapshot.origin,
       },
       { plan, agency, period },

@@ -1,44 +1,64 @@
-// Reading one fillable cell the way Excel hands it over (range.values):
-// strings, numbers, booleans, '' for empty; anything else is garbage.
+// A fillable cell, as the person saw it (shared/cell/readCell), read for its
+// column: the status from the list, a percentage, or text.
+import { type CellReading, foldLookAlikes, type LookAlike, printable } from '../cell/index.ts';
 import { STATUSES, type StatusCode } from '../layout/columns.ts';
 import { foldLoose } from '../text/normalize.ts';
-import { toWellFormed } from '../text/well-formed.ts';
 
-const ERROR_VALUE =
-  /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/i;
+export { isExcelError } from '../cell/index.ts';
 
-export function isExcelError(v: unknown): v is string {
-  return typeof v === 'string' && ERROR_VALUE.test(v.trim());
-}
-
+/**
+ * Whether a value Excel hands over is an empty cell: undefined, '' or
+ * whitespace. `null`, a formula whose value was never computed, is not.
+ */
 export function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  return v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 /** A short printable form of any value, for messages. */
-export function show(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v === null || v === undefined) return '';
-  try {
-    return JSON.stringify(v)?.slice(0, 80) ?? typeof v;
-  } catch {
-    return typeof v;
-  }
-}
+export const show = printable;
 
 export type Read<T> = { ok: true; value: T } | { ok: false; found: string };
 
+/** What a cell showed, for messages: its text, its displayed number or date, its error or formula. */
+export function shownOf(c: CellReading): string {
+  switch (c.kind) {
+    case 'number':
+    case 'date':
+    case 'boolean':
+      return c.shown;
+    case 'text':
+      return c.text;
+    case 'other':
+      return c.found;
+    case 'error':
+      return c.error;
+    case 'picture':
+      return c.found;
+    case 'uncomputed':
+      return c.formula;
+    default:
+      return '';
+  }
+}
+
 /**
- * Text cell: NFC, trimmed; numbers become their text; booleans and objects
- * are refused. A lone surrogate (half an emoji cut by LEFT()) becomes
- * U+FFFD, so the Submission stays one the Worker accepts (text/schema.ts).
+ * Text column: text NFC and trimmed; a number or a date as it was shown
+ * (0.3, "1,234,567", "15/10/2026"), never its serial or float noise; blank
+ * is ''. Booleans and anything else are refused. Lone surrogates are the
+ * caller's to report (text/well-formed.ts): nothing typed is replaced here.
  */
-export function readText(v: unknown): Read<string> {
-  if (v === undefined || v === null) return { ok: true, value: '' };
-  if (typeof v === 'string') return { ok: true, value: toWellFormed(v).normalize('NFC').trim() };
-  if (typeof v === 'number' && Number.isFinite(v)) return { ok: true, value: String(v) };
-  return { ok: false, found: show(v) };
+export function readText(c: CellReading): Read<string> {
+  switch (c.kind) {
+    case 'blank':
+      return { ok: true, value: '' };
+    case 'text':
+      return { ok: true, value: c.text.normalize('NFC').trim() };
+    case 'number':
+    case 'date':
+      return { ok: true, value: c.shown };
+    default:
+      return { ok: false, found: shownOf(c) };
+  }
 }
 
 // Exact labels first (the dropdown's), then folded forms of typed ones.
@@ -50,12 +70,27 @@ const STATUS_BY_LABEL = new Map<string, StatusCode>(
   ]),
 );
 
-/** Status from the list, matched without regard to case, spacing or Unicode form. */
-export function readStatus(v: unknown): Read<StatusCode | null> {
-  if (isBlank(v)) return { ok: true, value: null };
-  if (typeof v !== 'string') return { ok: false, found: show(v) };
-  const code = STATUS_BY_LABEL.get(v) ?? STATUS_BY_LABEL.get(foldLoose(v));
-  return code ? { ok: true, value: code } : { ok: false, found: v };
+export interface StatusRead {
+  code: StatusCode | null;
+  /** Look-alike letters (Ð for Đ, Cyrillic о for o …) read as the letter they were taken for. */
+  lookAlikes: LookAlike[];
+}
+
+/**
+ * Status from the list, matched without regard to case, spacing or Unicode
+ * form, then with look-alike letters folded (cell/look-alike.ts), which the
+ * result names so the message can say which letter was read as which.
+ */
+export function readStatus(c: CellReading): Read<StatusRead> {
+  if (c.kind === 'blank') return { ok: true, value: { code: null, lookAlikes: [] } };
+  if (c.kind !== 'text') return { ok: false, found: shownOf(c) };
+  const exact = STATUS_BY_LABEL.get(c.text) ?? STATUS_BY_LABEL.get(foldLoose(c.text));
+  if (exact) return { ok: true, value: { code: exact, lookAlikes: [] } };
+  const folded = foldLookAlikes(c.text);
+  const code = folded.swaps.length ? STATUS_BY_LABEL.get(foldLoose(folded.text)) : undefined;
+  return code
+    ? { ok: true, value: { code, lookAlikes: folded.swaps } }
+    : { ok: false, found: c.text };
 }
 
 export interface PercentRead {
@@ -66,31 +101,33 @@ export interface PercentRead {
 
 /**
  * Percent, decided as follows (docs/shared-core.md, "Reading percentages"):
- * - a number in a cell whose number format contains "%" is Excel's fraction
- *   (45% is stored as 0.45): multiplied by 100;
+ * - a number under a format with Excel's percent sign (45% is stored as
+ *   0.45; cell/number-format.ts percentScale) is multiplied by 100; a `%`
+ *   quoted or escaped in the format is only a character: 45 shown "45%" is 45;
  * - any other number is the percentage itself: 45 → 45; a value strictly
  *   between 0 and 1 is kept (0.45 → 0.45 %) but flagged, in case a fraction
  *   was meant;
  * - text "45", "45%", "45 %", "45,5" (Vietnamese decimal comma) → 45, 45.5;
- * - empty → null. Anything else, or outside 0–100, is refused.
+ * - blank → null. Anything else, or outside 0–100, is refused.
  */
-export function readPercent(v: unknown, numberFormat?: unknown): Read<PercentRead> {
-  if (isBlank(v)) return { ok: true, value: { value: null, fraction: false } };
+export function readPercent(c: CellReading): Read<PercentRead> {
+  if (c.kind === 'blank') return { ok: true, value: { value: null, fraction: false } };
   let n: number;
-  let fromFractionFormat = false;
-  if (typeof v === 'number') {
-    fromFractionFormat = typeof numberFormat === 'string' && numberFormat.includes('%');
-    n = fromFractionFormat ? v * 100 : v;
-  } else if (typeof v === 'string') {
-    const m = /^([0-9]+(?:[.,][0-9]+)?)\s*%?$/.exec(v.normalize('NFC').trim());
-    if (!m?.[1]) return { ok: false, found: v };
+  let scaled = false;
+  if (c.kind === 'number') {
+    scaled = c.scale === 100;
+    n = c.value * c.scale;
+  } else if (c.kind === 'text') {
+    const m = /^([0-9]+(?:[.,][0-9]+)?)\s*%?$/.exec(c.text.normalize('NFC').trim());
+    if (!m?.[1]) return { ok: false, found: c.text };
     n = Number(m[1].replace(',', '.'));
   } else {
-    return { ok: false, found: show(v) };
+    return { ok: false, found: shownOf(c) };
   }
-  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, found: show(v) };
+  const found = c.kind === 'number' ? c.shown : c.text;
+  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, found };
   // Clear binary noise from ×100 (0.07 * 100 = 7.000000000000001).
   n = Math.round(n * 1e6) / 1e6;
-  const fraction = !fromFractionFormat && typeof v === 'number' && n > 0 && n < 1;
+  const fraction = !scaled && c.kind === 'number' && n > 0 && n < 1;
   return { ok: true, value: { value: n, fraction } };
 }

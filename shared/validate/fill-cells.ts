@@ -2,6 +2,8 @@
 // way Excel hands it over (cells.ts) and checked against the column's rule
 // (layout/columns.ts) and against the row's other cells (status and percent
 // agree; a started task says what was done).
+
+import { type CellReading, formulaOf } from '../cell/index.ts';
 import {
   COLUMN_INDEX,
   COLUMNS,
@@ -12,7 +14,8 @@ import {
 } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
-import { isExcelError, readPercent, readStatus, readText, show } from './cells.ts';
+import { loneSurrogateAt, toWellFormed } from '../text/well-formed.ts';
+import { readPercent, readStatus, readText, show, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
 const TEXT_KEYS: TextFillKey[] = ['result', 'completedProducts', 'difficulties', 'proposals'];
@@ -36,9 +39,11 @@ interface RowAt {
 
 /**
  * Reads and checks the fillable cells of task `t` on grid row `r`. Reports,
- * in this order: CELL_ERROR_VALUE and CELL_FORMULA left to right (an error
- * value says more than "invalid", so that cell is not checked further);
- * then the status, the percent, the four texts and RESULT_REQUIRED.
+ * in this order: left to right, the cells that hold no usable value
+ * (CELL_ERROR_VALUE, PICTURE_IN_CELL, FORMULA_NO_VALUE: each says more than
+ * "invalid", so that cell is not checked further) and formulas with a value
+ * (CELL_FORMULA); then the status, the percent, the four texts and
+ * RESULT_REQUIRED.
  */
 export function checkFillCells(
   grid: CheckedGrid,
@@ -47,11 +52,11 @@ export function checkFillCells(
   columns: ColumnPositions,
 ): FillValues {
   const row: RowAt = { grid, t, r, columns };
-  const broken = checkErrorsAndFormulas(row);
-  const status = broken.has('status') ? null : checkStatus(row);
-  const percent = broken.has('percent') ? null : checkPercent(row, status);
-  const texts = checkTexts(row, broken);
-  if (status && status !== 'not-started' && texts.result === '' && !broken.has('result')) {
+  const cells = readFillCells(row);
+  const status = cells.status ? checkStatus(row, cells.status) : null;
+  const percent = cells.percent ? checkPercent(row, cells.percent, status) : null;
+  const texts = checkTexts(row, cells);
+  if (status && status !== 'not-started' && texts.result === '' && cells.result) {
     grid.add('RESULT_REQUIRED', r, columns.result, { taskId: t.taskId }, fieldOf(row, 'result'));
   }
   return { status, percent, texts };
@@ -59,55 +64,81 @@ export function checkFillCells(
 
 const fieldOf = ({ t }: RowAt, field: string) => ({ taskId: t.taskId, field });
 
-/** Excel error values (#VALUE!, #REF! …) and formulas; returns the keys of the error cells. */
-function checkErrorsAndFormulas(row: RowAt): Set<string> {
+/**
+ * Each fillable cell as the person saw it (shared/cell/readCell), absent
+ * where it holds no usable value: an error value, a picture, or a formula
+ * never computed, each reported here. A formula with a value is reported
+ * (CELL_FORMULA, a warning) and its value read.
+ */
+function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReading>> {
   const { grid, r, columns } = row;
-  const broken = new Set<string>();
+  const cells: Partial<Record<FillColumn['key'], CellReading>> = {};
   for (const col of FILL_COLUMNS) {
     const cc = columns[col.key];
-    const v = grid.cell(r, cc);
-    if (isExcelError(v)) {
-      grid.add('CELL_ERROR_VALUE', r, cc, { found: v.trim() }, fieldOf(row, col.key));
-      broken.add(col.key);
-      continue;
-    }
-    const f = grid.formulas[r]?.[cc];
-    if (typeof f === 'string' && f.startsWith('=')) {
-      grid.add('CELL_FORMULA', r, cc, { formula: f, found: show(v) }, fieldOf(row, col.key));
+    const cell = grid.read(r, cc);
+    const field = fieldOf(row, col.key);
+    if (cell.kind === 'error') {
+      grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, field);
+    } else if (cell.kind === 'picture') {
+      grid.add('PICTURE_IN_CELL', r, cc, { found: cell.found }, field);
+    } else if (cell.kind === 'uncomputed') {
+      grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, field);
+    } else {
+      const formula = formulaOf({ formula: grid.formulas[r]?.[cc] });
+      if (formula) grid.add('CELL_FORMULA', r, cc, { formula, found: shownOf(cell) }, field);
+      cells[col.key] = cell;
     }
   }
-  return broken;
-}
-
-/** The status from the list (cells.ts readStatus); STATUS_INVALID or STATUS_REQUIRED when there is none. */
-function checkStatus(row: RowAt): StatusCode | null {
-  const { grid, t, r, columns } = row;
-  const status = readStatus(grid.cell(r, columns.status));
-  if (!status.ok) {
-    const allowedVi = STATUSES.map((s) => s.vi).join(', ');
-    grid.add(
-      'STATUS_INVALID',
-      r,
-      columns.status,
-      { found: status.found, allowedVi },
-      fieldOf(row, 'status'),
-    );
-  } else if (status.value === null) {
-    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, fieldOf(row, 'status'));
-  }
-  return status.ok ? status.value : null;
+  return cells;
 }
 
 /**
- * The percent (cells.ts readPercent, with the cell's number format):
- * PERCENT_INVALID when unreadable; PERCENT_FRACTION for a plain number
- * between 0 and 1; then against the status: done needs 100, not started 0
- * or empty (PERCENT_STATUS_MISMATCH), in progress a value (PERCENT_MISSING).
+ * The status from the list (cells.ts readStatus): STATUS_INVALID or
+ * STATUS_REQUIRED when there is none; STATUS_LOOK_ALIKE (a warning) when
+ * it was read by folding look-alike letters, naming each.
  */
-function checkPercent(row: RowAt, statusCode: StatusCode | null): number | null {
+function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
+  const { grid, t, r, columns } = row;
+  const status = readStatus(cell);
+  const field = fieldOf(row, 'status');
+  if (!status.ok) {
+    const allowedVi = STATUSES.map((s) => s.vi).join(', ');
+    grid.add('STATUS_INVALID', r, columns.status, { found: status.found, allowedVi }, field);
+    return null;
+  }
+  const { code, lookAlikes } = status.value;
+  if (code === null) {
+    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, field);
+  } else if (lookAlikes.length) {
+    const label = STATUSES.find((s) => s.code === code);
+    grid.add(
+      'STATUS_LOOK_ALIKE',
+      r,
+      columns.status,
+      {
+        found: shownOf(cell),
+        status: label?.vi,
+        statusEn: label?.en,
+        letters: lookAlikes
+          .map((l) => `${l.found} (${l.foundCode}) → ${l.meant} (${l.meantCode})`)
+          .join(', '),
+      },
+      field,
+    );
+  }
+  return code;
+}
+
+/**
+ * The percent (cells.ts readPercent): PERCENT_INVALID when unreadable;
+ * PERCENT_FRACTION for a plain number between 0 and 1; then against the
+ * status: done needs 100, not started 0 or empty (PERCENT_STATUS_MISMATCH),
+ * in progress a value (PERCENT_MISSING).
+ */
+function checkPercent(row: RowAt, cell: CellReading, statusCode: StatusCode | null): number | null {
   const { grid, t, r, columns } = row;
   const c = columns.percent;
-  const percent = readPercent(grid.cell(r, c), grid.formats[r]?.[c]);
+  const percent = readPercent(cell);
   if (!percent.ok) {
     grid.add('PERCENT_INVALID', r, c, { found: percent.found }, fieldOf(row, 'percent'));
     return null;
@@ -135,20 +166,36 @@ function checkPercent(row: RowAt, statusCode: StatusCode | null): number | null 
 }
 
 /**
- * The four text cells left to right, skipping error cells: VALUE_TYPE for
- * a value that is not text (cells.ts readText), TEXT_TOO_LONG over the
- * column's maxLength, LEGACY_ENCODING for TCVN3/VNI text (text/legacy.ts).
- * Returns the NFC, trimmed text of each readable cell.
+ * The four text cells left to right, skipping cells without a usable value:
+ * TEXT_BROKEN_CHARACTER for a lone surrogate (half an emoji, e.g. cut by
+ * LEFT()), VALUE_TYPE for a value that is not text (cells.ts readText),
+ * TEXT_TOO_LONG over the column's maxLength, LEGACY_ENCODING for TCVN3/VNI
+ * text (text/legacy.ts). Returns the NFC, trimmed text of each readable cell.
  */
-function checkTexts(row: RowAt, broken: Set<string>): FillValues['texts'] {
+function checkTexts(
+  row: RowAt,
+  cells: Partial<Record<FillColumn['key'], CellReading>>,
+): FillValues['texts'] {
   const { grid, r, columns } = row;
   const texts: FillValues['texts'] = {};
   for (const key of TEXT_KEYS) {
-    if (broken.has(key)) continue;
+    const cell = cells[key];
+    if (!cell) continue;
     const cc = columns[key];
-    const read = readText(grid.cell(r, cc));
     const column = COLUMNS[COLUMN_INDEX[key]];
     const names = { column: column?.header.vi, columnEn: column?.header.en };
+    if (cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
+      const at = loneSurrogateAt(cell.text);
+      grid.add(
+        'TEXT_BROKEN_CHARACTER',
+        r,
+        cc,
+        { position: at + 1, found: toWellFormed(cell.text), ...names },
+        fieldOf(row, key),
+      );
+      continue;
+    }
+    const read = readText(cell);
     if (!read.ok) {
       grid.add('VALUE_TYPE', r, cc, { found: read.found, ...names }, fieldOf(row, key));
       continue;

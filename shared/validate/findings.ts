@@ -167,6 +167,13 @@ export const FINDINGS = {
       en: `Status ${q(clip(p.found))} is not in the list: ${p.allowedVi}.`,
     }),
   },
+  STATUS_LOOK_ALIKE: {
+    severity: 'warning',
+    message: (p) => ({
+      vi: `Tình trạng ${q(clip(p.found))} được đọc là “${p.status}”: có chữ trông giống nhưng là ký tự khác: ${p.letters}. Nên chọn lại từ danh sách.`,
+      en: `Status ${q(clip(p.found))} is read as “${p.statusEn}”: it has letters that look alike but are other characters: ${p.letters}. Prefer choosing it from the list again.`,
+    }),
+  },
   PERCENT_INVALID: {
     severity: 'error',
     message: (p) => ({
@@ -227,6 +234,27 @@ export const FINDINGS = {
     message: (p) => ({
       vi: `Ô chứa giá trị lỗi của Excel ${p.found}; hãy nhập lại nội dung.`,
       en: `The cell holds the Excel error value ${p.found}; enter the content again.`,
+    }),
+  },
+  FORMULA_NO_VALUE: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ô có công thức ${q(clip(p.formula))} nhưng giá trị chưa từng được tính (tệp do chương trình khác ghi). Hãy mở và lưu tệp bằng Excel hoặc LibreOffice, hoặc nhập trực tiếp giá trị.`,
+      en: `The cell has the formula ${q(clip(p.formula))} but its value was never calculated (the file was written by another program). Open and save the file in Excel or LibreOffice, or type the value.`,
+    }),
+  },
+  PICTURE_IN_CELL: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ô chứa ảnh đặt trong ô (hoặc giá trị lỗi ${q(clip(p.found))} không do công thức). Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.`,
+      en: `The cell holds a picture placed in the cell (or the error value ${q(clip(p.found))} without a formula). Pictures in cells cannot be sent: remove it and describe the product in words.`,
+    }),
+  },
+  TEXT_BROKEN_CHARACTER: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ở cột “${p.column}”, ký tự thứ ${p.position} bị hỏng (nửa ký tự, thường do cắt ngang một biểu tượng cảm xúc): ${q(clip(p.found))}. Hãy nhập lại đoạn đó.`,
+      en: `In “${p.columnEn}”, character ${p.position} is broken (half a character, often an emoji cut in two): ${q(clip(p.found))}. Type that part again.`,
     }),
   },
   CELL_FORMULA: {

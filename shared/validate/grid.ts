@@ -1,8 +1,10 @@
 // The grid under check: the cells Excel hands over (range.values, and
-// optionally range.formulas and range.numberFormat of the same range), where
+// optionally range.formulas, range.numberFormat and range.text of the same
+// range), where
 // each sits on the sheet, and the findings reported against them. Every
 // check reads and reports through one CheckedGrid, so findings keep the
 // order in which the checks run.
+import { type CellReading, readCell } from '../cell/index.ts';
 import { address } from '../layout/a1.ts';
 import { COLUMN_INDEX } from '../layout/columns.ts';
 import { isBlank } from './cells.ts';
@@ -13,8 +15,12 @@ export interface GridInput {
   values: unknown;
   /** range.formulas of the same range, to report formulas in fillable cells. */
   formulas?: unknown;
-  /** range.numberFormat of the same range, to read percent-formatted cells. */
+  /** range.numberFormat of the same range, to read percentages and dates as shown. */
   numberFormats?: unknown;
+  /** range.text of the same range (what Excel displays), where the host gives it. */
+  texts?: unknown;
+  /** The workbook's date system, where the host knows it (shared/cell/date-text.ts). */
+  date1904?: boolean;
   /** Address of values[0][0]; 'A1' when omitted. */
   origin?: string;
 }
@@ -44,6 +50,8 @@ export class CheckedGrid {
   readonly values: unknown[][];
   readonly formulas: unknown[][];
   readonly formats: unknown[][];
+  readonly texts: unknown[][];
+  readonly date1904: boolean | undefined;
   readonly origin: { row: number; col: number };
   /** Findings in the order the checks reported them. */
   readonly findings: Finding[] = [];
@@ -52,6 +60,8 @@ export class CheckedGrid {
     this.values = asGrid(input?.values);
     this.formulas = asGrid(input?.formulas);
     this.formats = asGrid(input?.numberFormats);
+    this.texts = asGrid(input?.texts);
+    this.date1904 = typeof input?.date1904 === 'boolean' ? input.date1904 : undefined;
     this.origin = origin;
   }
 
@@ -62,6 +72,17 @@ export class CheckedGrid {
 
   cell(r: number, c: number): unknown {
     return this.values[r]?.[c];
+  }
+
+  /** Grid cell (r, c) as the person saw it (shared/cell/readCell). */
+  read(r: number, c: number): CellReading {
+    return readCell({
+      value: this.values[r]?.[c],
+      formula: this.formulas[r]?.[c],
+      numberFormat: this.formats[r]?.[c],
+      text: this.texts[r]?.[c],
+      date1904: this.date1904,
+    });
   }
 
   /** Reports `code` at grid cell (r, c); `params` fill its message. */

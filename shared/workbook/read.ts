@@ -1,9 +1,10 @@
 // The bytes of an uploaded .xlsx → its progress sheets (those with the
 // metadata cell), each as the grids the add-in would read from Excel. The
 // file is checked first (unzip.ts); the spreadsheet itself is read by SheetJS
-// (@e965/xlsx): shared and inline strings, rich text, numbers, dates (kept as
-// serial numbers, as Excel hands them over), booleans, error values and
-// formulas with their cached values, whichever application saved the file.
+// (@e965/xlsx): shared and inline strings, rich text, numbers, dates (as
+// serial numbers in the workbook's date system, as Excel hands them over),
+// booleans, error values and formulas with their cached values (or none),
+// whichever application saved the file.
 import { read, type WorkBook } from '@e965/xlsx';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
@@ -70,11 +71,16 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
       dense: true,
       cellFormula: true,
       cellNF: true,
-      cellDates: false,
+      // Dates as UTC Date objects, so ISO date cells (t="d") stay dates; turned
+      // back into serial numbers in sheet-grid.ts, as Excel hands them over.
+      cellDates: true,
+      UTC: true,
       cellHTML: false,
       cellStyles: false,
       bookVBA: false,
-      sheetStubs: false,
+      // Stubs keep a formula with no saved value (<f> and an empty <v>), which
+      // would otherwise vanish; sheet-grid.ts reads it as null.
+      sheetStubs: true,
       WTF: false,
     });
   } catch (e) {
@@ -96,7 +102,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     const outside = firstOutside(rows, bounds, lim.maxRows, lim.maxColumns);
     if (outside) return fail(problems.sheetTooLarge(name, outside, lim.maxRows, lim.maxColumns));
     const fields = parseMetadata(meta.text);
-    const grid = toGrid(rows, bounds);
+    const grid = toGrid(rows, bounds, wb.Workbook?.WBProps?.date1904 === true);
     progressSheets.push({
       identity: { sheet: name, cell: address(meta.row + 1, meta.col + 1), ...fields },
       grid,

@@ -1,13 +1,17 @@
 // One worksheet as SheetJS parsed it → the grids Excel hands the add-in for
 // the sheet's used range (getUsedRange(valuesOnly)): `values` (strings,
-// numbers, booleans, error values as "#DIV/0!", '' for empty), `formulas`
-// ("=…" where a cell has a formula, else its value), `numberFormat`
-// ("General" unless the cell has another) and the range's top-left address.
+// numbers, booleans, error values as "#DIV/0!", '' for empty; dates as
+// serial numbers in the workbook's date system; null for a formula whose
+// value was never computed, which Excel would compute), `formulas` ("=…"
+// where a cell has a formula, else its value), `numberFormat` ("General"
+// unless the cell has another) and the range's top-left address.
 import type { CellObject, WorkSheet } from '@e965/xlsx';
+import { isDateFormat } from '../cell/number-format.ts';
 import { address } from '../layout/a1.ts';
 import { looksLikeMetadata } from '../layout/metadata.ts';
 
-export type GridValue = string | number | boolean;
+/** A cell's value as Excel hands it over; null only for a formula never computed. */
+export type GridValue = string | number | boolean | null;
 
 export interface SheetGrid {
   values: GridValue[][];
@@ -15,6 +19,27 @@ export interface SheetGrid {
   numberFormats: string[][];
   /** Address of values[0][0], e.g. "A1". */
   origin: string;
+  /** The workbook's date system (workbookPr/@date1904). */
+  date1904: boolean;
+}
+
+/** Days from the serial epoch to 1970-01-01 in each date system (ECMA-376 Part 1, §18.17.4.1). */
+const UNIX_EPOCH_SERIAL = { 1900: 25569, 1904: 24107 } as const;
+const DAY_MS = 86_400_000;
+
+/** A date SheetJS parsed (cellDates, UTC) → Excel's serial number in the workbook's date system. */
+function serialOf(d: Date, date1904: boolean): number {
+  return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL[date1904 ? 1904 : 1900];
+}
+
+/**
+ * The number format Excel would show a date cell with: its own when that is
+ * a date format; an ISO date (`t="d"` cells carry no format of their own)
+ * otherwise, with the time when there is one.
+ */
+function dateFormat(c: CellObject, d: Date): string {
+  if (typeof c.z === 'string' && isDateFormat(c.z)) return c.z;
+  return d.getTime() % DAY_MS === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
 }
 
 /** Error codes as SheetJS stores them (cell.v) → the text Excel shows. */
@@ -29,8 +54,12 @@ const ERROR_TEXT: Record<number, string> = {
   43: '#GETTING_DATA',
 };
 
-/** The cell's value as Excel's range.values gives it; undefined when it has none. */
-function cellValue(c: CellObject): GridValue | undefined {
+/**
+ * The cell's value as Excel's range.values gives it (a date as its serial
+ * number in the workbook's date system); null for a formula with no saved
+ * value; undefined when the cell has neither.
+ */
+function cellValue(c: CellObject, date1904: boolean): GridValue | undefined {
   switch (c.t) {
     case 's':
       return typeof c.v === 'string' ? c.v : String(c.v ?? '');
@@ -41,17 +70,18 @@ function cellValue(c: CellObject): GridValue | undefined {
     case 'e':
       return c.w ?? ERROR_TEXT[c.v as number] ?? '#VALUE!';
     case 'd':
-      // Only with cellDates, which the reader turns off: dates stay serial numbers.
-      return c.v instanceof Date ? c.v.toISOString() : String(c.v);
+      // The reader parses with cellDates (UTC), so ISO date cells (t="d") are known as dates.
+      return c.v instanceof Date ? serialOf(c.v, date1904) : String(c.v);
     default:
-      return undefined; // 'z': a stub without a value
+      // 'z': a stub; with a formula, one whose value was never computed.
+      return c.f ? null : undefined;
   }
 }
 
 const hasContent = (c: CellObject | undefined): c is CellObject => {
   if (!c) return false;
   if (c.f) return true;
-  const v = cellValue(c);
+  const v = cellValue(c, false);
   return v !== undefined && v !== '';
 };
 
@@ -95,7 +125,7 @@ export function findMetadataCell(
     const row = rows[r] ?? [];
     for (let col = bounds.left; col < row.length; col++) {
       const c = row[col];
-      const v = c ? cellValue(c) : undefined;
+      const v = c ? cellValue(c, false) : undefined;
       if (looksLikeMetadata(v)) return { row: r, col, text: v };
     }
   }
@@ -121,8 +151,12 @@ export function firstOutside(
   return null;
 }
 
-/** The used range as the three grids of the same size. */
-export function toGrid(rows: (CellObject | undefined)[][], b: Bounds): SheetGrid {
+/** The used range as the three grids of the same size; `date1904` is the workbook's date system. */
+export function toGrid(
+  rows: (CellObject | undefined)[][],
+  b: Bounds,
+  date1904: boolean,
+): SheetGrid {
   const values: GridValue[][] = [];
   const formulas: GridValue[][] = [];
   const numberFormats: string[][] = [];
@@ -133,14 +167,16 @@ export function toGrid(rows: (CellObject | undefined)[][], b: Bounds): SheetGrid
     const nfs: string[] = [];
     for (let col = b.left; col <= b.right; col++) {
       const c = row[col];
-      const v = (c && cellValue(c)) ?? '';
-      vs.push(v);
-      fs.push(c?.f ? `=${c.f}` : v);
-      nfs.push(typeof c?.z === 'string' ? c.z : 'General');
+      const v = c ? cellValue(c, date1904) : undefined;
+      vs.push(v === undefined ? '' : v);
+      fs.push(c?.f ? `=${c.f}` : (v ?? ''));
+      nfs.push(
+        c?.v instanceof Date ? dateFormat(c, c.v) : typeof c?.z === 'string' ? c.z : 'General',
+      );
     }
     values.push(vs);
     formulas.push(fs);
     numberFormats.push(nfs);
   }
-  return { values, formulas, numberFormats, origin: address(b.top + 1, b.left + 1) };
+  return { values, formulas, numberFormats, origin: address(b.top + 1, b.left + 1), date1904 };
 }

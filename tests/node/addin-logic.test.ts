@@ -104,7 +104,14 @@ describe('sheet spec', () => {
       plan,
       AGENCY,
       PERIOD,
-    )({ sheet: spec.name, values: grid, formulas: grid, numberFormats: [], origin: 'A1' });
+    )({
+      sheet: spec.name,
+      values: grid,
+      formulas: grid,
+      numberFormats: [],
+      texts: [],
+      origin: 'A1',
+    });
     expect(result.validation.findings).toEqual([]);
   });
 });
@@ -118,6 +125,7 @@ const snapshot = (values: unknown[][]): Snapshot => ({
   values,
   formulas: values,
   numberFormats: [],
+  texts: [],
   origin: 'A1',
 });
 

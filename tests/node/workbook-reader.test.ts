@@ -114,7 +114,7 @@ describe('readWorkbook on our own template', () => {
     expect(results).toEqual(texts);
   });
 
-  it('reads percent formats, dates as serial numbers, and number formats as Excel gives them', () => {
+  it('reads percent formats, dates as serial numbers, and number formats as Excel gives them; dates reach the report as shown', () => {
     const bytes = filledXlsx('P-TP', '2026-Q1', (t, i) => ({
       ...validFill(t),
       ...(i === 0 ? { percent: { value: 0.45, style: { numberFormat: '0%' } } } : {}),
@@ -130,7 +130,13 @@ describe('readWorkbook on our own template', () => {
     const r = validate(sheet.grid, { plan });
     expect(r.findings).toEqual([]);
     expect(r.submission?.rows[0]?.percent).toBe(45);
-    expect(r.submission?.rows[1]?.completedProducts).toBe('46000'); // as the add-in reads it
+    // As the clerk saw it: serial 46000 counted from 30/12/1899 (the 1900 system).
+    const day = new Date(Date.UTC(1899, 11, 30) + 46000 * 86_400_000);
+    const dmy = [day.getUTCDate(), day.getUTCMonth() + 1]
+      .map((n) => String(n).padStart(2, '0'))
+      .concat(String(day.getUTCFullYear()))
+      .join('/');
+    expect(r.submission?.rows[1]?.completedProducts).toBe(dmy);
   });
 });
 

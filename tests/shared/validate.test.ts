@@ -418,6 +418,132 @@ describe('validate: fillable cells', () => {
   });
 });
 
+describe('validate: each cell as the person saw it (shared/cell)', () => {
+  /** The grid with one cell changed, and the grids Excel would hand over with it. */
+  function host(
+    sheetRow: number,
+    col: number,
+    cell: { value: unknown; formula?: string; numberFormat?: string; text?: string },
+  ) {
+    const g = edit((g) => set(g, sheetRow, col, cell.value));
+    const formulas = g.map((row, i) =>
+      row.map((v, j) => (i === R(sheetRow) && j === col && cell.formula ? cell.formula : v)),
+    );
+    const numberFormats = g.map((row, i) =>
+      row.map((_, j) => (i === R(sheetRow) && j === col && cell.numberFormat) || 'General'),
+    );
+    const texts = g.map((row, i) =>
+      row.map((v, j) =>
+        i === R(sheetRow) && j === col && cell.text !== undefined ? cell.text : String(v),
+      ),
+    );
+    return { g, extra: { formulas, numberFormats, texts } };
+  }
+  const row7 = (
+    col: number,
+    cell: Parameters<typeof host>[2],
+    more: Partial<Parameters<typeof validate>[0]> = {},
+  ) => {
+    const { g, extra } = host(7, col, cell);
+    const r = check(g, { ...extra, ...more });
+    return { r, row: r.submission?.rows[0], codes: r.findings.map((f) => `${f.code}@${f.cell}`) };
+  };
+
+  it('a quoted or escaped % is a character: 45 shown "45%" is 45, 0.45 shown "0.45%" is 0.45', () => {
+    expect(row7(COL.percent, { value: 45, numberFormat: '0"%"' }).row?.percent).toBe(45);
+    expect(row7(COL.percent, { value: 45, numberFormat: '0\\%' }).row?.percent).toBe(45);
+    expect(row7(COL.percent, { value: 45, numberFormat: '[$-42A]0"%\n"' }).row?.percent).toBe(45);
+    const fraction = row7(COL.percent, { value: 0.45, numberFormat: '0.00"%"' });
+    expect(fraction.row?.percent).toBe(0.45);
+    expect(fraction.codes).toContain('PERCENT_FRACTION@G7');
+    // Excel's own percent sign still scales, in every section and with literal text around it.
+    expect(row7(COL.percent, { value: 0.45, numberFormat: '"Đạt "0%' }).row?.percent).toBe(45);
+    expect(row7(COL.percent, { value: 0.45, numberFormat: '0%;[Red]-0%' }).row?.percent).toBe(45);
+  });
+
+  it('a date in a text column is the dd/mm/yyyy the clerk saw, with the time only when there is one', () => {
+    const day = (fmt: string, value = 46310) =>
+      row7(COL.done, { value, numberFormat: fmt }).row?.completedProducts;
+    expect(day('m/d/yy')).toBe('15/10/2026');
+    expect(day('DD/MM/YYYY')).toBe('15/10/2026');
+    expect(day('yyyy-mm-dd h:mm:ss')).toBe('15/10/2026');
+    expect(day('[$-409]d mmmm yyyy')).toBe('15/10/2026');
+    expect(day('dd/mm/yyyy hh:mm', 46310.5)).toBe('15/10/2026 12:00');
+    expect(day('h:mm', 0.75)).toBe('18:00');
+    // A number that only looks like a date under General is a number.
+    expect(day('General')).toBe('46310');
+  });
+
+  it('a 1904-system workbook: from the flag a file carries, or from the year Excel displays', () => {
+    const serial1904 = 46310 - 1462; // 15/10/2026 counted from 1904
+    const done = (more: object, text?: string) =>
+      row7(COL.done, { value: serial1904, numberFormat: 'dd/mm/yyyy', text }, more).row
+        ?.completedProducts;
+    expect(done({ date1904: true })).toBe('15/10/2026');
+    expect(done({}, '15/10/2026')).toBe('15/10/2026');
+    expect(done({}, '10/15/26')).toBe('15/10/2026');
+    expect(done({})).toBe('14/10/2022'); // no flag, no text: the 1900 system
+  });
+
+  it('numbers in text columns as shown: no float noise, the format applied', () => {
+    const shown = (value: number, fmt = 'General') =>
+      row7(COL.done, { value, numberFormat: fmt }).row?.completedProducts;
+    expect(shown(0.1 + 0.2)).toBe('0.3');
+    expect(shown(12)).toBe('12');
+    expect(shown(1234567, '#,##0')).toBe('1,234,567');
+    expect(shown(12, '@')).toBe('12');
+    expect(shown(0.5, '0%')).toBe('50%');
+  });
+
+  it('FORMULA_NO_VALUE: a formula never computed is named at its cell, never an empty value or "no result"', () => {
+    const text = row7(COL.diff, { value: null, formula: '="Thiếu "&"kinh phí"' });
+    expect(text.codes).toEqual(['FORMULA_NO_VALUE@J7']);
+    expect(text.r.ok).toBe(false);
+    tested.add('FORMULA_NO_VALUE');
+    const percent = row7(COL.percent, { value: null, formula: '=40+5' });
+    expect(percent.codes).toEqual(['FORMULA_NO_VALUE@G7']);
+    const result = row7(COL.result, { value: null, formula: '=A1' });
+    expect(result.codes).toEqual(['FORMULA_NO_VALUE@H7']);
+    expect(result.r.findings[0]?.message.en).toContain(
+      'Open and save the file in Excel or LibreOffice',
+    );
+  });
+
+  it('PICTURE_IN_CELL: WPS DISPIMG, and #VALUE! without a formula (Excel "Place in Cell")', () => {
+    const wps = row7(COL.done, {
+      value: '=DISPIMG("ID_5BA4F81A0D674C7AA8849A79AC5645C8",1)',
+      formula: '=_xlfn.DISPIMG("ID_5BA4F81A0D674C7AA8849A79AC5645C8",1)',
+    });
+    expect(wps.codes).toEqual(['PICTURE_IN_CELL@I7']);
+    tested.add('PICTURE_IN_CELL');
+    expect(wps.r.findings[0]?.message.en).toContain('describe the product in words');
+    expect(row7(COL.done, { value: '#VALUE!' }).codes).toEqual(['PICTURE_IN_CELL@I7']);
+    // From a formula, #VALUE! is the formula's error.
+    expect(row7(COL.done, { value: '#VALUE!', formula: '=1+"a"' }).codes).toEqual([
+      'CELL_ERROR_VALUE@I7',
+    ]);
+  });
+
+  it('STATUS_LOOK_ALIKE: Ð (Latin eth) or Cyrillic letters read as the status, naming each letter', () => {
+    const eth = row7(COL.status, { value: 'Ðang triển khai' });
+    expect(eth.row?.status).toBe('in-progress');
+    expect(eth.codes).toEqual(['STATUS_LOOK_ALIKE@F7']);
+    tested.add('STATUS_LOOK_ALIKE');
+    expect(eth.r.findings[0]?.message.vi).toContain('Ð (U+00D0) → Đ (U+0110)');
+    const cyrillic = row7(COL.status, { value: 'Đang triển khаi' }); // Cyrillic а
+    expect(cyrillic.row?.status).toBe('in-progress');
+    expect(cyrillic.r.findings[0]?.message.en).toContain('U+0430');
+    expect(row7(COL.status, { value: 'Ðang làm' }).codes).toEqual(['STATUS_INVALID@F7']);
+  });
+
+  it('TEXT_BROKEN_CHARACTER: a lone surrogate is named with its position, not replaced silently', () => {
+    const broken = row7(COL.result, { value: 'Hoa \uD83C nở' });
+    expect(broken.codes).toEqual(['TEXT_BROKEN_CHARACTER@H7']);
+    tested.add('TEXT_BROKEN_CHARACTER');
+    expect(broken.r.findings[0]?.message.vi).toContain('ký tự thứ 5');
+  });
+});
+
 describe('finding catalogue', () => {
   it('every message has Vietnamese (with diacritics) and English', () => {
     // VALIDATOR_FAILED cannot be provoked on purpose; every other code has a test above.

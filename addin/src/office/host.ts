@@ -41,6 +41,8 @@ export interface Snapshot {
   values: unknown[][];
   formulas: unknown[][];
   numberFormats: unknown[][];
+  /** range.text: what each cell displays (shared/cell reads a date's year from it). */
+  texts: unknown[][];
   /** Top-left cell of the values (the used range may not start at A1). */
   origin: string;
 }
@@ -282,18 +284,19 @@ export async function checkActiveSheet<T>(
     ws.load('name');
     ws.protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load(['address', 'values', 'formulas', 'numberFormat']);
+    used.load(['address', 'values', 'formulas', 'numberFormat', 'text']);
     // Custom rules come with their formulas in the same batch: ours carry the mark.
     const rules = ws.getRange().conditionalFormats;
     rules.load({ type: true, customOrNullObject: { rule: { formula: true } } });
     await context.sync();
     const snapshot: Snapshot = used.isNullObject
-      ? { sheet: ws.name, values: [], formulas: [], numberFormats: [], origin: 'A1' }
+      ? { sheet: ws.name, values: [], formulas: [], numberFormats: [], texts: [], origin: 'A1' }
       : {
           sheet: ws.name,
           values: used.values,
           formulas: used.formulas,
           numberFormats: used.numberFormat,
+          texts: used.text,
           origin: stripSheet(used.address).split(':')[0] ?? 'A1',
         };
     const { result, highlights } = analyse(snapshot);

@@ -3,6 +3,7 @@
 // formats are in range-format.ts, data-validation.ts and
 // conditional-formats.ts. Rules from the Office.js reference
 // (learn.microsoft.com/javascript/api/excel/excel.range) beside each member.
+import { SSF } from '@e965/xlsx';
 import { type Box, boxAddress, key, quoteSheet } from './address.ts';
 import { ConditionalFormats } from './conditional-formats.ts';
 import type { Context } from './context.ts';
@@ -126,6 +127,24 @@ export class Range extends Loadable {
       delete cell.formula;
     });
     this.ctx.excel.record({ op: 'values', sheet: s.name, range: this.where, detail: v });
+  }
+  /**
+   * "Text values of the specified range. The text value will not depend on
+   * the cell width." (Range.text, ExcelApi 1.1): each value as its number
+   * format shows it, formatted here by SheetJS's SSF in the workbook's date
+   * system. Real Excel uses the viewer's locale separators; the add-in reads
+   * only the year from it (shared/cell/date-text.ts), which every locale shows.
+   */
+  get text(): string[][] {
+    const date1904 = this.ctx.excel.date1904;
+    return this.read('text', () =>
+      this.grid((c) => {
+        const v = c?.value ?? '';
+        if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+        if (typeof v !== 'number') return v;
+        return SSF.format(c?.numberFormat ?? 'General', v, { date1904 });
+      }),
+    );
   }
   /** "If a cell has no formula, its value is returned instead." (Range.formulas) */
   get formulas(): unknown[][] {

@@ -49,6 +49,13 @@ export class FakeExcel {
   faults: { what: string; code: string }[] = [];
   /** The workbook is open read-only (or is a legacy shared workbook): every change is refused. */
   readOnly = false;
+  /**
+   * The workbook's date system (File > Options > Advanced, "Use 1904 date
+   * system"): serial numbers count from 1904, and Range.text shows them so.
+   * The add-in cannot read it (Workbook.use1904DateSystem is not in a
+   * released requirement set), only the displayed text.
+   */
+  date1904 = false;
   private nextRule = 1;
 
   constructor(sheetNames: string[] = ['Sheet1']) {

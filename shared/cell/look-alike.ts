@@ -1,0 +1,83 @@
+// Letters that look like the Vietnamese letters of a list value but are other
+// characters: Latin eth Ð/ð, which old Vietnamese encodings and fonts put
+// where Đ/đ belongs, and the Cyrillic and Greek capitals and small letters
+// that are drawn like Latin ones. Pairs taken from Unicode's confusables
+// data (UTS #39, confusables.txt), limited to the letters that can occur in
+// the list values; a list value is matched on the folded text and the
+// message names each letter that was read as another.
+
+/** Look-alike → the letter it is taken for. */
+const LOOK_ALIKES: Record<string, string> = {
+  // Latin eth (U+00D0, U+00F0): the stroke D of TCVN3/VNI-era fonts.
+  Ð: 'Đ',
+  ð: 'đ',
+  // Cyrillic
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  // Greek
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Χ: 'X',
+  ο: 'o',
+};
+
+export interface LookAlike {
+  /** The character in the cell, and its code point as "U+00D0". */
+  found: string;
+  foundCode: string;
+  /** The letter it was taken for, and its code point. */
+  meant: string;
+  meantCode: string;
+}
+
+const codeOf = (ch: string) =>
+  `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * `text` with each look-alike letter replaced by the letter it is drawn
+ * like, and the replacements made (each distinct character once). Works on
+ * NFC text: combining tone marks stay on the replaced letter.
+ */
+export function foldLookAlikes(text: string): { text: string; swaps: LookAlike[] } {
+  const swaps = new Map<string, LookAlike>();
+  let out = '';
+  for (const ch of text.normalize('NFD')) {
+    const meant = LOOK_ALIKES[ch];
+    if (meant === undefined) {
+      out += ch;
+      continue;
+    }
+    out += meant;
+    if (!swaps.has(ch)) {
+      swaps.set(ch, { found: ch, foundCode: codeOf(ch), meant, meantCode: codeOf(meant) });
+    }
+  }
+  return { text: out.normalize('NFC'), swaps: [...swaps.values()] };
+}
