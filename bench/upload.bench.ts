@@ -1,15 +1,39 @@
 // npm run bench:upload — reading an uploaded .xlsx the way the Worker does:
 // the agency template filled in (our writer), through shared/workbook's
-// checks and SheetJS, then validate(). Also the Worker's bundle size, which
-// SheetJS dominates. Prints figures; asserts nothing.
+// checks and SheetJS, then validate(). Then the worst case next to it (the
+// padded file of issue 12: 31 extra sheets, ~2 million cells), each read once
+// in a fresh Node child process for its time and peak memory. Also the
+// Worker's bundle size, which SheetJS dominates. Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { getPeriod } from '../shared/periods/index.ts';
 import { lySon58 } from '../shared/plan/index.ts';
 import { validate } from '../shared/validate/index.ts';
 import { chooseProgressSheet, readWorkbook } from '../shared/workbook/index.ts';
+import { paddedXlsx } from '../tests/support/upload-files.ts';
 import { buildTemplateWorkbook } from '../worker/src/reports/template.ts';
 import { writeXlsx } from '../worker/src/xlsx/writer.ts';
+
+// Child mode: read one file once, print {ms, rssMiB, baseMiB} as JSON.
+if (process.argv[2] === '--child') {
+  const file = readFileSync(process.argv[3] ?? '');
+  const base = process.resourceUsage().maxRSS;
+  const t = performance.now();
+  const read = readWorkbook(new Uint8Array(file));
+  const ms = performance.now() - t;
+  const outcome = read.ok
+    ? `read, ${read.parsed.parts.length} sheet(s) parsed`
+    : read.problem.reason;
+  const mib = (kib: number) => kib / 1024;
+  console.log(
+    JSON.stringify({ ms, peak: mib(process.resourceUsage().maxRSS), base: mib(base), outcome }),
+  );
+  process.exit(0);
+}
 
 const AGENCY = 'P-TP';
 const period = getPeriod('2026-Q1');
@@ -47,6 +71,38 @@ const ms = (performance.now() - t0) / runs;
 console.log(
   `upload read + validate (${(bytes.length / 1024).toFixed(1)} KiB template, ${sheet.rows.length} rows): ${ms.toFixed(2)} ms (errors found: ${checked / runs})`,
 );
+
+/** One read of `bytes` in a fresh Node process: time, peak RSS and the RSS before reading. */
+function measure(bytes: Uint8Array) {
+  const dir = mkdtempSync(join(tmpdir(), 'upload-bench-'));
+  try {
+    const file = join(dir, 'file.xlsx');
+    writeFileSync(file, bytes);
+    const run = spawnSync(process.execPath, [process.argv[1] ?? '', '--child', file], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout) as { ms: number; peak: number; base: number; outcome: string };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const cases = [
+  ['filled template', bytes],
+  ['padded (issue 12: +31 sheets, ~2M cells)', paddedXlsx(AGENCY, period.code)],
+  ['padded, each sheet a possible progress sheet', paddedXlsx(AGENCY, period.code, true)],
+] as const;
+console.log(
+  'One readWorkbook() per fresh Node process (not workerd): time, peak RSS (maxRSS) and its growth',
+);
+const [normal, ...worst] = cases.map(([name, b]) => ({ name, size: b.length, ...measure(b) }));
+if (!normal) throw new Error('no normal case');
+for (const c of [normal, ...worst]) {
+  const grow = c.peak - c.base;
+  console.log(
+    `  ${c.name} (${(c.size / 1024).toFixed(0)} KiB): ${c.ms.toFixed(0)} ms (×${(c.ms / normal.ms).toFixed(1)}), peak RSS ${c.peak.toFixed(0)} MiB (×${(c.peak / normal.peak).toFixed(2)}), +${grow.toFixed(0)} MiB while reading; ${c.outcome}`,
+  );
+}
 
 const worker = await build({
   entryPoints: ['worker/src/index.ts'],

@@ -1,6 +1,7 @@
 // How much of an uploaded .xlsx the reader is willing to open. The Worker has
-// 128 MB of memory and SheetJS holds the whole parsed workbook, so the caps
-// are checked on the zip directory before anything is inflated.
+// 128 MB of memory and SheetJS holds what it parses, so the caps on the zip
+// are checked on its directory before anything is inflated, and those on
+// cells and strings on the XML before SheetJS sees it.
 
 export interface WorkbookLimits {
   /** Largest file accepted, in bytes. */
@@ -15,6 +16,14 @@ export interface WorkbookLimits {
    */
   maxCompressionRatio: number;
   ratioFloorBytes: number;
+  /**
+   * Most cells (<c> elements) SheetJS parses, summed over the sheets that can
+   * be the progress sheet (candidates.ts); the other sheets are never parsed.
+   * Our template has ~250; SheetJS holds each as an object of ~100 bytes.
+   */
+  maxCells: number;
+  /** Most items in the shared-strings part, which SheetJS parses whole. */
+  maxSharedStrings: number;
   /** The progress sheet is read into a dense grid of at most this many rows and columns. */
   maxRows: number;
   maxColumns: number;
@@ -28,6 +37,8 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
   maxUncompressedBytes: 32 * MiB,
   maxCompressionRatio: 200,
   ratioFloorBytes: 1 * MiB,
+  maxCells: 100_000,
+  maxSharedStrings: 100_000,
   maxRows: 20_000,
   maxColumns: 200,
 };

@@ -63,3 +63,47 @@ export function missingPart(files: Unzipped): string | null {
   const missing = named.find(({ part }) => !present.has(normalise(part)));
   return missing ? `“${missing.part.replace(/^\/+/, '')}” (named in ${missing.by})` : null;
 }
+
+/** The five predefined XML entities and character references decoded (sheet names are attribute values). */
+const unescapeXml = (s: string) =>
+  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (_, hex, dec, name) =>
+    hex || dec
+      ? String.fromCodePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10))
+      : (({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[
+          String(name).toLowerCase()
+        ] ?? ''),
+  );
+
+/**
+ * Each sheet's part (lower case, as `normalise` gives it) → the sheet's name,
+ * from the workbook part that _rels/.rels names (ECMA-376 Part 1 §18.2.19
+ * <sheet name r:id>) and the workbook's relationships. Best effort, for
+ * naming a sheet in a message: a part it cannot place is left out.
+ */
+export function sheetNamesByPart(files: Unzipped): Record<string, string> {
+  const text = (part: string) => {
+    const key = Object.keys(files).find((k) => normalise(k) === normalise(part));
+    const data = key === undefined ? undefined : files[key];
+    return data ? strFromU8(data) : '';
+  };
+  const officeDocument = [...text('_rels/.rels').matchAll(RELATIONSHIP)]
+    .map(([tag]) => tag)
+    .find((tag) => /\/officeDocument"/.test(ATTR('Type').exec(tag)?.[0] ?? ''));
+  const workbook = resolve('', ATTR('Target').exec(officeDocument ?? '')?.[1] ?? 'xl/workbook.xml');
+  const folder = workbook.replace(/[^/]*$/, '');
+  const targets = new Map<string, string>();
+  for (const [tag] of text(`${folder}_rels/${workbook.slice(folder.length)}.rels`).matchAll(
+    RELATIONSHIP,
+  )) {
+    const id = ATTR('Id').exec(tag)?.[1];
+    const target = ATTR('Target').exec(tag)?.[1];
+    if (id && target) targets.set(id, normalise(resolve(folder, target)));
+  }
+  const out: Record<string, string> = {};
+  for (const [tag] of text(workbook).matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
+    const name = ATTR('name').exec(tag)?.[1];
+    const part = targets.get(/\br:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '');
+    if (name !== undefined && part) out[part] = unescapeXml(name);
+  }
+  return out;
+}

@@ -16,14 +16,16 @@ export type UnreadableReason =
   | 'too-large-uncompressed'
   | 'compression-ratio'
   | 'corrupt'
-  | 'sheet-too-large';
+  | 'sheet-too-large'
+  | 'too-many-cells'
+  | 'too-many-strings';
 
 /** The file cannot be opened at all (or not safely). */
 export interface Unreadable {
   kind: 'unreadable';
   reason: UnreadableReason;
   message: Bilingual;
-  /** Where the problem is, when it is in one place (sheet-too-large, compression-ratio). */
+  /** Where the problem is, when it is in one place (sheet-too-large, too-many-cells, compression-ratio, too-many-strings). */
   sheet?: string;
   cell?: string;
   entry?: string;
@@ -154,6 +156,22 @@ export const problems = {
       `Trang “${sheet}” có nội dung ở ô ${cell}, ngoài vùng đọc được (tối đa ${rows} dòng × ${columns} cột). Hãy xóa nội dung ở đó rồi gửi lại.`,
       `Sheet “${sheet}” has content in cell ${cell}, outside the readable area (at most ${rows} rows × ${columns} columns). Delete it and send the file again.`,
       { sheet, cell },
+    ),
+
+  tooManyCells: (sheet: string, cells: number, max: number) =>
+    unreadable(
+      'too-many-cells',
+      `Trang “${sheet}” có quá nhiều ô (đã đếm ${viNumber(cells)} ô trên các trang có thể là trang báo cáo, tối đa ${viNumber(max)}) nên tệp không được đọc. Hãy xóa các ô thừa ở trang đó, hoặc chép trang báo cáo sang một tệp mới, rồi gửi lại.`,
+      `Sheet “${sheet}” has too many cells (${cells.toLocaleString('en')} counted on the sheets that can be the progress sheet, at most ${max.toLocaleString('en')}), so the file was not read. Delete the extra cells on that sheet, or copy the progress sheet into a new workbook, and send it again.`,
+      { sheet },
+    ),
+
+  tooManyStrings: (entry: string, items: number, max: number) =>
+    unreadable(
+      'too-many-strings',
+      `Tệp chứa quá nhiều chuỗi văn bản khác nhau (${viNumber(items)}, tối đa ${viNumber(max)}) nên không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
+      `The file holds too many distinct texts (${items.toLocaleString('en')}, at most ${max.toLocaleString('en')}), so it was not read. Copy the progress sheet into a new workbook and send it again.`,
+      { entry },
     ),
 
   noProgressSheet: (sheets: string[], searchRows: number): NoProgressSheet => {

@@ -4,12 +4,14 @@
 // (@e965/xlsx): shared and inline strings, rich text, numbers, dates (as
 // serial numbers in the workbook's date system, as Excel hands them over),
 // booleans, error values and formulas with their cached values (or none),
-// whichever application saved the file.
+// whichever application saved the file. Only the sheets that can be the
+// progress sheet are parsed (candidates.ts).
 import { read, type WorkBook } from '@e965/xlsx';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
 import { CheckedGrid } from '../validate/grid.ts';
 import { findHeaderRow, findMetadataCell as findTableMetadata } from '../validate/locate.ts';
+import { planSheets } from './candidates.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
 import { missingPart } from './package-parts.ts';
 import { problems, type SheetIdentity, type Unreadable } from './problems.ts';
@@ -43,6 +45,11 @@ export interface WorkbookRead {
   sheetNames: string[];
   /** The sheets with a metadata cell, in workbook order (with or without the table). */
   progressSheets: ProgressSheet[];
+  /**
+   * What SheetJS was given to parse (candidates.ts): the sheet parts that can
+   * be the progress sheet and their cells; every other sheet was emptied.
+   */
+  parsed: { parts: string[]; cells: number };
 }
 
 export type ReadResult = WorkbookRead | { ok: false; problem: Unreadable };
@@ -64,9 +71,13 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   const missing = missingPart(entries);
   if (missing) return fail(problems.corrupt(`${missing} is missing`));
 
+  const planned = planSheets(entries, lim);
+  if (!planned.ok) return fail(planned.problem);
+  const { files, candidates, cells } = planned.plan;
+
   let wb: WorkBook;
   try {
-    wb = read(storedZip(entries), {
+    wb = read(storedZip(files), {
       type: 'array',
       dense: true,
       cellFormula: true,
@@ -109,7 +120,12 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
       hasTable: hasTable(grid),
     });
   }
-  return { ok: true, sheetNames: [...wb.SheetNames], progressSheets };
+  return {
+    ok: true,
+    sheetNames: [...wb.SheetNames],
+    progressSheets,
+    parsed: { parts: candidates, cells },
+  };
 }
 
 /** The validator's own search (locate.ts), so the reader and validate() agree on where the table is. */

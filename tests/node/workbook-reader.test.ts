@@ -26,6 +26,7 @@ import {
   filledXlsx,
   manyEntries,
   odsLike,
+  paddedXlsx,
   patchPart,
   plan,
   templateXlsx,
@@ -478,3 +479,66 @@ describe('damaged is damaged, well-formed is not', () => {
     );
   });
 });
+
+describe('bounded cost: only the sheets that can be the progress sheet are parsed', () => {
+  it('31 sheets of padding (~2 million cells) are scanned, not parsed: the report reads as usual', () => {
+    const bytes = paddedXlsx('P-TP', '2026-Q1');
+    expect(bytes.length).toBeLessThan(200_000);
+    const book = ok(readWorkbook(bytes));
+    expect(book.sheetNames).toHaveLength(32);
+    expect(book.sheetNames[31]).toBe('Dữ liệu 31');
+    // SheetJS was handed one sheet and the few hundred cells of the template.
+    expect(book.parsed.parts).toEqual([SHEET_XML]);
+    expect(book.parsed.cells).toBeLessThan(1000);
+    expect(book.parsed.cells).toBe(ok(readWorkbook(filledXlsx('P-TP', '2026-Q1'))).parsed.cells);
+    const c = chooseProgressSheet(book, { agency: 'P-TP', period: '2026-Q1' });
+    if (!c.ok) throw new Error(c.problem.message.en);
+    expect(validate(c.sheet.grid, { plan, agency: 'P-TP', period: '2026-Q1' }).ok).toBe(true);
+  });
+
+  it('padding that could be a progress sheet trips the cap on cells, naming the sheet', () => {
+    const r = readWorkbook(paddedXlsx('P-TP', '2026-Q1', true));
+    if (r.ok) throw new Error('read');
+    expect(r.problem.reason).toBe('too-many-cells');
+    // The template's cells and the first padding sheet's 64,001 fit in 100,000; the second does not.
+    expect(r.problem.sheet).toBe('Dữ liệu 2');
+    expect(r.problem.message.vi).toContain('“Dữ liệu 2”');
+    expect(r.problem.message.vi).toMatch(/Hãy/);
+    expect(r.problem.message.en).toContain('at most 100,000');
+  });
+
+  it('the progress sheet itself counts: over the cap it is refused before SheetJS parses it', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const cells = ok(readWorkbook(bytes)).parsed.cells;
+    expect(reasonOf(bytes, { maxCells: cells })).toBe('read');
+    const r = readWorkbook(bytes, { maxCells: cells - 1 });
+    expect(!r.ok && [r.problem.reason, r.problem.sheet]).toEqual([
+      'too-many-cells',
+      'P-TP 2026-Q1',
+    ]);
+  });
+
+  it('a shared-strings part with more items than the cap is refused', () => {
+    const r = readWorkbook(templateXlsx('P-TP', '2026-Q1'), { maxSharedStrings: 10 });
+    expect(!r.ok && [r.problem.reason, r.problem.entry]).toEqual([
+      'too-many-strings',
+      'xl/sharedStrings.xml',
+    ]);
+    expect(!r.ok && r.problem.message.vi).toMatch(/Hãy/);
+  });
+
+  it('a sheet pointing at the metadata shared string, or holding it in rich-text runs, is a candidate', () => {
+    const bytes = patchPart(filledXlsx('P-TP', '2026-Q1'), 'xl/sharedStrings.xml', (x) =>
+      x
+        .replace(/(<si>)<t([^>]*)>(Mã mẫu biểu[^<]*?)plan=/, '$1<r><t$2>$3pl</t></r><r><t>an=')
+        .replace(/(an=[^<]*)<\/t><\/si>/, '$1</t></r></si>'),
+    );
+    const sheet = only(readWorkbook(bytes));
+    expect(sheet.identity).toMatchObject({ agency: 'P-TP', period: '2026-Q1', cell: 'A5' });
+  });
+});
+
+function reasonOf(bytes: Uint8Array, limits = {}) {
+  const r = readWorkbook(bytes, limits);
+  return r.ok ? 'read' : r.problem.reason;
+}

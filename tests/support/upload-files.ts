@@ -142,3 +142,75 @@ export function odsLike(): Uint8Array {
 }
 
 export const CSV = strToU8('TT,Nội dung công việc\nI.1,Tổ chức\n');
+
+// ---- files that cost work to read ----
+
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const WORKSHEET_REL =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+/**
+ * Worksheet XML of `rows` × `columns` numeric cells written as briefly as
+ * SpreadsheetML allows (`<c><v>1</v></c>`, positions implied), so that
+ * ~65,000 cells fit in 1 MiB.
+ */
+export function numbersSheetXml(rows: number, columns: number, firstCell = ''): string {
+  const row = '<c><v>1</v></c>'.repeat(columns);
+  let data = '';
+  for (let r = 1; r <= rows; r++) data += `<row r="${r}">${r === 1 ? firstCell : ''}${row}</row>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;
+}
+
+/**
+ * `base` with `sheets` added after its own: each a worksheet part named in
+ * the workbook, its relationships and [Content_Types].xml, as a writer would.
+ */
+export function withSheets(base: Uint8Array, sheets: { name: string; xml: string }[]): Uint8Array {
+  const files = unzipSync(base);
+  const text = (part: string) => {
+    const data = files[part];
+    if (!data) throw new Error(`no part ${part}`);
+    return strFromU8(data);
+  };
+  let workbook = text('xl/workbook.xml');
+  let rels = text('xl/_rels/workbook.xml.rels');
+  let types = text('[Content_Types].xml');
+  sheets.forEach(({ name, xml }, i) => {
+    const part = `worksheets/extra${i + 1}.xml`;
+    const id = `rIdExtra${i + 1}`;
+    files[`xl/${part}`] = strToU8(xml);
+    workbook = workbook.replace(
+      '</sheets>',
+      `<sheet name="${name}" sheetId="${100 + i}" r:id="${id}"/></sheets>`,
+    );
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="${part}"/></Relationships>`,
+    );
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/xl/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`,
+    );
+  });
+  files['xl/workbook.xml'] = strToU8(workbook);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(rels);
+  files['[Content_Types].xml'] = strToU8(types);
+  return zipSync(files, { level: 9 });
+}
+
+/** An inline-string cell that looks like a metadata cell ("plan=…; layout=…"). */
+export const DECOY_CELL = '<c t="inlineStr"><is><t>plan=x; layout=1</t></is></c>';
+
+/**
+ * The attack of issue 12 (point 4): our filled template plus 31 sheets of
+ * numbers whose XML each inflates to just under 1 MiB (~2 million cells in
+ * all). Each entry is too small for the ratio check and together they stay
+ * under the 32 MiB cap, so the file (~150 KB) passes every zip check. With
+ * `decoy`, each extra sheet starts with DECOY_CELL, so each can be a progress
+ * sheet and must be parsed.
+ */
+export function paddedXlsx(agency = 'P-TP', period = '2026-Q1', decoy = false): Uint8Array {
+  const xml = numbersSheetXml(640, 100, decoy ? DECOY_CELL : '');
+  const sheets = Array.from({ length: 31 }, (_, i) => ({ name: `Dữ liệu ${i + 1}`, xml }));
+  return withSheets(filledXlsx(agency, period), sheets);
+}

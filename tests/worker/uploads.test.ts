@@ -16,6 +16,7 @@ import {
   filledXlsx,
   manyEntries,
   odsLike,
+  paddedXlsx,
   patchPart,
   tooMuchUncompressed,
   validFill,
@@ -336,6 +337,28 @@ describe('uploads: bad files are refused before anything is written', () => {
         }),
       'UNSUPPORTED_CONTENT_TYPE',
     );
+  });
+
+  it('31 sheets of padding (~2 million cells) beside the report: it is stored, the padding never parsed', async () => {
+    const key = await issueKey('THON-05');
+    const res = await upload(key, '2026-Q1', paddedXlsx('THON-05', '2026-Q1'));
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json<UploadReceipt>()).toMatchObject({
+      sheet: 'THON-05 2026-Q1',
+      version: 1,
+      unchanged: false,
+    });
+    const rows = await rowsOf('THON-05', '2026-Q1');
+    expect(JSON.parse(rows[0]?.payload ?? '')).toEqual(expectedSubmission('THON-05', '2026-Q1'));
+  });
+
+  it('padding that could be a progress sheet is 422 UNREADABLE_FILE (too-many-cells) naming the sheet', async () => {
+    const key = await issueKey('P-TP');
+    const body = await refused(
+      () => upload(key, '2026-Q3', paddedXlsx('P-TP', '2026-Q3', true)),
+      'UNREADABLE_FILE',
+    );
+    expect(details(body)).toMatchObject({ reason: 'too-many-cells', sheet: 'Dữ liệu 2' });
   });
 
   it('a file over MAX_UPLOAD_BYTES is 413, whether the body limit or the reader sees it', async () => {

@@ -1,0 +1,165 @@
+// Which sheets of an uploaded package SheetJS parses: only those that can be
+// the progress sheet, within a cap on cells. A sheet is a candidate when its
+// XML can hold a metadata cell (looksLikeMetadata: "plan=" and "layout="):
+// written in the sheet itself (an inline string, a formula's cached text) or
+// a shared string it may point to. The test is cheap and errs towards
+// "candidate"; the exact search (the first 40 rows of the used range) is
+// still read.ts's, on what SheetJS parses. Every other sheet is handed to
+// SheetJS as an empty worksheet, so padding a file with sheets of cells costs
+// a scan of their bytes, never a parse. Sheets are found by content, not by
+// name: any part with a <sheetData> element is one, however the package
+// names it, since that element is where SheetJS reads cells from.
+import { strFromU8, strToU8, type Unzipped } from 'fflate';
+import { looksLikeMetadata } from '../layout/metadata.ts';
+import type { WorkbookLimits } from './limits.ts';
+import { sheetNamesByPart } from './package-parts.ts';
+import { problems, type Unreadable } from './problems.ts';
+
+/** UTF-8, by the runtime's TextDecoder (fflate's Latin-1 decoding is several times slower). */
+const text = (b: Uint8Array) => strFromU8(b);
+const SHEET_DATA = /<(?:[\w.-]+:)?sheetData[\s/>]/;
+const SHARED_STRINGS = /^(?:<\?[^>]*\?>\s*)?<(?:[\w.-]+:)?sst[\s/>]/;
+const CELL = /<(?:[\w.-]+:)?c[\s/>]/g;
+const STRING_ITEM = /<(?:[\w.-]+:)?si[\s/>]/g;
+const INLINE_STRING = /<(?:[\w.-]+:)?is>/;
+const INLINE_STRING_G = /<(?:[\w.-]+:)?is>/g;
+const TAG = /<[^>]*>/g;
+
+export interface SheetPlan {
+  /** The entries to hand SheetJS: every sheet that cannot be the progress sheet emptied. */
+  files: Unzipped;
+  /** The sheet parts left whole, in zip order. */
+  candidates: string[];
+  /** Cell elements (<c>) in those parts. */
+  cells: number;
+}
+
+/** How often `re` (global) matches in `text`. */
+function count(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+/** Whether `xml`'s text, tags removed (so rich-text runs join), looks like a metadata cell. */
+const textLooksLikeMetadata = (xml: string) => looksLikeMetadata(xml.replace(TAG, ''));
+
+/**
+ * The pieces of `xml` from each match of `open` (global) to the next, or to
+ * the end: the items of a shared-strings part, the inline strings of a sheet.
+ */
+function* pieces(xml: string, open: RegExp): Generator<string> {
+  open.lastIndex = 0;
+  let m = open.exec(xml);
+  while (m) {
+    const start = m.index;
+    m = open.exec(xml);
+    yield xml.slice(start, m ? m.index : undefined);
+  }
+}
+
+/**
+ * Whether a sheet's XML can hold a metadata cell in itself: text in a <v>
+ * (a formula's cached string) or an inline string (<is>, perhaps in runs).
+ */
+function sheetMayHoldMetadata(xml: string): boolean {
+  if (xml.includes('plan') && xml.includes('layout') && textLooksLikeMetadata(xml)) return true;
+  if (!INLINE_STRING.test(xml)) return false;
+  for (const piece of pieces(xml, INLINE_STRING_G)) {
+    const end = piece.search(/<\/(?:[\w.-]+:)?is>/);
+    if (textLooksLikeMetadata(end < 0 ? piece : piece.slice(0, end))) return true;
+  }
+  return false;
+}
+
+/** The indices of the shared strings (<si> items, 0-based) whose text looks like metadata. */
+function metadataStrings(sst: string): number[] {
+  const found: number[] = [];
+  let index = 0;
+  for (const item of pieces(sst, STRING_ITEM)) {
+    if (item.includes('=') && textLooksLikeMetadata(item)) found.push(index);
+    index++;
+  }
+  return found;
+}
+
+const VALUE = /<(?:[\w.-]+:)?v>\s*(\d+)\s*</g;
+
+/**
+ * Whether the sheet refers to one of the shared strings `indices` (any <v>
+ * holding one): a search per index for the usual one or two, else one pass
+ * over every <v>.
+ */
+function refersTo(xml: string, indices: number[]): boolean {
+  if (indices.length <= 4) {
+    return indices.some((i) => new RegExp(`<(?:[\\w.-]+:)?v>\\s*${i}\\s*</`).test(xml));
+  }
+  const wanted = new Set(indices);
+  VALUE.lastIndex = 0;
+  for (let m = VALUE.exec(xml); m; m = VALUE.exec(xml)) {
+    if (wanted.has(Number(m[1]))) return true;
+  }
+  return false;
+}
+
+/** The sheet part emptied: its root element (whatever its name) with an empty <sheetData/>. */
+function emptied(xml: string): Unzipped[string] {
+  const root = /<([\w.-]+:)?(\w+)\b[^>]*>/.exec(xml.replace(/^<\?[^>]*\?>/, ''));
+  const prefix = root?.[1] ?? '';
+  const name = `${prefix}${root?.[2] ?? 'worksheet'}`;
+  const open = root?.[0]?.replace(/\/>$/, '>') ?? '<worksheet>';
+  return new Uint8Array(strToU8(`${open}<${prefix}sheetData/></${name}>`));
+}
+
+/** A sheet part's relationships: "xl/worksheets/sheet2.xml" → "xl/worksheets/_rels/sheet2.xml.rels". */
+const relsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
+
+/**
+ * The entries with every sheet part that cannot be the progress sheet
+ * emptied (and its relationships dropped, so its comments are not read
+ * either), or the problem when the candidates hold more than
+ * `limits.maxCells` cells or the shared strings more than
+ * `limits.maxSharedStrings` items. Bounded work: one pass over each part's
+ * bytes. `files` must have passed safeUnzip() and the package checks.
+ */
+export function planSheets(
+  files: Unzipped,
+  limits: WorkbookLimits,
+): { ok: true; plan: SheetPlan } | { ok: false; problem: Unreadable } {
+  let metadata: number[] = [];
+  for (const [name, data] of Object.entries(files)) {
+    const head = text(data.subarray(0, 512));
+    if (!SHARED_STRINGS.test(head)) continue;
+    const sst = text(data);
+    const items = count(STRING_ITEM, sst);
+    if (items > limits.maxSharedStrings) {
+      return { ok: false, problem: problems.tooManyStrings(name, items, limits.maxSharedStrings) };
+    }
+    // Bounded by the count just checked.
+    metadata = metadata.concat(metadataStrings(sst));
+  }
+
+  const out: Unzipped = { ...files };
+  const candidates: string[] = [];
+  let cells = 0;
+  let names: Record<string, string> | undefined;
+  for (const [part, data] of Object.entries(files)) {
+    if (!/\.xml$/i.test(part)) continue;
+    const xml = text(data);
+    if (!SHEET_DATA.test(xml)) continue;
+    if (sheetMayHoldMetadata(xml) || refersTo(xml, metadata)) {
+      candidates.push(part);
+      cells += count(CELL, xml);
+      if (cells > limits.maxCells) {
+        names ??= sheetNamesByPart(files);
+        const sheet = names[part.toLowerCase()] ?? part;
+        return { ok: false, problem: problems.tooManyCells(sheet, cells, limits.maxCells) };
+      }
+    } else {
+      out[part] = emptied(xml);
+      delete out[relsOf(part)];
+    }
+  }
+  return { ok: true, plan: { files: out, candidates, cells } };
+}
