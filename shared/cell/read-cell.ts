@@ -35,7 +35,7 @@ export type CellReading =
   /** An Excel error value (#VALUE!, #REF! …). */
   | { kind: 'error'; error: string }
   /** A picture placed in the cell: WPS's DISPIMG formula, or Excel's "Place in Cell" (#VALUE! without a formula). */
-  | { kind: 'picture'; found: string }
+  | { kind: 'picture'; source: 'DISPIMG' | '#VALUE!' }
   /** A formula whose value was never computed. */
   | { kind: 'uncomputed'; formula: string }
   /** Anything no host hands over for a cell (an object, NaN): `found` is a short printable form. */
@@ -77,11 +77,11 @@ export function readCell(cell: HostCell): CellReading {
   const { value, numberFormat } = cell;
   const formula = formulaOf(cell);
   if (value === null && formula) return { kind: 'uncomputed', formula };
-  if (formula && DISPIMG.test(formula)) return { kind: 'picture', found: formula };
+  if (formula && DISPIMG.test(formula)) return { kind: 'picture', source: 'DISPIMG' };
   if (isExcelError(value)) {
     const error = value.trim().toUpperCase();
     const placedPicture = error === '#VALUE!' && cell.formula !== undefined && !formula;
-    return placedPicture ? { kind: 'picture', found: error } : { kind: 'error', error };
+    return placedPicture ? { kind: 'picture', source: '#VALUE!' } : { kind: 'error', error };
   }
   if (typeof value === 'boolean')
     return { kind: 'boolean', value, shown: value ? 'TRUE' : 'FALSE' };

@@ -33,7 +33,7 @@ export function shownOf(c: CellReading): string {
     case 'error':
       return c.error;
     case 'picture':
-      return c.found;
+      return c.source;
     case 'uncomputed':
       return c.formula;
     default:

@@ -80,7 +80,7 @@ function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReadin
     if (cell.kind === 'error') {
       grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, field);
     } else if (cell.kind === 'picture') {
-      grid.add('PICTURE_IN_CELL', r, cc, { found: cell.found }, field);
+      grid.add('PICTURE_IN_CELL', r, cc, { source: cell.source }, field);
     } else if (cell.kind === 'uncomputed') {
       grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, field);
     } else {

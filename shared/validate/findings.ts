@@ -245,10 +245,16 @@ export const FINDINGS = {
   },
   PICTURE_IN_CELL: {
     severity: 'error',
-    message: (p) => ({
-      vi: `Ô chứa ảnh đặt trong ô (hoặc giá trị lỗi ${q(clip(p.found))} không do công thức). Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.`,
-      en: `The cell holds a picture placed in the cell (or the error value ${q(clip(p.found))} without a formula). Pictures in cells cannot be sent: remove it and describe the product in words.`,
-    }),
+    message: (p) =>
+      p.source === 'DISPIMG'
+        ? {
+            vi: 'Ô chứa ảnh chèn vào ô (hàm DISPIMG của WPS). Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.',
+            en: 'The cell holds a picture placed in it (WPS’s DISPIMG). Pictures in cells cannot be sent: remove it and describe the product in words.',
+          }
+        : {
+            vi: 'Ô chứa ảnh đặt trong ô (“Place in Cell”) hoặc giá trị lỗi #VALUE! không do công thức. Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.',
+            en: 'The cell holds a picture placed in it (“Place in Cell”) or the error #VALUE! without a formula. Pictures in cells cannot be sent: remove it and describe the product in words.',
+          },
   },
   TEXT_BROKEN_CHARACTER: {
     severity: 'error',

@@ -4,7 +4,7 @@
 // one per batch ("Application-specific API model", "*.run function").
 import { inside, key, parseRange } from './address.ts';
 import { Context, officeError } from './context.ts';
-import { emptySheet, type FakeSheet, type Write } from './model.ts';
+import { emptySheet, type FakeCell, type FakeSheet, type Write } from './model.ts';
 
 /** What a General cell keeps of typed text, and the number format Excel gives it (FakeExcel.typeAsUser). */
 function generalInput(text: string): [string | number, string?] {
@@ -68,6 +68,38 @@ export class FakeExcel {
     const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
     if (!s) throw new Error(`no sheet ${name}`);
     return s;
+  }
+
+  /**
+   * The workbook as Excel holds it once a file is opened: one sheet of cells
+   * (1-based row and column), made the active sheet, and the file's date
+   * system. Every cell has a value: Excel calculates formulas that were saved
+   * without one when it opens the file ("Change formula recalculation,
+   * iteration, or precision in Excel": a workbook is recalculated on open when
+   * it was saved by another program), so the caller gives the calculated value.
+   */
+  open(
+    sheet: string,
+    cells: {
+      row: number;
+      col: number;
+      value: string | number | boolean;
+      formula?: string;
+      numberFormat?: string;
+    }[],
+    date1904 = false,
+  ): void {
+    const s = emptySheet(sheet);
+    for (const c of cells) {
+      const cell: FakeCell = { value: c.value };
+      if (c.formula) cell.formula = c.formula;
+      if (c.numberFormat && c.numberFormat !== 'General') cell.numberFormat = c.numberFormat;
+      s.cells.set(key(c.row, c.col), cell);
+    }
+    this.sheets = [s];
+    this.active = sheet;
+    this.selected = sheet;
+    this.date1904 = date1904;
   }
 
   // What a person does by hand, between checks.
