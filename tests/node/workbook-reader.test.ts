@@ -415,6 +415,25 @@ describe('damaged is damaged, well-formed is not', () => {
     }
   });
 
+  it('a missing part is found when the package parts carry a namespace prefix', () => {
+    const prefixed = (bytes: Uint8Array) => {
+      let out = bytes;
+      for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels']) {
+        out = patchPart(out, part, (x) =>
+          x
+            .replace(/ xmlns="([^"]+)"/, ' xmlns:ns0="$1"')
+            .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, '<$1ns0:$2'),
+        );
+      }
+      return out;
+    };
+    const template = templateXlsx('P-TP', '2026-Q1');
+    expect(only(readWorkbook(prefixed(template))).identity.agency).toBe('P-TP');
+    const p = problemOf(prefixed(without(template, 'xl/sharedStrings.xml')));
+    expect(p.reason).toBe('corrupt');
+    expect(p.message.en).toContain('xl/sharedStrings.xml');
+  });
+
   it('an external relationship target is not a part and is not looked for', () => {
     const bytes = patchPart(templateXlsx('P-TP', '2026-Q1'), 'xl/_rels/workbook.xml.rels', (x) =>
       x.replace(
