@@ -75,6 +75,19 @@ describe('reader shapes: what the product reads', () => {
   }
 });
 
+describe('reader shapes: the docs', () => {
+  it('docs/reader-shapes.md has a row for every shape, naming its file and every source', () => {
+    const doc = readFileSync(new URL('../../docs/reader-shapes.md', import.meta.url), 'utf8');
+    const rows = doc.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(SHAPES.length);
+    for (const shape of SHAPES) {
+      const row = rows.find((l) => l.startsWith(`| \`${shape.name}.xlsx\` |`));
+      expect(row, shape.name).toBeDefined();
+      for (const source of shape.sources) expect(row).toContain(`(${source})`);
+    }
+  });
+});
+
 describe('reader shapes: an independent reader sees the same row 7', () => {
   const viaLibreOffice = SHAPES.filter((s) => s.independent?.reader === 'libreoffice');
   const viaOpenpyxl = SHAPES.filter((s) => !s.independent);
