@@ -18,6 +18,7 @@ import { defineConfig } from 'vitest/config';
 /** The node tests that start other programs (the `programs` project). */
 const PROGRAMS = [
   'tests/node/check-cli.test.ts',
+  'tests/node/reader-shapes.test.ts',
   'tests/node/real-world-files.test.ts',
   'tests/node/scripts.e2e.test.ts',
   'tests/node/seed-script.test.ts',

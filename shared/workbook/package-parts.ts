@@ -7,8 +7,10 @@
 // back with its text cells gone; such a package is damaged.
 import { strFromU8, type Unzipped } from 'fflate';
 
-const OVERRIDE = /<Override\b[^>]*?\bPartName\s*=\s*"([^"]*)"/g;
-const RELATIONSHIP = /<Relationship\b[^>]*>/g;
+// Element names with or without a namespace prefix: a package rewritten by
+// Python's ElementTree writes <ns0:Override …/> and <ns0:Relationship …/>.
+const OVERRIDE = /<(?:[\w.-]+:)?Override\b[^>]*?\bPartName\s*=\s*"([^"]*)"/g;
+const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b[^>]*>/g;
 const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`);
 
 /** Part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1); percent-escapes decoded. */

@@ -24,6 +24,7 @@ import {
   usedBounds,
 } from './sheet-grid.ts';
 import { safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
+import { utf8Parts } from './xml-encoding.ts';
 
 /** As far down as the validator looks for the metadata cell and the header. */
 export const SEARCH_ROWS = 40;
@@ -63,7 +64,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   if (kind) return fail(kind);
   const unzipped = safeUnzip(bytes, lim);
   if (!unzipped.ok) return fail(unzipped.problem);
-  const entries = unzipped.files;
+  const entries = utf8Parts(unzipped.files);
   if (isOds(entries)) return fail(problems.ods());
   if (!('[Content_Types].xml' in entries)) return fail(problems.notXlsx());
   const cut = truncatedPart(entries);

@@ -19,6 +19,7 @@ import { validate } from '../../shared/validate/index.ts';
 import { chooseProgressSheet, readWorkbook } from '../../shared/workbook/index.ts';
 import { FakeExcel } from '../support/fake-excel.ts';
 import { plan } from '../support/upload-files.ts';
+import { openpyxlPython } from './readers/python.ts';
 
 const run = promisify(execFile);
 const AGENCY = 'MTTQ';
@@ -119,19 +120,6 @@ describe('real-world files read as an upload', () => {
   });
 });
 
-/** A Python 3 that can import openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3). */
-async function python(): Promise<string> {
-  for (const candidate of ['/usr/bin/python3', 'python3']) {
-    try {
-      await run(candidate, ['-c', 'import openpyxl']);
-      return candidate;
-    } catch {}
-  }
-  throw new Error(
-    'Không tìm thấy python3 có openpyxl / No python3 with openpyxl: apt-get install python3-openpyxl (.ci/run does)',
-  );
-}
-
 type Cell = [number, number, string | number | boolean | null, string | null, string, boolean];
 interface Opened {
   sheet: string;
@@ -153,7 +141,7 @@ describe('the same files opened in Excel and checked by the task pane', () => {
   const g = globalThis as unknown as Record<string, unknown>;
   const opened: Record<string, Opened> = {};
   beforeAll(async () => {
-    const py = await python();
+    const py = await openpyxlPython();
     const script = new URL('./readers/cells_xlsx.py', import.meta.url).pathname;
     for (const name of Object.keys(RIGHT)) {
       const path = new URL(`../fixtures/real-world/${name}.xlsx`, import.meta.url).pathname;

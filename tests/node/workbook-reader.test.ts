@@ -5,7 +5,7 @@
 // and rich strings, formulas with cached values, errors, booleans, dates),
 // and from crafted broken zips.
 import { readFileSync } from 'node:fs';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../shared/layout/columns.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
@@ -415,6 +415,25 @@ describe('damaged is damaged, well-formed is not', () => {
     }
   });
 
+  it('a missing part is found when the package parts carry a namespace prefix', () => {
+    const prefixed = (bytes: Uint8Array) => {
+      let out = bytes;
+      for (const part of ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels']) {
+        out = patchPart(out, part, (x) =>
+          x
+            .replace(/ xmlns="([^"]+)"/, ' xmlns:ns0="$1"')
+            .replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, '<$1ns0:$2'),
+        );
+      }
+      return out;
+    };
+    const template = templateXlsx('P-TP', '2026-Q1');
+    expect(only(readWorkbook(prefixed(template))).identity.agency).toBe('P-TP');
+    const p = problemOf(prefixed(without(template, 'xl/sharedStrings.xml')));
+    expect(p.reason).toBe('corrupt');
+    expect(p.message.en).toContain('xl/sharedStrings.xml');
+  });
+
   it('an external relationship target is not a part and is not looked for', () => {
     const bytes = patchPart(templateXlsx('P-TP', '2026-Q1'), 'xl/_rels/workbook.xml.rels', (x) =>
       x.replace(
@@ -442,6 +461,44 @@ describe('damaged is damaged, well-formed is not', () => {
     // A cut made inside what follows the root is still a cut part only when the root is unclosed.
     const cut = patchPart(bytes, SHEET_XML, (x) => `${x.slice(0, -20)}<!-- c -->`);
     expect(problemOf(cut).reason).toBe('corrupt');
+  });
+
+  it('parts in UTF-16 with a byte order mark are read in either order; cut short or without the mark, damaged', () => {
+    const utf16 = (text: string, order: 'le' | 'be', bom: boolean) => {
+      const units = [
+        ...(bom ? [0xfeff] : []),
+        ...[...text].flatMap((ch) => {
+          const code = ch.codePointAt(0) ?? 0;
+          return code > 0xffff
+            ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)]
+            : [code];
+        }),
+      ];
+      return new Uint8Array(
+        units.flatMap((u) => (order === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])),
+      );
+    };
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const before = only(readWorkbook(bytes));
+    const recoded = (order: 'le' | 'be', bom: boolean, cut = 0) => {
+      const files = unzipSync(bytes);
+      for (const part of [SHEET_XML, 'xl/sharedStrings.xml']) {
+        const text = strFromU8(files[part] ?? new Uint8Array()).replace(
+          'encoding="UTF-8"',
+          'encoding="UTF-16"',
+        );
+        files[part] = utf16(text.slice(0, text.length - cut), order, bom);
+      }
+      return zipSync(files);
+    };
+    for (const order of ['le', 'be'] as const) {
+      expect(only(readWorkbook(recoded(order, true))).grid).toEqual(before.grid);
+      const cut = readWorkbook(recoded(order, true, 40));
+      expect(!cut.ok && cut.problem.reason).toBe('corrupt');
+      // XML 1.0 §4.3.3: an entity in UTF-16 must begin with the byte order mark.
+      const unmarked = readWorkbook(recoded(order, false));
+      expect(!unmarked.ok && unmarked.problem.reason).toBe('corrupt');
+    }
   });
 
   it('a sheet that repeats the code without the report table is not a second progress sheet', () => {

@@ -34,6 +34,7 @@ import {
 import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
 import type { Sheet, Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+import { parseCsv } from './readers/csv.ts';
 import {
   dataInput,
   emptyInput,
@@ -44,6 +45,7 @@ import {
   period,
   plan,
 } from './readers/fixtures.ts';
+import { openpyxlPython } from './readers/python.ts';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -127,19 +129,6 @@ const logs: string[] = [];
 
 const file = (name: Name, ext: string) => join(dir, `${name}.${ext}`);
 
-/** A Python 3 that can import openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3). */
-async function python(): Promise<string> {
-  for (const candidate of ['/usr/bin/python3', 'python3']) {
-    try {
-      await run(candidate, ['-c', 'import openpyxl']);
-      return candidate;
-    } catch {}
-  }
-  throw new Error(
-    'Không tìm thấy python3 có openpyxl / No python3 with openpyxl: apt-get install python3-openpyxl (.ci/run does)',
-  );
-}
-
 /** One LibreOffice run; each profile is used by one run at a time (parallel runs clash otherwise). */
 async function soffice(profile: string, args: string[]) {
   const { stdout, stderr } = await run(
@@ -151,39 +140,6 @@ async function soffice(profile: string, args: string[]) {
   return `${stdout}\n${stderr}`;
 }
 
-/** RFC 4180 CSV as LibreOffice writes it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xlsx-readers-'));
   for (const name of NAMES) writeFileSync(file(name, 'xlsx'), writeXlsx(books[name].model));
@@ -191,7 +147,7 @@ beforeAll(async () => {
 
   const reading = (async () => {
     const { stdout } = await run(
-      await python(),
+      await openpyxlPython(),
       [join(here, 'readers', 'read_xlsx.py'), ...files],
       {
         maxBuffer: 256 << 20,
