@@ -24,7 +24,12 @@ export interface WorkbookLimits {
   maxCells: number;
   /** Most items in the shared-strings part, which SheetJS parses whole. */
   maxSharedStrings: number;
-  /** The progress sheet is read into a dense grid of at most this many rows and columns. */
+  /**
+   * The progress sheet is read into dense grids (values, formulas, number
+   * formats) of at most this many rows and columns: 2,000 × 50 keeps the
+   * three grids near 100,000 cells each whatever the file holds, far above
+   * the largest agency's table (some 70 rows of 11 columns).
+   */
   maxRows: number;
   maxColumns: number;
 }
@@ -39,6 +44,6 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
   ratioFloorBytes: 1 * MiB,
   maxCells: 100_000,
   maxSharedStrings: 100_000,
-  maxRows: 20_000,
-  maxColumns: 200,
+  maxRows: 2_000,
+  maxColumns: 50,
 };

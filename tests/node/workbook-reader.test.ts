@@ -366,11 +366,17 @@ describe('files refused before SheetJS sees them', () => {
 
   it('a progress sheet with content far outside the table names the cell to clear', () => {
     const model = filledModel('P-TP', '2026-Q1');
-    model.sheets[0]?.rows.push({ index: 30_000, cells: [null, null, { value: 'lạc' }] });
+    model.sheets[0]?.rows.push({ index: 3_000, cells: [null, null, { value: 'lạc' }] });
     const r = readWorkbook(writeXlsx(model));
     expect(!r.ok && r.problem.reason).toBe('sheet-too-large');
-    expect(!r.ok && r.problem.cell).toBe('C30000');
-    expect(!r.ok && r.problem.message.vi).toContain('C30000');
+    expect(!r.ok && r.problem.cell).toBe('C3000');
+    expect(!r.ok && r.problem.message.vi).toContain('C3000');
+    // Far to the right is as far: the grid would be as large.
+    const wide = filledModel('P-TP', '2026-Q1');
+    const cells = Array.from({ length: 60 }, (_, i) => (i === 59 ? { value: 'lạc' } : null));
+    wide.sheets[0]?.rows.push({ index: 30, cells });
+    const w = readWorkbook(writeXlsx(wide));
+    expect(!w.ok && w.problem.cell).toBe('BH30');
     // Within the limits, it is read and validate() warns about it.
     const near = filledModel('P-TP', '2026-Q1');
     near.sheets[0]?.rows.push({ index: 40, cells: [null, null, { value: 'ghi chú' }] });
