@@ -1,7 +1,9 @@
 // POST /api/periods/:period/uploads inside workerd against the local D1: a
 // filled .xlsx template, read by the shared reader (SheetJS), checked by the
 // same validate() and stored through the same path as a JSON submission.
+
 import { env } from 'cloudflare:test';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { TaskRowLayout } from '../../shared/layout/index.ts';
 import { validate } from '../../shared/validate/index.ts';
@@ -275,6 +277,15 @@ describe('uploads: bad files are refused before anything is written', () => {
         patchPart(filledXlsx('P-TP', '2026-Q3'), 'xl/worksheets/sheet1.xml', (x) =>
           x.slice(0, 500),
         ),
+      'corrupt',
+    ],
+    [
+      'a package naming a shared-strings part it lacks',
+      () => {
+        const files = unzipSync(filledXlsx('P-TP', '2026-Q3'));
+        delete files['xl/sharedStrings.xml'];
+        return zipSync(files);
+      },
       'corrupt',
     ],
   ];
