@@ -152,6 +152,11 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
           { init },
         ),
       ),
+    /** Renames an agency (coordinator): its name everywhere, and no longer a placeholder. */
+    renameAgency: (code: string, patch: { name?: string; shortName?: string }) =>
+      json((init) =>
+        client.api.agencies[':code'].$patch({ param: { code }, json: patch }, { init }),
+      ),
     keys: () => json((init) => client.api.keys.$get(undefined, { init })),
     issueKey: (agency: string, role: KeyRequest['role'], label?: string) =>
       json((init) =>

@@ -15,7 +15,7 @@
 // - taskpane.test.ts: P-TP in the open period (submits, is returned, locks/unlocks).
 // - web.test.ts: P-VHTT in the open period (submits, uploads, is returned and
 //   accepted); the open period's grace days; a reopening for THON-03 (closed
-//   again); one key issued to THON-01 and revoked.
+//   again); one key issued to THON-01 and revoked; THON-02 renamed.
 // - taskpane-legacy.test.ts: P-KTHT in the open period (submits once).
 // - upload-roundtrip.test.ts: P-TP and P-GDDT in 2026-Q1 only (never the open period).
 // - harness.test.ts: reads only.

@@ -324,6 +324,27 @@ describe('web page', () => {
     await expect.poll(() => page.textContent('#keys')).toContain('Đã thu hồi');
   });
 
+  it('coordinator: renames a placeholder village; the new name is on the page and in the API', async () => {
+    await page.click('#show-agencies');
+    await page.waitForSelector('#agencies-table');
+    // Placeholder villages are listed first, marked as such.
+    const first = await page.locator('#agencies-table tbody tr').first().textContent();
+    expect(first).toContain('Tên tạm');
+    await page.fill('#agency-name-THON-02', 'Thôn thử nghiệm Hai');
+    await page.fill('#agency-short-THON-02', 'Thử nghiệm Hai');
+    await page.click('#rename-THON-02');
+    await expect.poll(() => page.textContent('#agencies')).toContain('Đã đổi tên THON-02');
+    await expect.poll(() => page.textContent('#completeness')).toContain('Thôn thử nghiệm Hai');
+    const listed = (await (await api('/api/agencies', system.coordinatorKey)).json()) as {
+      agencies: { code: string; name: string; placeholder: boolean }[];
+    };
+    expect(listed.agencies.find((a) => a.code === 'THON-02')).toMatchObject({
+      name: 'Thôn thử nghiệm Hai',
+      placeholder: false,
+    });
+    await screenshot(page, SUITE, '13-coordinator-renamed-village');
+  });
+
   it('fits a phone screen', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },

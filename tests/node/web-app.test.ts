@@ -159,6 +159,46 @@ describe('review', () => {
   });
 });
 
+describe('agency names', () => {
+  const village = {
+    code: 'THON-01',
+    name: 'Thôn 01 (chưa đặt tên)',
+    shortName: 'Thôn 01',
+    kind: 'village',
+    coordinator: false,
+    placeholder: true,
+    reports: true,
+  };
+  it('opens the list once, sends only what changed, then reloads names and the table', async () => {
+    const { app, api } = setup();
+    const renamed = { ...village, name: 'Thôn Tây', shortName: 'Tây', placeholder: false };
+    const calls: unknown[] = [];
+    Object.assign(api, {
+      agencies: vi
+        .fn()
+        .mockResolvedValueOnce({ agencies: [village] })
+        .mockResolvedValue({ agencies: [renamed] }),
+      renameAgency: vi.fn(async (code: string, patch: unknown) => {
+        calls.push([code, patch]);
+        return renamed;
+      }),
+    });
+    await app.session.signIn(KEY);
+    await app.agencies.open();
+    expect(app.state.renaming).toBe(true);
+    expect(app.state.agencies).toEqual([village]);
+    await app.agencies.rename('THON-01'); // nothing typed: nothing sent
+    expect(calls).toEqual([]);
+    app.setDraft('agency-name-THON-01', '  Thôn Tây ');
+    app.setDraft('agency-short-THON-01', 'Thôn 01');
+    await app.agencies.rename('THON-01');
+    expect(calls).toEqual([['THON-01', { name: 'Thôn Tây' }]]);
+    expect(app.state.agencies[0]?.name).toBe('Thôn Tây');
+    expect(app.state.notice?.section).toBe('agencies');
+    expect(api.completeness).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('upload', () => {
   it('one Idempotency-Key per chosen file, reused when that file is sent again', async () => {
     const { app, api } = setup('agency');

@@ -2,6 +2,7 @@
 // and the actions grouped by who uses them. Views read `app.state` and call
 // `app.session.signIn()`, `app.coordinator.accept()`, `app.keys.issue()`…
 import type { PeriodItem } from '../../client/api.ts';
+import { AgencyActions } from './actions/agencies.ts';
 import { CoordinatorActions } from './actions/coordinator.ts';
 import { Downloads } from './actions/downloads.ts';
 import { KeyActions } from './actions/keys.ts';
@@ -13,6 +14,7 @@ import { type AppDeps, Store } from './store.ts';
 export class App {
   private readonly store: Store;
   readonly session: Session;
+  readonly agencies: AgencyActions;
   readonly coordinator: CoordinatorActions;
   readonly downloads: Downloads;
   readonly keys: KeyActions;
@@ -21,6 +23,7 @@ export class App {
   constructor(deps: AppDeps) {
     this.store = new Store(deps);
     this.session = new Session(this.store);
+    this.agencies = new AgencyActions(this.store);
     this.coordinator = new CoordinatorActions(this.store);
     this.downloads = new Downloads(this.store);
     this.keys = new KeyActions(this.store);

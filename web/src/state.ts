@@ -25,6 +25,7 @@ export type Section =
   | 'settings'
   | 'downloads'
   | 'keys'
+  | 'agencies'
   | 'upload';
 
 /** A failed action, shown in the section where it happened. */
@@ -62,6 +63,8 @@ export interface State {
   newKey: NewKey | null;
   /** The agency whose "return for correction" form is open. */
   returning: string | null;
+  /** The coordinator opened the agency names form. */
+  renaming: boolean;
   /** The key prefix waiting for a second click to revoke. */
   confirmRevoke: string | null;
   /** Text typed into the forms, by input id (kept across re-draws). */
@@ -90,6 +93,7 @@ export function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
     keys: null,
     newKey: null,
     returning: null,
+    renaming: false,
     confirmRevoke: null,
     drafts: {},
     history: null,

@@ -92,6 +92,17 @@ export const WEB_WORDS = {
   downloadReady: { vi: 'Đã tải {f}.', en: 'Downloaded {f}.' },
   downloadAgain: { vi: 'Tải lại tệp', en: 'Save the file again' },
   // Keys
+  agenciesTitle: { vi: 'Tên cơ quan, đơn vị', en: 'Agency names' },
+  agenciesIntro: {
+    vi: 'Tên mới được dùng ở mọi nơi: biểu mẫu, báo cáo tổng hợp, trang này và phần bổ trợ Excel. Các thôn còn tên tạm được xếp trước.',
+    en: 'A new name is used everywhere: templates, the merged workbook, this page and the Excel add-in. Villages still under a placeholder name come first.',
+  },
+  showAgencies: { vi: 'Đổi tên cơ quan, thôn', en: 'Rename agencies and villages' },
+  agencyName: { vi: 'Tên đầy đủ', en: 'Full name' },
+  agencyShortName: { vi: 'Tên ngắn (tối đa 40 ký tự)', en: 'Short name (at most 40 characters)' },
+  placeholderName: { vi: 'Tên tạm', en: 'Placeholder' },
+  saveName: { vi: 'Lưu tên', en: 'Save name' },
+  renamed: { vi: 'Đã đổi tên {c} thành “{n}”.', en: 'Renamed {c} to “{n}”.' },
   keysTitle: { vi: 'Khóa truy cập', en: 'Access keys' },
   keysIntro: {
     vi: 'Máy chủ chỉ lưu mã băm của khóa: khóa mới chỉ hiện một lần.',

@@ -12,6 +12,7 @@ import type { App } from '../app.ts';
 import { barChartSvg } from '../chart.ts';
 import { reviewTone, timelinessTone } from '../tones.ts';
 import { t } from '../words.ts';
+import { agenciesView } from './agencies.ts';
 import { keysView } from './keys.ts';
 import { periodBar } from './period.ts';
 import { settingsView } from './settings.ts';
@@ -36,6 +37,7 @@ export function coordinatorView(app: App): HTMLElement {
       h('div', { class: 'main-col' }, completenessView(app)),
       h('div', { class: 'side-col' }, downloadsView(app), settingsView(app)),
     ),
+    agenciesView(app),
     keysView(app),
   );
 }
