@@ -15,7 +15,7 @@ import {
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
 import { loneSurrogateAt, toWellFormed } from '../text/well-formed.ts';
-import { readPercent, readStatus, readText, show, shownOf } from './cells.ts';
+import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
 const TEXT_KEYS: TextFillKey[] = ['result', 'completedProducts', 'difficulties', 'proposals'];
@@ -154,7 +154,7 @@ function checkPercent(row: RowAt, cell: CellReading, statusCode: StatusCode | nu
       fieldOf(row, 'percent'),
     );
   }
-  const pc = { taskId: t.taskId, status: statusCode ?? '', found: show(value ?? '') };
+  const pc = { taskId: t.taskId, status: statusCode ?? '', found: value ?? '' };
   if (statusCode === 'done' && value !== 100) {
     grid.add('PERCENT_STATUS_MISMATCH', r, c, pc, fieldOf(row, 'percent'));
   } else if (statusCode === 'not-started' && value !== null && value !== 0) {

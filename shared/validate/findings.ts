@@ -1,6 +1,7 @@
 // The closed list of finding codes, each with its severity and its message in
 // Vietnamese and English. Every check in the validator reports through here.
 import type { Bilingual } from '../text/bilingual.ts';
+import { viNumber } from '../text/vi-format.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,6 +21,12 @@ export type FindingParams = Record<string, string | number | undefined>;
 type Msg = (p: FindingParams) => Bilingual;
 
 const q = (v: unknown) => `“${String(v ?? '')}”`;
+/** A number as Vietnamese writes it (decimal comma, dots between thousands: 0,45; 4.000); other values as they are. */
+const vn = (v: unknown) => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return String(v ?? '');
+  const digits = Math.min(6, (String(v).split('.')[1] ?? '').length);
+  return viNumber(v, digits);
+};
 const clip = (v: unknown, n = 60) => {
   const s = String(v ?? '');
   return s.length > n ? `${s.slice(0, n)}…` : s;
@@ -184,7 +191,7 @@ export const FINDINGS = {
   PERCENT_FRACTION: {
     severity: 'warning',
     message: (p) => ({
-      vi: `Tỷ lệ ${p.found} được hiểu là ${p.found}%. Nếu ý là ${p.asPercent}%, hãy nhập ${p.asPercent}.`,
+      vi: `Tỷ lệ ${vn(p.found)} được hiểu là ${vn(p.found)}%. Nếu ý là ${vn(p.asPercent)}%, hãy nhập ${vn(p.asPercent)}.`,
       en: `Completion ${p.found} is read as ${p.found}%. If you meant ${p.asPercent}%, enter ${p.asPercent}.`,
     }),
   },
@@ -200,11 +207,11 @@ export const FINDINGS = {
     message: (p) =>
       p.status === 'done'
         ? {
-            vi: `Nhiệm vụ ${p.taskId} “Hoàn thành” thì tỷ lệ phải là 100 (đang là ${q(p.found)}).`,
+            vi: `Nhiệm vụ ${p.taskId} “Hoàn thành” thì tỷ lệ phải là 100 (đang là ${q(vn(p.found))}).`,
             en: `Task ${p.taskId} is “Completed”, so completion must be 100 (found ${q(p.found)}).`,
           }
         : {
-            vi: `Nhiệm vụ ${p.taskId} “Chưa triển khai” thì tỷ lệ phải là 0 hoặc để trống (đang là ${q(p.found)}).`,
+            vi: `Nhiệm vụ ${p.taskId} “Chưa triển khai” thì tỷ lệ phải là 0 hoặc để trống (đang là ${q(vn(p.found))}).`,
             en: `Task ${p.taskId} is “Not started”, so completion must be 0 or empty (found ${q(p.found)}).`,
           },
   },
@@ -218,7 +225,7 @@ export const FINDINGS = {
   TEXT_TOO_LONG: {
     severity: 'error',
     message: (p) => ({
-      vi: `Nội dung dài ${p.length} ký tự, vượt giới hạn ${p.max} ký tự của cột “${p.column}”.`,
+      vi: `Nội dung dài ${vn(p.length)} ký tự, vượt giới hạn ${vn(p.max)} ký tự của cột “${p.column}”.`,
       en: `The text is ${p.length} characters long, over the ${p.max}-character limit of “${p.columnEn}”.`,
     }),
   },

@@ -298,6 +298,10 @@ describe('validate: fillable cells', () => {
   it('PERCENT_FRACTION: a bare 0.45 is 0.45 %, with a warning', () => {
     const g = edit((g) => set(g, 7, COL.percent, 0.45));
     expectFinding(g, 'PERCENT_FRACTION', 'G7');
+    // Numbers in Vietnamese messages take the decimal comma; English keeps the point.
+    const message = check(g).findings.find((f) => f.code === 'PERCENT_FRACTION')?.message;
+    expect(message?.vi).toContain('Tỷ lệ 0,45 được hiểu là 0,45%');
+    expect(message?.en).toContain('Completion 0.45 is read as 0.45%');
     const r = check(g);
     expect(r.ok).toBe(true);
     expect(r.submission?.rows[0]?.percent).toBe(0.45);
