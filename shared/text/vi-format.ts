@@ -19,6 +19,23 @@ export function viDate(iso: string): string {
 }
 
 /**
+ * The ISO date ("2026-12-16") of a date typed day first, as Vietnamese
+ * write it: "16/12/2026", "16/12/26" is not accepted (the century is
+ * ambiguous), "1/2/2027", "16-12-2026" and "16.12.2026" are; spaces around
+ * are ignored. null when it is not a real calendar date (31/02, 00/12).
+ */
+export function parseViDate(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
+    return null;
+  }
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/**
  * "14/03/2026 09:05": an instant (ISO timestamp) in Vietnam's time (UTC+7).
  * Text that is not a timestamp comes back unchanged.
  */

@@ -154,11 +154,13 @@ describe('web page', () => {
 
   it('coordinator: returns the report for correction with a comment', async () => {
     await page.click(`#return-${AGENCY}`);
-    // Returning without a comment is refused on the page, in words.
+    // Returning without a comment is refused on the page, in words, beside the comment box.
     await page.click(`#return-confirm-${AGENCY}`);
     await expect
-      .poll(() => page.textContent('#failure-completeness'))
+      .poll(() => page.textContent(`#return-comment-${AGENCY}-error`))
       .toContain('Hãy ghi lý do trả lại');
+    expect(await page.getAttribute(`#return-comment-${AGENCY}`, 'aria-invalid')).toBe('true');
+    expect(await page.locator('#failure-completeness').count()).toBe(0);
     await page.fill(`#return-comment-${AGENCY}`, COMMENT);
     await screenshot(page, SUITE, '03-coordinator-return-form');
     await page.click(`#return-confirm-${AGENCY}`);
@@ -265,11 +267,18 @@ describe('web page', () => {
   });
 
   it('coordinator: sets the deadline, locks with a reason, reopens for one agency', async () => {
+    // The due date is typed and shown day first, whatever the browser's language.
+    const due = await page.inputValue('#due');
+    expect(due).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await page.fill('#due', '31/02/2026');
+    await page.click('#save-deadline');
+    await expect.poll(() => page.textContent('#due-error')).toContain('ngày/tháng/năm');
+    await page.fill('#due', due);
     await page.fill('#grace', '5');
     await page.click('#save-deadline');
     await expect.poll(() => page.textContent('#period-facts')).toContain('5 ngày');
     await page.click('#lock');
-    await expect.poll(() => page.textContent('#failure-settings')).toContain('Hãy ghi lý do khóa');
+    await expect.poll(() => page.textContent('#lock-reason-error')).toContain('Hãy ghi lý do khóa');
     await page.fill('#lock-reason', 'Đã tổng hợp báo cáo gửi tỉnh');
     await page.click('#lock');
     await expect

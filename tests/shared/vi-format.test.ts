@@ -1,7 +1,7 @@
 // Dates and numbers as Vietnamese documents print them (shared/text/vi-format.ts),
 // the one formatter of the Worker, the layout, the task pane and the web page.
 import { describe, expect, it } from 'vitest';
-import { viDate, viDateTime, viNumber } from '../../shared/text/vi-format.ts';
+import { parseViDate, viDate, viDateTime, viNumber } from '../../shared/text/vi-format.ts';
 
 describe('dates', () => {
   it('prints dd/mm/yyyy', () => {
@@ -41,5 +41,26 @@ describe('numbers', () => {
     expect(viNumber(-0.25, 2)).toBe('-0,25');
     expect(viNumber(-1234.5, 1)).toBe('-1.234,5');
     expect(viNumber(-0.01, 1)).toBe('0,0');
+  });
+});
+
+describe('parseViDate', () => {
+  it('reads day first, whatever the separator, and refuses what is not a real date', () => {
+    expect(parseViDate('16/12/2026')).toBe('2026-12-16');
+    expect(parseViDate(' 1/2/2027 ')).toBe('2027-02-01');
+    expect(parseViDate('16-12-2026')).toBe('2026-12-16');
+    expect(parseViDate('16.12.2026')).toBe('2026-12-16');
+    expect(parseViDate('29/02/2028')).toBe('2028-02-29');
+    for (const bad of [
+      '29/02/2027',
+      '31/04/2026',
+      '00/12/2026',
+      '12/16/2026',
+      '16/12/26',
+      '2026-12-16',
+      '',
+    ]) {
+      expect(parseViDate(bad), bad).toBeNull();
+    }
   });
 });

@@ -28,9 +28,11 @@ export type Section =
   | 'agencies'
   | 'upload';
 
-/** A failed action, shown in the section where it happened. */
+/** A failed action, shown in the section where it happened, or beside the one field it concerns. */
 export interface Failure extends ClientFailure {
   section: Section;
+  /** The input id the failure is about: shown under that field instead of atop the section. */
+  field?: string;
 }
 
 export interface Notice {

@@ -76,8 +76,9 @@ export class Store {
   }
 
   /** Refuses an action before anything is sent (an empty field), saying why in `section`. */
-  refuse(section: Section, code: string, word: WordKey): void {
-    this.set({ failure: { section, ...refusal(code, both(word)) } });
+  /** Refuses an action before it is sent; with `field`, the message is shown beside that input. */
+  refuse(section: Section, code: string, word: WordKey, field?: string): void {
+    this.set({ failure: { section, ...refusal(code, both(word)), ...(field ? { field } : {}) } });
   }
 
   draft(id: string): string {

@@ -92,6 +92,14 @@ export const WEB_WORDS = {
   downloadReady: { vi: 'Đã tải {f}.', en: 'Downloaded {f}.' },
   downloadAgain: { vi: 'Tải lại tệp', en: 'Save the file again' },
   // Keys
+  dateHint: {
+    vi: 'Dạng ngày/tháng/năm, ví dụ 16/12/2026.',
+    en: 'As day/month/year, e.g. 16/12/2026.',
+  },
+  dateFormat: {
+    vi: 'Ngày phải có dạng ngày/tháng/năm và là một ngày có thật, ví dụ 16/12/2026.',
+    en: 'The date must be day/month/year and a real date, e.g. 16/12/2026.',
+  },
   agenciesTitle: { vi: 'Tên cơ quan, đơn vị', en: 'Agency names' },
   agenciesIntro: {
     vi: 'Tên mới được dùng ở mọi nơi: biểu mẫu, báo cáo tổng hợp, trang này và phần bổ trợ Excel. Các thôn còn tên tạm được xếp trước.',

@@ -2,6 +2,7 @@
 // version (accept, or return it for correction with a comment), set the due
 // date and grace, lock with a reason or unlock, reopen for one agency.
 import type { PeriodPatch } from '../../../client/api.ts';
+import { parseViDate } from '../../../shared/text/vi-format.ts';
 import type { Store } from '../store.ts';
 import { loadPeriodData, refreshPeriods } from './session.ts';
 
@@ -39,7 +40,7 @@ export class CoordinatorActions {
     const id = `return-comment-${agency}`;
     const comment = store.draft(id).trim();
     if (!comment) {
-      store.refuse('completeness', 'COMMENT_REQUIRED', 'commentRequired');
+      store.refuse('completeness', 'COMMENT_REQUIRED', 'commentRequired', id);
       return;
     }
     await store.act(`review:${agency}`, 'completeness', async () => {
@@ -59,7 +60,12 @@ export class CoordinatorActions {
     const store = this.store;
     const p = store.currentPeriod;
     if (!p) return;
-    const due = store.draft('due') || p.due;
+    const typed = store.draft('due').trim();
+    const due = typed ? parseViDate(typed) : p.due;
+    if (!due) {
+      store.refuse('settings', 'INVALID_DATE', 'dateFormat', 'due');
+      return;
+    }
     const grace = store.draft('grace');
     const patch: PeriodPatch = { due };
     if (grace !== '') patch.graceDays = Number(grace);
@@ -78,7 +84,7 @@ export class CoordinatorActions {
     if (!p) return;
     const reason = store.draft('lock-reason').trim();
     if (locked && !reason) {
-      store.refuse('settings', 'REASON_REQUIRED', 'lockReasonRequired');
+      store.refuse('settings', 'REASON_REQUIRED', 'lockReasonRequired', 'lock-reason');
       return;
     }
     await store.act('lock', 'settings', async () => {
@@ -97,7 +103,7 @@ export class CoordinatorActions {
       store.draft('reopen-agency') || store.state.completeness?.agencies[0]?.agency.code;
     const reason = store.draft('reopen-reason').trim();
     if (!agency || !reason) {
-      store.refuse('settings', 'REASON_REQUIRED', 'reasonRequired');
+      store.refuse('settings', 'REASON_REQUIRED', 'reasonRequired', 'reopen-reason');
       return;
     }
     await store.act('reopen', 'settings', async () => {

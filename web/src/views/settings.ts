@@ -2,6 +2,7 @@
 // lock with a reason or unlock, reopen for one agency and close a reopening.
 
 import { h } from '../../../client/dom.ts';
+import { viDate } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
 import { t } from '../words.ts';
 import { button, failureBar, field, noticeBar, section, select } from './ui.ts';
@@ -32,12 +33,14 @@ export function settingsView(app: App): HTMLElement | null {
       h(
         'div',
         { class: 'field-row' },
+        // Typed and shown as dd/mm/yyyy whatever the browser's language (a date
+        // input follows the browser's locale: 12/16/2026 in an English Chromium).
         field(app, {
           id: 'due',
           label: t(lang, 'dueLabel'),
-          type: 'date',
-          value: p.due,
-          attrs: { required: true, min: p.cutoff.to },
+          value: viDate(p.due),
+          hint: t(lang, 'dateHint'),
+          attrs: { required: true, inputmode: 'numeric', autocomplete: 'off', maxlength: 10 },
         }),
         field(app, {
           id: 'grace',

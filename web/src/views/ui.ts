@@ -60,10 +60,13 @@ export function field(
 ): HTMLElement {
   const value = o.id in app.state.drafts ? app.draft(o.id) : (o.value ?? '');
   const hintId = o.hint ? `${o.id}-hint` : undefined;
+  const failure = app.state.failure?.field === o.id ? app.state.failure : null;
+  const errorId = failure ? `${o.id}-error` : undefined;
   const common = {
     id: o.id,
     name: o.id,
-    'aria-describedby': hintId,
+    'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': failure ? 'true' : undefined,
     oninput: (e: Event) => app.setDraft(o.id, (e.target as HTMLInputElement).value),
     ...o.attrs,
   };
@@ -76,6 +79,18 @@ export function field(
     h('label', { for: o.id }, o.label),
     input,
     o.hint ? h('p', { class: 'hint', id: hintId }, o.hint) : null,
+    failure
+      ? h(
+          'p',
+          { class: 'field-error', id: errorId, role: 'alert' },
+          failure.text[app.state.lang],
+          h(
+            'span',
+            { class: 'message-other', lang: other(app.state.lang) },
+            failure.text[other(app.state.lang)],
+          ),
+        )
+      : null,
   );
 }
 
@@ -119,7 +134,8 @@ export function select(
  */
 export function failureBar(app: App, section: Section): HTMLElement | null {
   const f = app.state.failure;
-  if (!f || f.section !== section) return null;
+  // A failure about one field is shown beside it (field()), not atop the section.
+  if (!f || f.section !== section || f.field) return null;
   const lang = app.state.lang;
   return h(
     'div',
