@@ -1,4 +1,4 @@
-export { foldLookAlikes, type LookAlike } from './look-alike.ts';
+export { foldLookAlikes, foreignLetters, type LookAlike } from './look-alike.ts';
 export {
   type CellReading,
   formulaOf,

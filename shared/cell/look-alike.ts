@@ -32,6 +32,22 @@ const LOOK_ALIKES: Record<string, string> = {
   у: 'y',
   х: 'x',
   і: 'i',
+  һ: 'h',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  // Latin letters of other alphabets (IPA, Turkish)
+  ɑ: 'a',
+  ɡ: 'g',
+  ı: 'i',
+  // Small roman numerals (U+2170…)
+  ⅰ: 'i',
+  ⅴ: 'v',
+  ⅹ: 'x',
+  ⅼ: 'l',
+  ⅽ: 'c',
+  ⅾ: 'd',
+  ⅿ: 'm',
   // Greek
   Α: 'A',
   Β: 'B',
@@ -46,6 +62,11 @@ const LOOK_ALIKES: Record<string, string> = {
   Τ: 'T',
   Χ: 'X',
   ο: 'o',
+  α: 'a',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ρ: 'p',
 };
 
 export interface LookAlike {
@@ -59,6 +80,21 @@ export interface LookAlike {
 
 const codeOf = (ch: string) =>
   `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Letters Vietnamese is written with: ASCII, and the Vietnamese letters of Latin-1, Latin Extended-A/B and Extended Additional. */
+const VIETNAMESE_LETTER =
+  /[A-Za-z0-9\s.,;:()\-–'"“”%/ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/u;
+
+/**
+ * The characters of `text` (NFC) that are not used to write Vietnamese, with
+ * their code points, each once: what a message names when a list value is
+ * not recognised ("α (U+03B1)"), since such a letter looks like one that is.
+ */
+export function foreignLetters(text: string): string[] {
+  const found = new Set<string>();
+  for (const ch of text.normalize('NFC')) if (!VIETNAMESE_LETTER.test(ch)) found.add(ch);
+  return [...found].map((ch) => `${ch} (${codeOf(ch)})`);
+}
 
 /**
  * `text` with each look-alike letter replaced by the letter it is drawn

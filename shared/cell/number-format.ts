@@ -30,16 +30,34 @@ function usable(fmt: unknown): string {
  * `value` as Excel shows it in a cell with number format `fmt` (a format
  * code such as "General", "#,##0", `0.00"%"`; "@" and anything unreadable
  * count as General), e.g. 0.30000000000000004 → "0.3", 1234567 with "#,##0"
- * → "1,234,567". Separators are the format code's own (en-US), whatever the
+ * → "1,234,567"; a whole number under General keeps every digit. Separators are the format code's own (en-US), whatever the
  * viewer's locale, so every host gives the same text. Never throws: a format
  * SSF cannot apply gives the General form.
  */
 export function displayNumber(value: number, fmt: unknown, date1904 = false): string {
+  const f = usable(fmt);
+  // Every digit of a whole number: General would show 123456789012 (an ID
+  // number, say) as 1.23457E+11, losing digits no one meant to drop.
+  if (f.toLowerCase() === 'general' && Number.isSafeInteger(value)) return String(value);
   try {
-    return ssf.format(usable(fmt), value, { date1904 }).trim();
+    return ssf.format(f, value, { date1904 }).trim();
   } catch {
     return ssf.format('General', value).trim();
   }
+}
+
+/** Elapsed-time brackets ([h]:mm, [mm]:ss): a duration, not a time of day. */
+const ELAPSED = /\[(?:h+|m+|s+)\]/i;
+
+/**
+ * How a date or time format shows a serial: 'duration' for elapsed time
+ * ([h]:mm shows 1.5 as 36:00), 'time' when it shows no calendar date (h:mm:
+ * the same text for two different days), else 'date'. Asked of SSF.
+ */
+export function dateFormatKind(fmt: string): 'date' | 'time' | 'duration' {
+  const f = usable(fmt);
+  if (ELAPSED.test(f)) return 'duration';
+  return displayNumber(1.5, f) === displayNumber(40.5, f) ? 'time' : 'date';
 }
 
 /** Whether `fmt` shows a number as a date or time (SSF.is_date: quoted text and escapes do not count). */
@@ -52,19 +70,38 @@ export function isDateFormat(fmt: unknown): boolean {
   }
 }
 
+/** The numbers written in a displayed text ("Q1 45%" → 1 and 45), with their decimals. */
+function numbersIn(shown: string): { value: number; decimals: number }[] {
+  return [...shown.replace(/(\d),(?=\d{3}\b)/g, '$1').matchAll(/\d+(?:\.(\d+))?/g)].map((m) => ({
+    value: Number(m[0]),
+    decimals: m[1]?.length ?? 0,
+  }));
+}
+
+/** Whether a displayed number (rounded to its decimals) is `x`. */
+const shows = (n: { value: number; decimals: number }, x: number) =>
+  Math.abs(n.value - Math.abs(x)) <= 0.5 * 10 ** -n.decimals + 1e-9;
+
 /**
- * 100 when `fmt` carries Excel's percent sign, which shows a number ×100
- * ("0%": 0.45 → "45%"); 1 when there is none or the % is a literal (quoted
- * `0"%"`, escaped `0\%`), which Excel shows as typed (45 → "45%"). Decided
- * by SSF itself: the format applied to 1 shows 100 exactly when it scales.
- * Source: Microsoft, "Review guidelines for customizing a number format"
- * (a % in the code multiplies by 100; "" and \ make characters literal).
+ * 100 when the section of `fmt` that applies to `value` carries Excel's
+ * percent sign, which shows a number ×100 ("0%": 0.45 → "45%"); 1 when it
+ * has none or its % is a literal (quoted `0"%"`, escaped `0\%`), which Excel
+ * shows as typed (45 → "45%"). Decided by SSF itself: the cell as displayed
+ * shows `value` × 100 and not `value` (sections picked by sign or by a
+ * condition such as `[<=1]0%;0"%"`, and digits in literal text, are SSF's
+ * concern); when the display shows neither (a rounded or scientific form),
+ * by whether the format applied to 1 shows 100. Source: Microsoft, "Review
+ * guidelines for customizing a number format" (a % multiplies by 100; ""
+ * and \ make characters literal).
  */
-export function percentScale(fmt: unknown): 1 | 100 {
+export function percentScale(fmt: unknown, value = 1): 1 | 100 {
   if (typeof fmt !== 'string' || !fmt.includes('%')) return 1;
-  const shown = displayNumber(1, fmt);
-  const digits = /[0-9]+(?:[.,][0-9]+)?/.exec(shown)?.[0] ?? '';
-  return Number(digits.replace(',', '.')) === 100 ? 100 : 1;
+  const shown = numbersIn(displayNumber(value, fmt));
+  const scaled = shown.some((n) => shows(n, value * 100));
+  const plain = shown.some((n) => shows(n, value));
+  if (scaled !== plain) return scaled ? 100 : 1;
+  if (value !== 1) return percentScale(fmt, 1);
+  return 1;
 }
 
 /** The calendar date and time of an Excel serial number, in the given date system; null if out of range. */

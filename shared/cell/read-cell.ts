@@ -3,7 +3,7 @@
 // (the same grids built from the file by shared/workbook/): what the person
 // saw in the cell, before any column's rule is applied.
 import { shows1904Year, viDateText } from './date-text.ts';
-import { displayNumber, isDateFormat, percentScale } from './number-format.ts';
+import { dateFormatKind, displayNumber, isDateFormat, percentScale } from './number-format.ts';
 
 /** What a host hands over for one cell. */
 export interface HostCell {
@@ -65,7 +65,9 @@ export function formulaOf(cell: Pick<HostCell, 'formula'>): string | null {
  * - other error values → `error`; booleans → `boolean` ("TRUE"/"FALSE");
  * - a number under a date or time format (SSF.is_date) → `date`, in the
  *   workbook's date system: `date1904` when given, else read from the
- *   displayed `text` (shows1904Year), else the 1900 system;
+ *   displayed `text` (shows1904Year), else the 1900 system; shown as
+ *   dd/mm/yyyy[ HH:MM], or HH:MM under a format that shows no date, or as
+ *   displayed for elapsed time ([h]:mm);
  * - any other number → `number`, with its displayed form and percent scale
  *   (number-format.ts);
  * - text → `text` as given (no trimming or normalisation here);
@@ -86,17 +88,21 @@ export function readCell(cell: HostCell): CellReading {
   if (typeof value === 'boolean')
     return { kind: 'boolean', value, shown: value ? 'TRUE' : 'FALSE' };
   if (typeof value === 'number' && Number.isFinite(value)) {
-    if (isDateFormat(numberFormat)) {
+    if (typeof numberFormat === 'string' && isDateFormat(numberFormat)) {
       const date1904 =
         cell.date1904 ?? (typeof cell.text === 'string' && shows1904Year(value, cell.text));
-      const shown = viDateText(value, date1904);
+      const kind = dateFormatKind(numberFormat);
+      const shown =
+        kind === 'duration'
+          ? displayNumber(value, numberFormat, date1904)
+          : viDateText(kind === 'time' ? value - Math.floor(value) : value, date1904);
       if (shown !== null) return { kind: 'date', value, shown };
     }
     return {
       kind: 'number',
       value,
       shown: displayNumber(value, numberFormat),
-      scale: percentScale(numberFormat),
+      scale: percentScale(numberFormat, value),
     };
   }
   if (typeof value === 'string') {

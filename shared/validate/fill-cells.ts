@@ -3,7 +3,7 @@
 // (layout/columns.ts) and against the row's other cells (status and percent
 // agree; a started task says what was done).
 
-import { type CellReading, formulaOf } from '../cell/index.ts';
+import { type CellReading, foreignLetters, formulaOf } from '../cell/index.ts';
 import {
   COLUMN_INDEX,
   COLUMNS,
@@ -103,7 +103,14 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
   const field = fieldOf(row, 'status');
   if (!status.ok) {
     const allowedVi = STATUSES.map((s) => s.vi).join(', ');
-    grid.add('STATUS_INVALID', r, columns.status, { found: status.found, allowedVi }, field);
+    const foreign = foreignLetters(status.found).join(', ') || undefined;
+    grid.add(
+      'STATUS_INVALID',
+      r,
+      columns.status,
+      { found: status.found, allowedVi, foreign },
+      field,
+    );
     return null;
   }
   const { code, lookAlikes } = status.value;

@@ -170,8 +170,8 @@ export const FINDINGS = {
   STATUS_INVALID: {
     severity: 'error',
     message: (p) => ({
-      vi: `Tình trạng ${q(clip(p.found))} không có trong danh sách: ${p.allowedVi}.`,
-      en: `Status ${q(clip(p.found))} is not in the list: ${p.allowedVi}.`,
+      vi: `Tình trạng ${q(clip(p.found))} không có trong danh sách: ${p.allowedVi}.${p.foreign ? ` Có ký tự không phải chữ tiếng Việt (trông giống nhưng là ký tự khác): ${p.foreign}.` : ''}`,
+      en: `Status ${q(clip(p.found))} is not in the list: ${p.allowedVi}.${p.foreign ? ` It has characters that are not Vietnamese letters (they look alike but are others): ${p.foreign}.` : ''}`,
     }),
   },
   STATUS_LOOK_ALIKE: {

@@ -463,6 +463,14 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     // Excel's own percent sign still scales, in every section and with literal text around it.
     expect(row7(COL.percent, { value: 0.45, numberFormat: '"Đạt "0%' }).row?.percent).toBe(45);
     expect(row7(COL.percent, { value: 0.45, numberFormat: '0%;[Red]-0%' }).row?.percent).toBe(45);
+    // The section the value falls in decides, and digits in literal text do not confuse it.
+    const conditional = (value: number, fmt: string) =>
+      row7(COL.percent, { value, numberFormat: fmt }).row?.percent;
+    expect(conditional(45, '[<=1]0%;0"%"')).toBe(45);
+    expect(conditional(0.45, '[<=1]0%;0"%"')).toBe(45);
+    expect(conditional(0.45, '[>=1]0"%";0%')).toBe(45);
+    expect(conditional(0.45, '"Q1 "0%')).toBe(45);
+    expect(conditional(0.45, '"2026: "0%')).toBe(45);
   });
 
   it('a date in a text column is the dd/mm/yyyy the clerk saw, with the time only when there is one', () => {
@@ -474,6 +482,13 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     expect(day('[$-409]d mmmm yyyy')).toBe('15/10/2026');
     expect(day('dd/mm/yyyy hh:mm', 46310.5)).toBe('15/10/2026 12:00');
     expect(day('h:mm', 0.75)).toBe('18:00');
+    // A format that shows no date shows only the time, whatever day the serial holds.
+    expect(day('h:mm', 46310.5)).toBe('12:00');
+    // Elapsed time is a duration, as displayed.
+    expect(day('[h]:mm', 1.5)).toBe('36:00');
+    // Before 1900-03-01 (Excel's 1900 leap-year bug counts a 29/02/1900).
+    expect(day('dd/mm/yyyy', 59)).toBe('28/02/1900');
+    expect(day('dd/mm/yyyy', 61)).toBe('01/03/1900');
     // A number that only looks like a date under General is a number.
     expect(day('General')).toBe('46310');
   });
@@ -497,6 +512,8 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     expect(shown(1234567, '#,##0')).toBe('1,234,567');
     expect(shown(12, '@')).toBe('12');
     expect(shown(0.5, '0%')).toBe('50%');
+    // A long whole number (an ID) keeps every digit, where General would show 1.23457E+11.
+    expect(shown(123456789012)).toBe('123456789012');
   });
 
   it('FORMULA_NO_VALUE: a formula never computed is named at its cell, never an empty value or "no result"', () => {
@@ -537,7 +554,19 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     const cyrillic = row7(COL.status, { value: 'Đang triển khаi' }); // Cyrillic а
     expect(cyrillic.row?.status).toBe('in-progress');
     expect(cyrillic.r.findings[0]?.message.en).toContain('U+0430');
-    expect(row7(COL.status, { value: 'Ðang làm' }).codes).toEqual(['STATUS_INVALID@F7']);
+    expect(row7(COL.status, { value: 'Đαng triển khai' }).row?.status).toBe('in-progress'); // Greek α
+    // Cyrillic һ: read as "Hoàn thành" (whose 100% the row's 40 then contradicts).
+    expect(row7(COL.status, { value: 'Hoàn thànһ' }).codes).toEqual([
+      'STATUS_LOOK_ALIKE@F7',
+      'PERCENT_STATUS_MISMATCH@G7',
+    ]);
+    const unknown = row7(COL.status, { value: 'Ðang làm' });
+    expect(unknown.codes).toEqual(['STATUS_INVALID@F7']);
+    // Not in the list: the message names the letter that is not Vietnamese.
+    expect(unknown.r.findings[0]?.message.vi).toContain('Ð (U+00D0)');
+    expect(unknown.r.findings[0]?.message.en).toContain('Ð (U+00D0)');
+    const plain = row7(COL.status, { value: 'Đang làm' });
+    expect(plain.r.findings[0]?.message.en).not.toContain('look alike');
   });
 
   it('TEXT_BROKEN_CHARACTER: a lone surrogate is named with its position, not replaced silently', () => {
