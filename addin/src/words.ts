@@ -33,6 +33,7 @@ export const PANE_WORDS = {
   lastSent: { vi: 'Đã gửi phiên bản {v} lúc {t}', en: 'Version {v} sent at {t}' },
   // Actions
   actionsTitle: { vi: 'Báo cáo', en: 'Report' },
+  ownReportTitle: { vi: 'Báo cáo của đơn vị mình: {a}', en: 'Your own office’s report: {a}' },
   create: { vi: 'Tạo biểu mẫu', en: 'Create the sheet' },
   creating: { vi: 'Đang tạo biểu mẫu…', en: 'Creating the sheet…' },
   created: {

@@ -325,6 +325,9 @@ describe('coordinator', () => {
     expect(await page.textContent('#totals')).toContain(
       `Đã nhận ${totals.received}/${totals.expected}`,
     );
+    // The coordinating office's own report goes with the same key and buttons.
+    expect(await page.isVisible('#create')).toBe(true);
+    expect(await page.textContent('#actions-title')).toContain('Ban TC, NV-LĐTBXH');
     await screenshot(page, SUITE, '10-completeness');
     await page.click('#open-merged');
     await page.waitForSelector('#notice');

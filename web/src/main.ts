@@ -57,7 +57,7 @@ function render(state: State): void {
   if (!state.upload && fileInput.value) fileInput.value = '';
   const body = state.me
     ? state.me.role === 'coordinator'
-      ? coordinatorView(app)
+      ? coordinatorView(app, fileInput)
       : agencyView(app, fileInput)
     : signInView(app);
   document.title = state.me

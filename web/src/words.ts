@@ -151,6 +151,10 @@ export const WEB_WORDS = {
     vi: 'Kỳ đã được mở lại cho cơ quan: {r}',
     en: 'The period was reopened for your agency: {r}',
   },
+  ownReportIntro: {
+    vi: 'Báo cáo của chính đơn vị mình ({a}) được gửi bằng khóa này: tải biểu mẫu của đơn vị, điền, rồi chọn tệp và gửi tại đây (hoặc bấm “Gửi báo cáo” trong phần bổ trợ Excel với khóa này).',
+    en: 'Your own office’s report ({a}) is sent with this key: download its template, fill it in, then choose the file and send it here (or press “Gửi báo cáo” in the Excel add-in with this key).',
+  },
   uploadTitle: { vi: 'Nộp báo cáo từ tệp Excel', en: 'Submit a filled Excel template' },
   uploadSteps: {
     vi: '1. Tải biểu mẫu trống. 2. Điền các cột Tình trạng đến Đề xuất, kiến nghị. 3. Chọn tệp đã điền và bấm “Gửi báo cáo”.',

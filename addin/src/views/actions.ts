@@ -18,7 +18,13 @@ export function actionsView(pane: Pane, s: PaneState): HTMLElement {
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 'actions-title' },
-    h('h2', { id: 'actions-title' }, t(L, 'actionsTitle')),
+    h(
+      'h2',
+      { id: 'actions-title' },
+      s.me?.role === 'coordinator'
+        ? t(L, 'ownReportTitle', { a: s.me.agency.shortName })
+        : t(L, 'actionsTitle'),
+    ),
     h(
       'div',
       { class: 'actions' },

@@ -34,11 +34,10 @@ export function render(root: HTMLElement, pane: Pane, s: PaneState): void {
       s.inExcel && !s.supportsRequiredApi ? tooOldView(L) : null,
       connectView(pane, s),
       s.me ? periodView(pane, s) : null,
-      // An Excel without the required set gets the note above instead of buttons that would fail.
-      s.me?.role === 'agency' && !(s.inExcel && !s.supportsRequiredApi)
-        ? actionsView(pane, s)
-        : null,
       s.me?.role === 'coordinator' ? coordinatorView(pane, s) : null,
+      // An Excel without the required set gets the note above instead of buttons that would fail.
+      // The coordinator's key sends the coordinating office's own report with the same buttons.
+      s.me && !(s.inExcel && !s.supportsRequiredApi) ? actionsView(pane, s) : null,
       progressView(s),
       failureView(pane, s),
       noticeView(s),

@@ -13,9 +13,10 @@ import type { App } from '../app.ts';
 import { shortHash } from '../format.ts';
 import { dueTone, reviewTone } from '../tones.ts';
 import { t } from '../words.ts';
-import { findingsView, receiptView } from './findings.ts';
+import { findingsView } from './findings.ts';
 import { periodFacts } from './period.ts';
-import { badge, button, failureBar, noticeBar, savedLink, section } from './ui.ts';
+import { badge, failureBar, noticeBar, section } from './ui.ts';
+import { uploadSection } from './upload.ts';
 
 type Own = NonNullable<PeriodItem['own']>;
 
@@ -130,76 +131,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
         : null,
       noticeBar(app, 'top'),
     ),
-    section(
-      'upload',
-      t(lang, 'uploadTitle'),
-      h('p', { class: 'hint' }, t(lang, 'uploadSteps')),
-      h(
-        'div',
-        { class: 'actions' },
-        button(app, {
-          id: 'download-own-template',
-          label: t(lang, 'downloadTemplate'),
-          busy: `template:${code}`,
-          busyLabel: t(lang, 'loading'),
-          onClick: () => app.downloads.template(code, 'upload'),
-        }),
-      ),
-      savedLink(app, `template:${code}`),
-      p.locked && !own?.reopened
-        ? h(
-            'div',
-            { class: 'message message-error' },
-            h('p', {}, t(lang, 'lockedBecause', { r: p.lockReason ?? '' })),
-          )
-        : null,
-      h(
-        'form',
-        {
-          class: 'inline-form',
-          id: 'upload-form',
-          onsubmit: (e: Event) => {
-            e.preventDefault();
-            void app.upload.send();
-          },
-        },
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: 'file' }, t(lang, 'fileLabel')),
-          fileInput,
-          app.state.upload
-            ? h(
-                'p',
-                { class: 'hint' },
-                `${app.state.upload.file.name} · ${Math.ceil(app.state.upload.file.size / 1024)} KB`,
-              )
-            : null,
-        ),
-        h(
-          'div',
-          { class: 'actions' },
-          h(
-            'button',
-            {
-              type: 'submit',
-              id: 'upload-submit',
-              class: 'btn btn-primary',
-              disabled: app.isBusy('upload'),
-              'aria-busy': app.isBusy('upload') ? 'true' : undefined,
-            },
-            app.isBusy('upload') ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
-            t(lang, app.isBusy('upload') ? 'submitting' : 'submit'),
-          ),
-        ),
-      ),
-      failureBar(app, 'upload'),
-      app.state.failure?.section === 'upload' && app.state.failure.retryable
-        ? h('p', { class: 'hint' }, t(lang, 'retryNote'))
-        : null,
-      noticeBar(app, 'upload'),
-      app.state.uploadOutcome ? receiptView(app.state.uploadOutcome.receipt, lang) : null,
-    ),
+    uploadSection(app, fileInput, code, !!(p.locked && !own?.reopened)),
     historyView(app),
   );
 }

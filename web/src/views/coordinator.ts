@@ -17,6 +17,7 @@ import { keysView } from './keys.ts';
 import { periodBar } from './period.ts';
 import { settingsView } from './settings.ts';
 import { badge, button, failureBar, field, noticeBar, savedLink, section } from './ui.ts';
+import { uploadSection } from './upload.ts';
 
 /** The page's palette for the chart (Fluent colours, AA contrast on white). */
 export const CHART_COLORS = {
@@ -26,7 +27,8 @@ export const CHART_COLORS = {
   missing: '#8a8886',
 } as const;
 
-export function coordinatorView(app: App): HTMLElement {
+export function coordinatorView(app: App, fileInput: HTMLInputElement): HTMLElement {
+  const me = app.state.me;
   return h(
     'div',
     { class: 'page coordinator' },
@@ -37,6 +39,16 @@ export function coordinatorView(app: App): HTMLElement {
       h('div', { class: 'main-col' }, completenessView(app)),
       h('div', { class: 'side-col' }, downloadsView(app), settingsView(app)),
     ),
+    // The coordinating office reports too: its key sends the office's own report.
+    me
+      ? uploadSection(
+          app,
+          fileInput,
+          me.agency.code,
+          !!app.currentPeriod?.locked,
+          t(app.state.lang, 'ownReportIntro', { a: me.agency.shortName }),
+        )
+      : null,
     agenciesView(app),
     keysView(app),
   );
