@@ -75,6 +75,7 @@ export async function snapshot() {
     'period_reopenings',
     'submissions',
     'reviews',
+    'review_notes',
     'audit_log',
   ];
   const counts: Record<string, unknown> = {};

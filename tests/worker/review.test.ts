@@ -45,6 +45,8 @@ describe('review', () => {
       version: 2,
       state: 'accepted',
       comment: null,
+      notes: [],
+      reviewer: 'Chánh văn phòng',
       reviewedAt: expect.any(String),
     });
     const row = await env.DB.prepare('SELECT * FROM reviews WHERE id = ?')
