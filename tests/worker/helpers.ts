@@ -179,6 +179,15 @@ export async function submit(
   return { res, status: res.status, body: await res.clone().json<Record<string, unknown>>() };
 }
 
+/** POST …/submissions/{agency}/review as `key` with this JSON body (accept, return, reopen). */
+export function postReview(period: string, agency: string, key: string, json: unknown) {
+  return api(`/api/periods/${period}/submissions/${agency}/review`, {
+    method: 'POST',
+    key,
+    json,
+  });
+}
+
 /** Sets a period's due date, grace or lock as the coordinator; fails the test if refused. */
 export async function patchPeriod(period: string, patch: Record<string, unknown>) {
   const res = await api(`/api/periods/${period}`, {

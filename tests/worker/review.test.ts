@@ -11,17 +11,12 @@ import {
   expectNoChange,
   issueFields,
   issueKey,
+  postReview,
   submit,
   validSubmission,
 } from './helpers.ts';
 
-function review(period: string, agency: string, key: string, json: unknown) {
-  return api(`/api/periods/${period}/submissions/${agency}/review`, {
-    method: 'POST',
-    key,
-    json,
-  });
-}
+const review = postReview;
 
 async function completenessRow(period: string, agency: string) {
   const res = await api(`/api/periods/${period}/submissions`, { key: await coordinatorKey() });
