@@ -123,3 +123,12 @@ export const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])
   FixedKey | FillKey,
   number
 >;
+
+/**
+ * The fillable columns' keys, left to right: the fields of a Submission row an
+ * agency writes (and a review note may point at), in the order the sheet shows them.
+ */
+export const FILL_KEYS = COLUMNS.filter((c): c is FillColumn => !c.fixed).map((c) => c.key) as [
+  FillKey,
+  ...FillKey[],
+];

@@ -21,11 +21,26 @@ export const REVIEW_STATE_LABELS: Readonly<Record<ReviewState, Bilingual>> = {
   returned: { vi: 'Đã trả lại để sửa', en: 'Returned for correction' },
 };
 
-/** The coordinator's two review actions (verbs on buttons), matching the states they lead to. */
-export type ReviewAction = 'accept' | 'return';
+/**
+ * The coordinator's review actions (verbs on buttons): accept and return lead
+ * to their states; reopen takes an accepted report back to `received`.
+ */
+export type ReviewAction = 'accept' | 'return' | 'reopen';
 export const REVIEW_ACTION_LABELS: Readonly<Record<ReviewAction, Bilingual>> = {
   accept: { vi: 'Tiếp nhận', en: 'Accept' },
   return: { vi: 'Trả lại để sửa', en: 'Return for correction' },
+  reopen: { vi: 'Mở lại để xem xét', en: 'Reopen for review' },
+};
+
+/**
+ * What one review row records (a version's review history): the action's
+ * outcome. A version whose latest review is `reopened` is `received` again.
+ */
+export type ReviewOutcome = 'accepted' | 'returned' | 'reopened';
+export const REVIEW_OUTCOME_LABELS: Readonly<Record<ReviewOutcome, Bilingual>> = {
+  accepted: REVIEW_STATE_LABELS.accepted,
+  returned: REVIEW_STATE_LABELS.returned,
+  reopened: { vi: 'Đã mở lại để xem xét', en: 'Reopened for review' },
 };
 
 /**

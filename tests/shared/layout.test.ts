@@ -4,6 +4,7 @@ import {
   buildLayout,
   COLUMNS,
   columnLetter,
+  FILL_KEYS,
   formatMetadata,
   layoutToGrid,
   parseAddress,
@@ -71,6 +72,7 @@ describe('progress-sheet layout', () => {
       'difficulties',
       'proposals',
     ]);
+    expect(FILL_KEYS).toEqual(fill.map((c) => c.key));
     expect(fill[0]?.fixed === false && fill[0].input).toEqual({
       type: 'list',
       values: STATUSES.map((s) => s.vi),

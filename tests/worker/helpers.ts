@@ -75,6 +75,7 @@ export async function snapshot() {
     'period_reopenings',
     'submissions',
     'reviews',
+    'review_notes',
     'audit_log',
   ];
   const counts: Record<string, unknown> = {};
@@ -176,6 +177,15 @@ export async function submit(
     headers,
   });
   return { res, status: res.status, body: await res.clone().json<Record<string, unknown>>() };
+}
+
+/** POST …/submissions/{agency}/review as `key` with this JSON body (accept, return, reopen). */
+export function postReview(period: string, agency: string, key: string, json: unknown) {
+  return api(`/api/periods/${period}/submissions/${agency}/review`, {
+    method: 'POST',
+    key,
+    json,
+  });
 }
 
 /** Sets a period's due date, grace or lock as the coordinator; fails the test if refused. */

@@ -55,6 +55,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/periods/{period}/submissions',
         'GET /api/periods/{period}/submissions/{agency}',
         'POST /api/periods/{period}/submissions/{agency}/review',
+        'GET /api/periods/{period}/submissions/{agency}/diff',
         'GET /api/periods/{period}/workbook.xlsx',
         'GET /api/periods/{period}/template.xlsx',
         'GET /api/keys',

@@ -11,17 +11,12 @@ import {
   expectNoChange,
   issueFields,
   issueKey,
+  postReview,
   submit,
   validSubmission,
 } from './helpers.ts';
 
-function review(period: string, agency: string, key: string, json: unknown) {
-  return api(`/api/periods/${period}/submissions/${agency}/review`, {
-    method: 'POST',
-    key,
-    json,
-  });
-}
+const review = postReview;
 
 async function completenessRow(period: string, agency: string) {
   const res = await api(`/api/periods/${period}/submissions`, { key: await coordinatorKey() });
@@ -45,6 +40,8 @@ describe('review', () => {
       version: 2,
       state: 'accepted',
       comment: null,
+      notes: [],
+      reviewer: 'Chánh văn phòng',
       reviewedAt: expect.any(String),
     });
     const row = await env.DB.prepare('SELECT * FROM reviews WHERE id = ?')

@@ -58,6 +58,11 @@ describe('agency keys and other agencies’ data', () => {
             const res = await api(`/api/periods/${period}/submissions/${other}`, { key });
             await expectError(res, 'FORBIDDEN');
           }
+          // Nor the changes between its versions.
+          await expectError(
+            await api(`/api/periods/${PERIOD}/submissions/${other}/diff`, { key }),
+            'FORBIDDEN',
+          );
           // Reviewing another agency's report.
           await expectError(
             await api(`/api/periods/${PERIOD}/submissions/${other}/review`, {

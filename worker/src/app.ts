@@ -11,6 +11,7 @@ import { docsPage, openApiDocument } from './openapi.ts';
 import { keys } from './routes/keys.ts';
 import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
+import { reviews } from './routes/reviews.ts';
 import { submissions } from './routes/submissions.ts';
 import { uploads } from './routes/uploads.ts';
 import { workbooks } from './routes/workbooks.ts';
@@ -54,6 +55,7 @@ const routes = app
   .route('/api', planRoutes)
   .route('/api/periods', periods)
   .route('/api/periods', submissions)
+  .route('/api/periods', reviews)
   .route('/api/periods', uploads)
   .route('/api/periods', workbooks)
   .route('/api/keys', keys);

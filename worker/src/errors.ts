@@ -4,6 +4,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
+import { REVIEW_STATE_LABELS } from '../../shared/vocabulary/index.ts';
 import type { DomainError } from './db/errors.ts';
 
 export const ERRORS = {
@@ -62,6 +63,11 @@ export const ERRORS = {
     status: 409,
     vi: 'Mã chống gửi trùng (Idempotency-Key) này đã dùng cho một báo cáo khác.',
     en: 'This Idempotency-Key was already used for a different report.',
+  },
+  CONFLICT: {
+    status: 409,
+    vi: 'Báo cáo không ở trạng thái cho phép việc này.',
+    en: 'The report is not in a state that allows this.',
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -126,5 +132,17 @@ export function apiErrorOf(e: DomainError): ApiError {
       });
     case 'IDEMPOTENCY_CONFLICT':
       return new ApiError('IDEMPOTENCY_CONFLICT');
+    case 'REVIEW_STATE_CONFLICT': {
+      const is = REVIEW_STATE_LABELS[e.state];
+      const needed = REVIEW_STATE_LABELS[e.needed];
+      return new ApiError(
+        'CONFLICT',
+        {
+          vi: `Phiên bản ${e.version} đang ở trạng thái “${is.vi}”, không phải “${needed.vi}”.`,
+          en: `Version ${e.version} is “${is.en}”, not “${needed.en}”.`,
+        },
+        { version: e.version, reviewState: e.state },
+      );
+    }
   }
 }

@@ -162,17 +162,36 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/api/periods/{period}/submissions/{agency}',
-    summary: 'Version history with payloads (the agency itself or the coordinator)',
+    summary:
+      'Version history with payloads, each version’s reviews (oldest first: state, comment, notes, reviewer, reviewedAt) and the notes of its latest return (the agency itself or the coordinator)',
     access: 'any key',
-    responses: { 200: 'History', 404: 'Unknown period or agency' },
+    responses: { 200: 'History', 403: 'Another agency’s report', 404: 'Unknown period or agency' },
   },
   {
     method: 'post',
     path: '/api/periods/{period}/submissions/{agency}/review',
-    summary: 'Accept, or return for correction with a comment',
+    summary:
+      'Accept; return for correction with a comment and notes on the agency’s tasks (notes[].taskId, field?, text); or reopen an accepted report with a reason (it awaits review again)',
     access: 'coordinator',
     body: ReviewRequestSchema,
-    responses: { 201: 'Reviewed', 404: 'No such report' },
+    responses: {
+      201: 'Reviewed: { id, submissionId, version, state, comment, notes, reviewer, reviewedAt }',
+      404: 'No such report or version',
+      409: 'Reopening a version that is not accepted (CONFLICT)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/submissions/{agency}/diff',
+    summary:
+      'Cell-by-cell changes between two versions: ?to= (default the latest), ?from= a version (default the latest returned version before to, else to − 1) or previous-period (the agency’s accepted, else latest, version of the previous scheduled period); tasks in appendix order, fields in column order',
+    access: 'any key',
+    responses: {
+      200: '{ period, agency, from: { period, version } | null, to: { period, version }, changes: [{ taskId, field, before, after }] }',
+      400: 'from or to is not a version number',
+      403: 'Another agency’s report',
+      404: 'Unknown period, agency or version',
+    },
   },
   {
     method: 'get',

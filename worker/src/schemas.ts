@@ -2,8 +2,9 @@
 // Worker accepts exactly what the add-in produces; also the source of the
 // OpenAPI document.
 import { z } from 'zod';
+import { FILL_KEYS } from '../../shared/layout/columns.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';
-import { AgencyCodeSchema } from '../../shared/plan/index.ts';
+import { AgencyCodeSchema, TaskIdSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
 import { text } from '../../shared/text/schema.ts';
 
@@ -12,16 +13,35 @@ export const SubmissionRequestSchema = SubmissionSchema.extend({
   submittedBy: text().trim().min(1).max(120).optional(),
 });
 
+/** A coordinator's note on one task (or one of its cells) of a returned report. */
+export const ReviewNoteSchema = z.strictObject({
+  taskId: TaskIdSchema,
+  /** The cell's column; absent: the task's row as a whole. */
+  field: z.enum(FILL_KEYS).optional(),
+  text: text().trim().min(1).max(1000),
+});
+
 export const ReviewRequestSchema = z
   .object({
-    action: z.enum(['accept', 'return']),
+    action: z.enum(['accept', 'return', 'reopen']),
+    /** Required to return (what to correct) and to reopen (why). */
     comment: text().trim().max(2000).optional(),
     /** The version reviewed; the latest when omitted. */
     version: z.number().int().positive().optional(),
+    /** With a return only: notes on the agency's own tasks (the route checks the task ids). */
+    notes: z.array(ReviewNoteSchema).max(200).optional(),
   })
   .refine((r) => r.action !== 'return' || (r.comment?.length ?? 0) > 0, {
     path: ['comment'],
     message: 'A comment is required when returning a report for correction',
+  })
+  .refine((r) => r.action !== 'reopen' || (r.comment?.length ?? 0) > 0, {
+    path: ['comment'],
+    message: 'A reason (comment) is required to reopen an accepted report',
+  })
+  .refine((r) => r.action === 'return' || r.notes === undefined, {
+    path: ['notes'],
+    message: 'Notes go with a return only',
   });
 
 export const PeriodPatchSchema = z

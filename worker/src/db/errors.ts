@@ -3,6 +3,7 @@
 // A missing row is not an error here (the query returns null); a broken
 // invariant is a plain Error (a bug, answered as 500). The HTTP layer gives
 // each refusal its answer (`apiErrorOf` in ../errors.ts).
+import type { ReviewState } from '../../../shared/vocabulary/index.ts';
 
 /** The period is locked and not reopened for the agency: nothing was stored. */
 export class PeriodLocked extends Error {
@@ -29,9 +30,34 @@ export class IdempotencyConflict extends Error {
   }
 }
 
+/**
+ * A review that needs the version in another review state (a reopening needs
+ * it accepted): checked in the same statement as the insert, so nothing was
+ * stored.
+ */
+export class ReviewStateConflict extends Error {
+  readonly code = 'REVIEW_STATE_CONFLICT';
+  readonly version: number;
+  /** The state the version is in: `received`, `accepted` or `returned`. */
+  readonly state: ReviewState;
+  /** The state the review needed. */
+  readonly needed: ReviewState;
+  constructor(version: number, state: ReviewState, needed: ReviewState) {
+    super(`Version ${version} is ${state}, not ${needed}`);
+    this.name = 'ReviewStateConflict';
+    this.version = version;
+    this.state = state;
+    this.needed = needed;
+  }
+}
+
 /** Every refusal the data layer throws. */
-export type DomainError = PeriodLocked | IdempotencyConflict;
+export type DomainError = PeriodLocked | IdempotencyConflict | ReviewStateConflict;
 
 export function isDomainError(e: unknown): e is DomainError {
-  return e instanceof PeriodLocked || e instanceof IdempotencyConflict;
+  return (
+    e instanceof PeriodLocked ||
+    e instanceof IdempotencyConflict ||
+    e instanceof ReviewStateConflict
+  );
 }

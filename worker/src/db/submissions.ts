@@ -265,3 +265,19 @@ export async function chosenSubmissions(db: D1Database, period: string) {
     .all<ChosenSubmissionRow>();
   return results;
 }
+
+/**
+ * One agency's authoritative version of a period, as chosenSubmissions picks
+ * it: the newest version whose latest review accepted it, else the newest;
+ * null when the agency has none.
+ */
+export function acceptedOrLatest(db: D1Database, agency: string, period: string) {
+  return db
+    .prepare(
+      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
+       WHERE s.agency_code = ?1 AND s.period_code = ?2
+       ORDER BY (review_state IS 'accepted') DESC, s.version DESC LIMIT 1`,
+    )
+    .bind(agency, period)
+    .first<SubmissionRow>();
+}

@@ -1,12 +1,12 @@
 // Submissions for a period: submit (any key, for its own agency), read the
-// completeness of a period (coordinator), one agency's history (itself or the
-// coordinator), and review (coordinator).
+// completeness of a period (coordinator), and one agency's history with its
+// reviews (itself or the coordinator). Reviewing is routes/reviews.ts.
 import { Hono } from 'hono';
 import { submissionToGrid } from '../../../shared/submission/to-grid.ts';
 import { validate } from '../../../shared/validate/index.ts';
-import { addReview } from '../db/reviews.ts';
+import { reviewsOfReport } from '../db/reviews.ts';
 import { storeSubmission } from '../db/store-submission.ts';
-import { findVersion, history, reviewState } from '../db/submissions.ts';
+import { history, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
@@ -15,7 +15,7 @@ import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
-import { ReviewRequestSchema, SubmissionRequestSchema } from '../schemas.ts';
+import { SubmissionRequestSchema } from '../schemas.ts';
 import { agencyOr404, periodOr404 } from './lookups.ts';
 import { receipt, storedAnswer } from './receipts.ts';
 
@@ -91,51 +91,22 @@ export const submissions = new Hono<AppEnv>()
     const period = await periodOr404(db, c.req.param('period'));
     const agency = await agencyOr404(db, agencyCode);
     const versions = await history(db, agency.code, period.code);
+    const reviewed = await reviewsOfReport(db, agency.code, period.code);
     return c.json({
       period: period.code,
       agency: { code: agency.code, name: agency.name },
-      versions: versions.map((v) => ({
-        ...receipt(v),
-        reviewState: reviewState(v),
-        reviewComment: v.review_comment ?? null,
-        reviewedAt: v.reviewed_at ?? null,
-        submission: JSON.parse(v.payload) as unknown,
-      })),
+      versions: versions.map((v) => {
+        const reviews = reviewed.get(v.id) ?? [];
+        return {
+          ...receipt(v),
+          reviewState: reviewState(v),
+          reviewComment: v.review_comment ?? null,
+          reviewedAt: v.reviewed_at ?? null,
+          reviews,
+          // What the agency is asked to correct: the notes of the latest return.
+          notes: reviews.findLast((r) => r.state === 'returned')?.notes ?? [],
+          submission: JSON.parse(v.payload) as unknown,
+        };
+      }),
     });
-  })
-
-  .post(
-    '/:period/submissions/:agency/review',
-    requireCoordinator,
-    limitBody,
-    jsonBody(ReviewRequestSchema),
-    async (c) => {
-      const db = c.env.DB;
-      const principal = c.get('principal');
-      const now = c.get('now');
-      const period = await periodOr404(db, c.req.param('period'));
-      const agency = await agencyOr404(db, c.req.param('agency'));
-      const body = c.req.valid('json');
-      const target = await findVersion(db, agency.code, period.code, body.version);
-      if (!target) {
-        throw new ApiError('NOT_FOUND', {
-          vi: `${agency.code} chưa có báo cáo${body.version ? ` phiên bản ${body.version}` : ''} cho kỳ ${period.code}.`,
-          en: `${agency.code} has no report${body.version ? ` version ${body.version}` : ''} for ${period.code}.`,
-        });
-      }
-      const state = body.action === 'accept' ? 'accepted' : 'returned';
-      const comment = body.comment || null; // '' after trimming is no comment
-      const { id } = await addReview(db, { submission: target, state, comment }, principal, now);
-      return c.json(
-        {
-          id,
-          submissionId: target.id,
-          version: target.version,
-          state,
-          comment: comment,
-          reviewedAt: now,
-        },
-        201,
-      );
-    },
-  );
+  });
