@@ -18,7 +18,7 @@ import {
   USAGE,
   UsageError,
 } from './lib/check-cli.ts';
-import { report, ScriptError } from './lib/messages.ts';
+import { fileProblem, report, ScriptError } from './lib/messages.ts';
 
 function main(argv: string[]): number {
   const cmd = parseCheckArgs(argv);
@@ -35,10 +35,10 @@ function main(argv: string[]): number {
   try {
     bytes = new Uint8Array(readFileSync(path));
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = fileProblem(e);
     const message = {
-      vi: `Không mở được tệp “${path}”.`,
-      en: `Cannot open the file “${path}”.`,
+      vi: `Không mở được tệp “${path}”: ${why.vi}.`,
+      en: `Cannot open the file “${path}”: ${why.en}.`,
     };
     if (cmd.json) {
       // A script reading stdout gets JSON for this failure too.
@@ -47,7 +47,7 @@ function main(argv: string[]): number {
       console.log(JSON.stringify({ file: cmd.file, ok: false, error }, null, 2));
       return EXIT.unreadable;
     }
-    throw new ScriptError(message.vi, message.en, { exitCode: EXIT.unreadable, detail: why });
+    throw new ScriptError(message.vi, message.en, { exitCode: EXIT.unreadable });
   }
   const outcome = checkBytes(bytes, cmd.file, lySon58, expected);
   console.log(cmd.json ? JSON.stringify(toJson(outcome), null, 2) : formatText(outcome));

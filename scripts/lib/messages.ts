@@ -52,3 +52,30 @@ export function argumentProblem(e: unknown): Bilingual {
       return { vi: text, en: text };
   }
 }
+
+/** Node's file-system error codes (errno names) → why, in both languages. */
+const FILE_ERRORS: Record<string, Bilingual> = {
+  ENOENT: { vi: 'không có tệp hay thư mục này', en: 'there is no such file or folder' },
+  EACCES: { vi: 'không có quyền đọc', en: 'permission to read it is denied' },
+  EPERM: { vi: 'không được phép đọc', en: 'reading it is not permitted' },
+  EISDIR: { vi: 'đây là một thư mục, không phải tệp', en: 'it is a folder, not a file' },
+  ENOTDIR: {
+    vi: 'một phần của đường dẫn không phải thư mục',
+    en: 'part of the path is not a folder',
+  },
+  ENAMETOOLONG: { vi: 'đường dẫn quá dài', en: 'the path is too long' },
+  EMFILE: { vi: 'đang mở quá nhiều tệp', en: 'too many files are open' },
+};
+
+/**
+ * Why a file could not be opened (a Node file-system error), in both
+ * languages: the errno name's meaning, or "lỗi / error CODE" for another
+ * code; never Node's English-only message.
+ */
+export function fileProblem(e: unknown): Bilingual {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    return FILE_ERRORS[code] ?? { vi: `lỗi hệ thống ${code}`, en: `system error ${code}` };
+  }
+  return { vi: 'lỗi không rõ', en: 'unknown error' };
+}

@@ -287,6 +287,13 @@ describe('npm run check (spawned)', () => {
     const missing = await run([join(dir, 'khong-co.xlsx')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Không mở được tệp');
+    expect(missing.stderr).toContain('không có tệp hay thư mục này');
+    expect(missing.stderr).toContain('there is no such file or folder');
+    // Every line in both languages: none of Node's English-only text.
+    expect(missing.stderr).not.toMatch(/no such file or directory|ENOENT/);
+    const folder = await run([dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder, not a file');
     const missingJson = await run([join(dir, 'khong-co.xlsx'), '--json']);
     expect(missingJson.code).toBe(2);
     expect(JSON.parse(missingJson.stdout)).toMatchObject({
