@@ -7,13 +7,15 @@
 // whichever application saved the file. Only the sheets that can be the
 // progress sheet are parsed (candidates.ts).
 import { read, type WorkBook } from '@e965/xlsx';
+import { strFromU8, type Unzipped } from 'fflate';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
 import { CheckedGrid } from '../validate/grid.ts';
 import { findHeaderRow, findMetadataCell as findTableMetadata } from '../validate/locate.ts';
 import { planSheets } from './candidates.ts';
+import { isoDateCells } from './iso-dates.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
-import { missingPart } from './package-parts.ts';
+import { missingPart, sheetNamesByPart } from './package-parts.ts';
 import { problems, type SheetIdentity, type Unreadable } from './problems.ts';
 import {
   cellRows,
@@ -83,10 +85,10 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
       dense: true,
       cellFormula: true,
       cellNF: true,
-      // Dates as UTC Date objects, so ISO date cells (t="d") stay dates; turned
-      // back into serial numbers in sheet-grid.ts, as Excel hands them over.
-      cellDates: true,
-      UTC: true,
+      // Dates stay the serial numbers the file holds, as Excel hands them to
+      // the task pane (a Date would come back a second off, or a day off
+      // before 1900-03-01); ISO date cells (t="d") are read by iso-dates.ts.
+      cellDates: false,
       cellHTML: false,
       cellStyles: false,
       bookVBA: false,
@@ -102,6 +104,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     return fail(problems.corrupt('no worksheets'));
   }
 
+  const isoDates = isoDatesBySheet(files, candidates);
   const progressSheets: ProgressSheet[] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
@@ -114,7 +117,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
     const outside = firstOutside(rows, bounds, lim.maxRows, lim.maxColumns);
     if (outside) return fail(problems.sheetTooLarge(name, outside, lim.maxRows, lim.maxColumns));
     const fields = parseMetadata(meta.text);
-    const grid = toGrid(rows, bounds, wb.Workbook?.WBProps?.date1904 === true);
+    const grid = toGrid(rows, bounds, wb.Workbook?.WBProps?.date1904 === true, isoDates.get(name));
     progressSheets.push({
       identity: { sheet: name, cell: address(meta.row + 1, meta.col + 1), ...fields },
       grid,
@@ -133,6 +136,24 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
 function hasTable(grid: SheetGrid): boolean {
   const checked = new CheckedGrid({ values: grid.values }, { row: 1, col: 1 });
   return findHeaderRow(checked, findTableMetadata(checked)) !== null;
+}
+
+/** Each candidate sheet's name → its ISO date cells (iso-dates.ts); sheets without any are left out. */
+function isoDatesBySheet(
+  files: Unzipped,
+  candidates: string[],
+): Map<string, ReadonlyMap<string, string>> {
+  const out = new Map<string, ReadonlyMap<string, string>>();
+  let names: Record<string, string> | undefined;
+  for (const part of candidates) {
+    const data = files[part];
+    const cells = data ? isoDateCells(strFromU8(data)) : new Map<string, string>();
+    if (cells.size === 0) continue;
+    names ??= sheetNamesByPart(files);
+    const name = names[part.toLowerCase()];
+    if (name !== undefined) out.set(name, cells);
+  }
+  return out;
 }
 
 function isOds(entries: Record<string, Uint8Array>): boolean {

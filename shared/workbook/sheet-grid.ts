@@ -1,7 +1,8 @@
 // One worksheet as SheetJS parsed it → the grids Excel hands the add-in for
 // the sheet's used range (getUsedRange(valuesOnly)): `values` (strings,
 // numbers, booleans, error values as "#DIV/0!", '' for empty; dates as
-// serial numbers in the workbook's date system; null for a formula whose
+// serial numbers in the workbook's date system, exactly as the file holds
+// them (ISO date cells converted by iso-dates.ts); null for a formula whose
 // value was never computed, which Excel would compute), `formulas` ("=…"
 // where a cell has a formula, else its value), `numberFormat` ("General"
 // unless the cell has another) and the range's top-left address.
@@ -9,6 +10,7 @@ import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { isDateFormat } from '../cell/number-format.ts';
 import { address } from '../layout/a1.ts';
 import { looksLikeMetadata } from '../layout/metadata.ts';
+import { isoSerial } from './iso-dates.ts';
 
 /** A cell's value as Excel hands it over; null only for a formula never computed. */
 export type GridValue = string | number | boolean | null;
@@ -23,23 +25,19 @@ export interface SheetGrid {
   date1904: boolean;
 }
 
-/** Days from the serial epoch to 1970-01-01 in each date system (ECMA-376 Part 1, §18.17.4.1). */
-const UNIX_EPOCH_SERIAL = { 1900: 25569, 1904: 24107 } as const;
-const DAY_MS = 86_400_000;
-
-/** A date SheetJS parsed (cellDates, UTC) → Excel's serial number in the workbook's date system. */
-function serialOf(d: Date, date1904: boolean): number {
-  return d.getTime() / DAY_MS + UNIX_EPOCH_SERIAL[date1904 ? 1904 : 1900];
-}
-
 /**
- * The number format Excel would show a date cell with: its own when that is
- * a date format; an ISO date (`t="d"` cells carry no format of their own)
- * otherwise, with the time when there is one.
+ * An ISO date cell (`t="d"`, iso-dates.ts) as Excel hands it over: its exact
+ * serial, with the cell's own number format when that is a date format,
+ * else the ISO form Excel would show (such cells usually carry no format):
+ * 'yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss' with a time, 'hh:mm:ss' for a time
+ * alone. Text that is no ISO date stays text.
  */
-function dateFormat(c: CellObject, d: Date): string {
-  if (typeof c.z === 'string' && isDateFormat(c.z)) return c.z;
-  return d.getTime() % DAY_MS === 0 ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+function isoCell(c: CellObject | undefined, text: string, date1904: boolean) {
+  const iso = isoSerial(text, date1904);
+  if (!iso) return { value: text, numberFormat: 'General' };
+  const own = typeof c?.z === 'string' && isDateFormat(c.z) ? c.z : null;
+  const iso8601 = iso.date ? (iso.time ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd') : 'hh:mm:ss';
+  return { value: iso.serial, numberFormat: own ?? iso8601 };
 }
 
 /** Error codes as SheetJS stores them (cell.v) → the text Excel shows. */
@@ -55,11 +53,11 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /**
- * The cell's value as Excel's range.values gives it (a date as its serial
- * number in the workbook's date system); null for a formula with no saved
- * value; undefined when the cell has neither.
+ * The cell's value as Excel's range.values gives it (the reader parses with
+ * `cellDates: false`, so a date is the serial number the file holds); null
+ * for a formula with no saved value; undefined when the cell has neither.
  */
-function cellValue(c: CellObject, date1904: boolean): GridValue | undefined {
+function cellValue(c: CellObject): GridValue | undefined {
   switch (c.t) {
     case 's':
       return typeof c.v === 'string' ? c.v : String(c.v ?? '');
@@ -70,8 +68,8 @@ function cellValue(c: CellObject, date1904: boolean): GridValue | undefined {
     case 'e':
       return c.w ?? ERROR_TEXT[c.v as number] ?? '#VALUE!';
     case 'd':
-      // The reader parses with cellDates (UTC), so ISO date cells (t="d") are known as dates.
-      return c.v instanceof Date ? serialOf(c.v, date1904) : String(c.v);
+      // Not made under cellDates: false; ISO date cells are read by iso-dates.ts.
+      return String(c.v);
     default:
       // 'z': a stub; with a formula, one whose value was never computed.
       return c.f ? null : undefined;
@@ -81,7 +79,7 @@ function cellValue(c: CellObject, date1904: boolean): GridValue | undefined {
 const hasContent = (c: CellObject | undefined): c is CellObject => {
   if (!c) return false;
   if (c.f) return true;
-  const v = cellValue(c, false);
+  const v = cellValue(c);
   return v !== undefined && v !== '';
 };
 
@@ -125,7 +123,7 @@ export function findMetadataCell(
     const row = rows[r] ?? [];
     for (let col = bounds.left; col < row.length; col++) {
       const c = row[col];
-      const v = c ? cellValue(c, false) : undefined;
+      const v = c ? cellValue(c) : undefined;
       if (looksLikeMetadata(v)) return { row: r, col, text: v };
     }
   }
@@ -151,11 +149,16 @@ export function firstOutside(
   return null;
 }
 
-/** The used range as the three grids of the same size; `date1904` is the workbook's date system. */
+/**
+ * The used range as the three grids of the same size; `date1904` is the
+ * workbook's date system, `isoDates` the sheet's ISO date cells ("row,col",
+ * 0-based → their text; iso-dates.ts).
+ */
 export function toGrid(
   rows: (CellObject | undefined)[][],
   b: Bounds,
   date1904: boolean,
+  isoDates: ReadonlyMap<string, string> = new Map(),
 ): SheetGrid {
   const values: GridValue[][] = [];
   const formulas: GridValue[][] = [];
@@ -167,12 +170,12 @@ export function toGrid(
     const nfs: string[] = [];
     for (let col = b.left; col <= b.right; col++) {
       const c = row[col];
-      const v = c ? cellValue(c, date1904) : undefined;
+      const isoText = isoDates.get(`${r},${col}`);
+      const iso = isoText === undefined ? null : isoCell(c, isoText, date1904);
+      const v = iso ? iso.value : c ? cellValue(c) : undefined;
       vs.push(v === undefined ? '' : v);
       fs.push(c?.f ? `=${c.f}` : (v ?? ''));
-      nfs.push(
-        c?.v instanceof Date ? dateFormat(c, c.v) : typeof c?.z === 'string' ? c.z : 'General',
-      );
+      nfs.push(iso ? iso.numberFormat : typeof c?.z === 'string' ? c.z : 'General');
     }
     values.push(vs);
     formulas.push(fs);

@@ -199,6 +199,84 @@ describe('cells as other applications write them', () => {
   });
 });
 
+describe('dates and times exactly as the file holds them', () => {
+  // Column I (index 8) of the first task rows (sheet rows 7…, index 6…).
+  const DAY = 86_400_000;
+  const date1904 = (bytes: Uint8Array) =>
+    patchPart(bytes, 'xl/workbook.xml', (x) =>
+      /<workbookPr\b/.test(x)
+        ? x.replace(/<workbookPr\b/, '<workbookPr date1904="1"')
+        : x.replace(/(<workbook\b[^>]*>)/, '$1<workbookPr date1904="1"/>'),
+    );
+  const column = (sheet: ReturnType<typeof only>, rows: number) =>
+    Array.from({ length: rows }, (_, i) => [
+      sheet.grid.values[6 + i]?.[8],
+      sheet.grid.numberFormats[6 + i]?.[8],
+    ]);
+
+  it('serial numbers with a date or time format are the file’s own, in either date system', () => {
+    // 08:30 as openpyxl writes it; 08:30 alone; 28/02/1900 and 01/01/1900 (before Excel's 29/02/1900).
+    const serials = [46310.35416666666, 0.3541666666666667, 59, 1];
+    const formats = ['dd/mm/yyyy hh:mm', 'hh:mm', 'dd/mm/yyyy', 'dd/mm/yyyy'];
+    const bytes = filledXlsx('P-TP', '2026-Q1', (t, i) => ({
+      ...validFill(t),
+      ...(i < serials.length
+        ? { completedProducts: { value: serials[i] ?? 0, style: { numberFormat: formats[i] } } }
+        : {}),
+    }));
+    for (const book of [bytes, date1904(bytes)]) {
+      const sheet = only(readWorkbook(book));
+      expect(column(sheet, 4)).toEqual(serials.map((v, i) => [v, formats[i]]));
+    }
+  });
+
+  it('ISO 8601 cells (t="d") become exact serials in the workbook’s date system, with a date format', () => {
+    const cells: [string, string][] = [
+      ['I7', '2026-10-15T08:30:00'],
+      ['I8', '08:30'],
+      ['I9', '1900-02-28'],
+      ['I10', '2026-10-15'],
+    ];
+    let bytes = filledXlsx('P-TP', '2026-Q1');
+    for (const [ref, iso] of cells)
+      bytes = setCell(bytes, ref, `<c r="${ref}" t="d"><v>${iso}</v></c>`);
+    // The calendar's days, from which each system counts (no clock or zone involved).
+    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;
+    const oct15 = day(2026, 10, 15);
+    const at0830 = (days: number) => (days * DAY + 30_600_000) / DAY;
+    const in1900 = oct15 - day(1899, 12, 30);
+    expect(column(only(readWorkbook(bytes)), 4)).toEqual([
+      [at0830(in1900), 'yyyy-mm-dd hh:mm:ss'],
+      [30_600_000 / DAY, 'hh:mm:ss'],
+      // Before 1900-03-01 Excel counts from 1900-01-01 = 1, without its fictitious 29 February.
+      [day(1900, 2, 28) - day(1899, 12, 31), 'yyyy-mm-dd'],
+      [in1900, 'yyyy-mm-dd'],
+    ]);
+    const in1904 = oct15 - day(1904, 1, 1);
+    expect(column(only(readWorkbook(date1904(bytes))), 4)).toEqual([
+      [at0830(in1904), 'yyyy-mm-dd hh:mm:ss'],
+      [30_600_000 / DAY, 'hh:mm:ss'],
+      [day(1900, 2, 28) - day(1904, 1, 1), 'yyyy-mm-dd'],
+      [in1904, 'yyyy-mm-dd'],
+    ]);
+  });
+
+  it('an ISO cell naming no real day stays text; a zone designator is dropped', () => {
+    let bytes = setCell(
+      filledXlsx('P-TP', '2026-Q1'),
+      'I7',
+      '<c r="I7" t="d"><v>2026-02-30</v></c>',
+    );
+    bytes = setCell(bytes, 'I8', '<c r="I8" t="d"><v>2026-10-15T08:30:00+07:00</v></c>');
+    const sheet = only(readWorkbook(bytes));
+    expect(column(sheet, 2)).toEqual([
+      ['2026-02-30', 'General'],
+      // The zone is dropped: the wall-clock time written, whatever the machine's zone.
+      [(46310 * DAY + 30_600_000) / DAY, 'yyyy-mm-dd hh:mm:ss'],
+    ]);
+  });
+});
+
 describe('choosing the progress sheet', () => {
   const book = (...sheets: [string, string][]) => {
     const model = filledModel(sheets[0]?.[0] ?? 'P-TP', sheets[0]?.[1] ?? '2026-Q1');
