@@ -1,7 +1,8 @@
 // npm run bench:upload — reading an uploaded .xlsx the way the Worker does:
 // the agency template filled in (our writer), through shared/workbook's
-// checks and SheetJS, then validate(). Then the worst case next to it (the
-// padded file of issue 12: 31 extra sheets, ~2 million cells), each read once
+// checks and SheetJS, then validate(). Then the worst cases next to it (the
+// padded file of issue 12: 31 extra sheets, ~2 million cells; XML padding
+// outside cells: shared strings, defined names), each read once
 // in a fresh Node child process for its time and peak memory. Also the
 // Worker's bundle size, which SheetJS dominates. Prints figures; asserts nothing.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { getPeriod } from '../shared/periods/index.ts';
 import { lySon58 } from '../shared/plan/index.ts';
 import { validate } from '../shared/validate/index.ts';
 import { chooseProgressSheet, readWorkbook } from '../shared/workbook/index.ts';
-import { paddedXlsx } from '../tests/support/upload-files.ts';
+import { paddedXlsx, paddedXmlXlsx } from '../tests/support/upload-files.ts';
 import { buildTemplateWorkbook } from '../worker/src/reports/template.ts';
 import { writeXlsx } from '../worker/src/xlsx/writer.ts';
 
@@ -91,6 +92,14 @@ const cases = [
   ['filled template', bytes],
   ['padded (issue 12: +31 sheets, ~2M cells)', paddedXlsx(AGENCY, period.code)],
   ['padded, each sheet a possible progress sheet', paddedXlsx(AGENCY, period.code, true)],
+  [
+    'padded shared strings (99,000 varied, 29.6 MB of XML)',
+    paddedXmlXlsx('sharedStrings', 99_000, AGENCY, period.code),
+  ],
+  [
+    'padded workbook.xml (300,000 defined names)',
+    paddedXmlXlsx('workbook', 300_000, AGENCY, period.code),
+  ],
 ] as const;
 console.log(
   'One readWorkbook() per fresh Node process (not workerd): time, peak RSS (maxRSS) and its growth',

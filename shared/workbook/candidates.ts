@@ -34,6 +34,20 @@ export interface SheetPlan {
   cells: number;
 }
 
+const SHEET_DATA_BYTES = [...'sheetData'].map((ch) => ch.charCodeAt(0));
+
+/**
+ * Whether the bytes hold "sheetData" at all: a search of the bytes, so that
+ * a part that is no sheet (a padded workbook.xml) is never decoded here.
+ */
+function hasSheetData(data: Uint8Array): boolean {
+  const [first = 0] = SHEET_DATA_BYTES;
+  for (let i = data.indexOf(first); i >= 0; i = data.indexOf(first, i + 1)) {
+    if (SHEET_DATA_BYTES.every((b, k) => data[i + k] === b)) return true;
+  }
+  return false;
+}
+
 /** How often `re` (global) matches in `text`. */
 function count(re: RegExp, text: string): number {
   let n = 0;
@@ -116,11 +130,39 @@ function emptied(xml: string): Unzipped[string] {
 const relsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
 
 /**
+ * The XML SheetJS will parse against the caps on bytes: each shared-strings
+ * part, each candidate sheet, each other XML part, and all of them; the
+ * problem names the part over its cap.
+ */
+function oversizedPart(
+  files: Unzipped,
+  candidates: string[],
+  sharedStrings: string[],
+  limits: WorkbookLimits,
+): Unreadable | null {
+  let total = 0;
+  for (const [name, data] of Object.entries(files)) {
+    if (!/\.(?:xml|rels|vml)$/i.test(name)) continue;
+    const max = candidates.includes(name)
+      ? limits.maxSheetBytes
+      : sharedStrings.includes(name)
+        ? limits.maxSharedStringsBytes
+        : limits.maxPartBytes;
+    if (data.length > max) return problems.partTooLarge(name, data.length, max);
+    total += data.length;
+  }
+  return total > limits.maxParsedBytes
+    ? problems.parsedTooLarge(total, limits.maxParsedBytes)
+    : null;
+}
+
+/**
  * The entries with every sheet part that cannot be the progress sheet
  * emptied (and its relationships dropped, so its comments are not read
  * either), or the problem when the candidates hold more than
- * `limits.maxCells` cells or the shared strings more than
- * `limits.maxSharedStrings` items. Bounded work: one pass over each part's
+ * `limits.maxCells` cells, the shared strings more than
+ * `limits.maxSharedStrings` items, or the XML left to parse more bytes than
+ * its caps (oversizedPart). Bounded work: one pass over each part's
  * bytes. `files` must have passed safeUnzip() and the package checks.
  */
 export function planSheets(
@@ -128,9 +170,18 @@ export function planSheets(
   limits: WorkbookLimits,
 ): { ok: true; plan: SheetPlan } | { ok: false; problem: Unreadable } {
   let metadata: number[] = [];
+  const sharedStrings: string[] = [];
   for (const [name, data] of Object.entries(files)) {
     const head = text(data.subarray(0, 512));
     if (!SHARED_STRINGS.test(head)) continue;
+    sharedStrings.push(name);
+    // Before the part is decoded: its size alone is enough to refuse it.
+    if (data.length > limits.maxSharedStringsBytes) {
+      return {
+        ok: false,
+        problem: problems.partTooLarge(name, data.length, limits.maxSharedStringsBytes),
+      };
+    }
     const sst = text(data);
     const items = count(STRING_ITEM, sst);
     if (items > limits.maxSharedStrings) {
@@ -145,7 +196,7 @@ export function planSheets(
   let cells = 0;
   let names: Record<string, string> | undefined;
   for (const [part, data] of Object.entries(files)) {
-    if (!/\.xml$/i.test(part)) continue;
+    if (!/\.xml$/i.test(part) || !hasSheetData(data)) continue;
     const xml = text(data);
     if (!SHEET_DATA.test(xml)) continue;
     if (sheetMayHoldMetadata(xml) || refersTo(xml, metadata)) {
@@ -161,5 +212,7 @@ export function planSheets(
       delete out[relsOf(part)];
     }
   }
+  const oversized = oversizedPart(out, candidates, sharedStrings, limits);
+  if (oversized) return { ok: false, problem: oversized };
   return { ok: true, plan: { files: out, candidates, cells } };
 }

@@ -25,6 +25,20 @@ export interface WorkbookLimits {
   /** Most items in the shared-strings part, which SheetJS parses whole. */
   maxSharedStrings: number;
   /**
+   * Caps on the XML SheetJS parses, in bytes (candidates.ts), since SheetJS
+   * holds many times a part's size while it reads it: a 29.6 MB
+   * shared-strings part took 559 MB, a 3.9 MB one +88 MiB in Node. The
+   * shared-strings part: a filled template's is ~160 KB with every text of
+   * the largest agency's sheet at its 4,000/2,000-character limit.
+   */
+  maxSharedStringsBytes: number;
+  /** Each sheet that can be the progress sheet (our template's: ~12 KB). */
+  maxSheetBytes: number;
+  /** Any other XML part SheetJS is given (workbook.xml, styles.xml, theme…; ours: ≤ 8 KB). */
+  maxPartBytes: number;
+  /** All the XML SheetJS is given, together. */
+  maxParsedBytes: number;
+  /**
    * The progress sheet is read into dense grids (values, formulas, number
    * formats) of at most this many rows and columns: 2,000 × 50 keeps the
    * three grids near 100,000 cells each whatever the file holds, far above
@@ -44,6 +58,10 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
   ratioFloorBytes: 1 * MiB,
   maxCells: 100_000,
   maxSharedStrings: 100_000,
+  maxSharedStringsBytes: 2 * MiB,
+  maxSheetBytes: 2 * MiB,
+  maxPartBytes: 1 * MiB,
+  maxParsedBytes: 4 * MiB,
   maxRows: 2_000,
   maxColumns: 50,
 };

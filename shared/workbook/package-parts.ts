@@ -6,6 +6,7 @@
 // zip lacks and reads on, so a workbook missing its shared strings would come
 // back with its text cells gone; such a package is damaged.
 import { strFromU8, type Unzipped } from 'fflate';
+import type { Bilingual } from '../text/bilingual.ts';
 
 // Element names with or without a namespace prefix: a package rewritten by
 // Python's ElementTree writes <ns0:Override …/> and <ns0:Relationship …/>.
@@ -41,12 +42,18 @@ function resolve(folder: string, target: string): string {
 const sourceFolder = (relsName: string) => relsName.replace(/_rels\/[^/]*$/, '');
 
 /**
- * The first part that [Content_Types].xml or a relationship names but the
- * zip lacks, as "<named part> (named in <naming part>)", or null. External
- * targets (hyperlinks, linked files) are not parts and are not looked for.
+ * What is missing, in both languages: the package relationships
+ * (`_rels/.rels`, which every package has and from which a reader finds the
+ * workbook: ECMA-376 Part 2 §9.3), or the first part that
+ * [Content_Types].xml or a relationship names but the zip lacks (naming
+ * both); null when nothing is. External targets (hyperlinks, linked files)
+ * are not parts and are not looked for.
  */
-export function missingPart(files: Unzipped): string | null {
+export function missingPart(files: Unzipped): Bilingual | null {
   const present = new Set(Object.keys(files).map(normalise));
+  if (!present.has('_rels/.rels')) {
+    return { vi: 'thiếu phần “_rels/.rels”', en: 'part “_rels/.rels” is missing' };
+  }
   const named: { part: string; by: string }[] = [];
   const types = files['[Content_Types].xml'];
   if (types) {
@@ -63,7 +70,12 @@ export function missingPart(files: Unzipped): string | null {
     }
   }
   const missing = named.find(({ part }) => !present.has(normalise(part)));
-  return missing ? `“${missing.part.replace(/^\/+/, '')}” (named in ${missing.by})` : null;
+  if (!missing) return null;
+  const part = missing.part.replace(/^\/+/, '');
+  return {
+    vi: `thiếu phần “${part}” (có tên trong ${missing.by})`,
+    en: `part “${part}” (named in ${missing.by}) is missing`,
+  };
 }
 
 /** The five predefined XML entities and character references decoded (sheet names are attribute values). */

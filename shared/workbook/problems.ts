@@ -18,14 +18,16 @@ export type UnreadableReason =
   | 'corrupt'
   | 'sheet-too-large'
   | 'too-many-cells'
-  | 'too-many-strings';
+  | 'too-many-strings'
+  | 'part-too-large'
+  | 'parsed-too-large';
 
 /** The file cannot be opened at all (or not safely). */
 export interface Unreadable {
   kind: 'unreadable';
   reason: UnreadableReason;
   message: Bilingual;
-  /** Where the problem is, when it is in one place (sheet-too-large, too-many-cells, compression-ratio, too-many-strings). */
+  /** Where the problem is, when it is in one place (sheet-too-large, too-many-cells, compression-ratio, too-many-strings, part-too-large). */
   sheet?: string;
   cell?: string;
   entry?: string;
@@ -143,12 +145,15 @@ export const problems = {
       { entry },
     ),
 
-  corrupt: (detail: string) =>
-    unreadable(
+  /** `detail`: what is damaged, in both languages, or a library's own (English) words. */
+  corrupt: (detail: string | Bilingual) => {
+    const { vi, en } = typeof detail === 'string' ? { vi: detail, en: detail } : detail;
+    return unreadable(
       'corrupt',
-      `Tệp .xlsx bị hỏng, không đọc được (${detail}). Hãy mở tệp bằng Excel, lưu lại rồi gửi; nếu Excel cũng không mở được, hãy điền lại biểu mẫu mới.`,
-      `The .xlsx file is damaged and cannot be read (${detail}). Open it in Excel, save it and send it again; if Excel cannot open it either, fill in a new template.`,
-    ),
+      `Tệp .xlsx bị hỏng, không đọc được (${vi}). Hãy mở tệp bằng Excel, lưu lại rồi gửi; nếu Excel cũng không mở được, hãy điền lại biểu mẫu mới.`,
+      `The .xlsx file is damaged and cannot be read (${en}). Open it in Excel, save it and send it again; if Excel cannot open it either, fill in a new template.`,
+    );
+  },
 
   sheetTooLarge: (sheet: string, cell: string, rows: number, columns: number) =>
     unreadable(
@@ -172,6 +177,21 @@ export const problems = {
       `Tệp chứa quá nhiều chuỗi văn bản khác nhau (${viNumber(items)}, tối đa ${viNumber(max)}) nên không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
       `The file holds too many distinct texts (${items.toLocaleString('en')}, at most ${max.toLocaleString('en')}), so it was not read. Copy the progress sheet into a new workbook and send it again.`,
       { entry },
+    ),
+
+  partTooLarge: (entry: string, size: number, max: number) =>
+    unreadable(
+      'part-too-large',
+      `Phần “${entry}” của tệp quá lớn (${mbVi(size)} MB, tối đa ${mbVi(max)} MB), lớn hơn nhiều so với một biểu mẫu đã điền, nên tệp không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
+      `Part “${entry}” of the file is too large (${mb(size)} MB, at most ${mb(max)} MB), far more than a filled template holds, so the file was not read. Copy the progress sheet into a new workbook and send it again.`,
+      { entry },
+    ),
+
+  parsedTooLarge: (size: number, max: number) =>
+    unreadable(
+      'parsed-too-large',
+      `Các phần của tệp cần đọc quá lớn (${mbVi(size)} MB tất cả, tối đa ${mbVi(max)} MB) nên tệp không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
+      `The parts of the file to be read are too large (${mb(size)} MB in all, at most ${mb(max)} MB), so the file was not read. Copy the progress sheet into a new workbook and send it again.`,
     ),
 
   noProgressSheet: (sheets: string[], searchRows: number): NoProgressSheet => {

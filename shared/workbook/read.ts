@@ -26,6 +26,7 @@ import {
   usedBounds,
 } from './sheet-grid.ts';
 import { safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
+import { malformedPart } from './well-formed.ts';
 import { utf8Parts } from './xml-encoding.ts';
 
 /** As far down as the validator looks for the metadata cell and the header. */
@@ -66,17 +67,29 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   if (kind) return fail(kind);
   const unzipped = safeUnzip(bytes, lim);
   if (!unzipped.ok) return fail(unzipped.problem);
-  const entries = utf8Parts(unzipped.files);
-  if (isOds(entries)) return fail(problems.ods());
-  if (!('[Content_Types].xml' in entries)) return fail(problems.notXlsx());
+  if (isOds(unzipped.files)) return fail(problems.ods());
+  if (!('[Content_Types].xml' in unzipped.files)) return fail(problems.notXlsx());
+  const recoded = utf8Parts(unzipped.files);
+  if (!recoded.ok) {
+    const part = recoded.notUtf8;
+    return fail(
+      problems.corrupt({
+        vi: `phần “${part}” chứa byte không phải UTF-8`,
+        en: `part “${part}” holds bytes that are not UTF-8`,
+      }),
+    );
+  }
+  const entries = recoded.files;
   const cut = truncatedPart(entries);
-  if (cut) return fail(problems.corrupt(`“${cut}” is cut short`));
+  if (cut) return fail(problems.corrupt(cut));
   const missing = missingPart(entries);
-  if (missing) return fail(problems.corrupt(`${missing} is missing`));
+  if (missing) return fail(problems.corrupt(missing));
 
   const planned = planSheets(entries, lim);
   if (!planned.ok) return fail(planned.problem);
   const { files, candidates, cells } = planned.plan;
+  const malformed = malformedPart(files);
+  if (malformed) return fail(problems.corrupt(malformed));
 
   let wb: WorkBook;
   try {

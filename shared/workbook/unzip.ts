@@ -7,6 +7,7 @@
 // again without compression, so the library's own inflater has nothing left
 // to expand.
 import { strFromU8, type Unzipped, unzipSync, zipSync } from 'fflate';
+import type { Bilingual } from '../text/bilingual.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
 
@@ -119,26 +120,45 @@ function withoutTrailingMisc(tail: string, whole: () => string): string {
 }
 
 /**
- * The name of the first XML part that is cut short: its text, less any
- * comments, processing instructions and whitespace after the root element
- * (withoutTrailingMisc), does not end with its root element's closing tag
- * (or, for a small part, a self-closing root). SheetJS reads such a part
- * without complaint and returns whatever came before the cut; this is a
- * check for truncation, not a parser.
+ * The first XML part that does not end with its root element, saying how in
+ * both languages: its text, less any comments, processing instructions and
+ * whitespace after the root element (withoutTrailingMisc), does not end with
+ * the root's closing tag (or, for a small part, a self-closing root). When
+ * the closing tag is there with more after it, that is named (a second
+ * element, or text); otherwise the part is cut short. SheetJS reads such a
+ * part without complaint and returns whatever came before the cut; this is
+ * a check of the part's end, not a parser (well-formed.ts looks inside).
  */
-export function truncatedPart(files: Unzipped): string | null {
+export function truncatedPart(files: Unzipped): Bilingual | null {
   for (const [name, data] of Object.entries(files)) {
     if (!XML_PART.test(name) || data.length === 0) continue;
     const head = latin1(data.subarray(0, 2048));
     const root = ROOT_TAG.exec(head)?.[1];
-    if (!root) return name;
+    if (!root)
+      return {
+        vi: `phần “${name}” không có phần tử gốc`,
+        en: `part “${name}” has no root element`,
+      };
     const tail = withoutTrailingMisc(latin1(data.subarray(Math.max(0, data.length - 512))), () =>
       latin1(data),
     );
     if (tail.endsWith(`</${root}>`)) continue;
     const selfClosing =
       data.length <= 2048 && new RegExp(`<${root.replaceAll('.', '\\.')}\\b[^<>]*/>$`).test(tail);
-    if (!selfClosing) return name;
+    if (selfClosing) continue;
+    const whole = latin1(data);
+    const end = whole.lastIndexOf(`</${root}>`);
+    if (end < 0) return { vi: `phần “${name}” bị cắt cụt`, en: `part “${name}” is cut short` };
+    const after = whole.slice(end + root.length + 3).trimStart();
+    return after.startsWith('<')
+      ? {
+          vi: `phần “${name}” có thêm phần tử sau phần tử gốc </${root}>`,
+          en: `part “${name}” has another element after its root element </${root}>`,
+        }
+      : {
+          vi: `phần “${name}” có chữ sau phần tử gốc </${root}>`,
+          en: `part “${name}” has text after its root element </${root}>`,
+        };
   }
   return null;
 }

@@ -7,16 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS } from '../../shared/layout/columns.ts';
+import { COLUMNS, TEXT_LIMITS } from '../../shared/layout/columns.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { validate } from '../../shared/validate/index.ts';
 import {
   chooseProgressSheet,
+  DEFAULT_LIMITS,
   type ReadResult,
   readWorkbook,
   type WorkbookRead,
 } from '../../shared/workbook/index.ts';
+import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
@@ -27,8 +29,10 @@ import {
   manyEntries,
   odsLike,
   paddedXlsx,
+  paddedXmlXlsx,
   patchPart,
   plan,
+  taskRows,
   templateXlsx,
   tooMuchUncompressed,
   validFill,
@@ -585,6 +589,110 @@ describe('damaged is damaged, well-formed is not', () => {
     }
   });
 
+  it('characters above U+FFFF written as character references read as themselves', () => {
+    const refs = '&#128512; &#x1D400; &#x20000; &#x1f600;';
+    const chars = '😀 𝐀 𠀀 😀';
+    let bytes = setCell(
+      filledXlsx('P-TP', '2026-Q1'),
+      'H7',
+      `<c r="H7" t="inlineStr"><is><t>Kết quả ${refs}</t></is></c>`,
+    );
+    bytes = patchPart(bytes, 'xl/sharedStrings.xml', (x) =>
+      x.replaceAll('Đã triển khai nhiệm vụ', `Đã triển khai ${refs} nhiệm vụ`),
+    );
+    const sheet = only(readWorkbook(bytes));
+    expect(sheet.grid.values[6]?.[7]).toBe(`Kết quả ${chars}`);
+    // The shared strings of the other rows' results.
+    const shared = sheet.grid.values
+      .flat()
+      .filter((v) => String(v).startsWith(`Đã triển khai ${chars}`));
+    expect(shared.length).toBeGreaterThan(1);
+  });
+
+  it('bytes that are not UTF-8 in an XML part are a damaged file naming the part', () => {
+    const withBytes = (bad: number[]) => {
+      const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+      const xml = strFromU8(files[SHEET_XML] ?? new Uint8Array());
+      const at = xml.indexOf('<c r="H7"');
+      const cell = strToU8('<c r="H7" t="inlineStr"><is><t>Kết quả ');
+      const rest = strToU8(` xong</t></is></c>${xml.slice(xml.indexOf('</c>', at) + 4)}`);
+      files[SHEET_XML] = new Uint8Array([...strToU8(xml.slice(0, at)), ...cell, ...bad, ...rest]);
+      return zipSync(files);
+    };
+    // A broken sequence, a UTF-16 surrogate in UTF-8, a byte UTF-8 never uses.
+    for (const bad of [[0xc3, 0x28], [0xed, 0xa0, 0x80], [0xff]]) {
+      const p = problemOf(withBytes(bad));
+      expect(p.reason).toBe('corrupt');
+      expect(p.message.en).toContain(`“${SHEET_XML}” holds bytes that are not UTF-8`);
+      expect(p.message.vi).toContain('không phải UTF-8');
+    }
+    // The same place with a real four-byte character reads.
+    expect(only(readWorkbook(withBytes([0xf0, 0x9f, 0x98, 0x80]))).grid.values[6]?.[7]).toBe(
+      'Kết quả 😀 xong',
+    );
+  });
+
+  it('the UTF-8 check on bytes agrees with a strict decoder', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    const decodes = (b: Uint8Array) => {
+      try {
+        strict.decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const samples = [
+      [0xc0, 0x80], // overlong
+      [0xe0, 0x80, 0x80], // overlong
+      [0xf4, 0x90, 0x80, 0x80], // above U+10FFFF
+      [0xe2, 0x82], // cut at the end
+      [0xe2, 0x82, 0xac], // €
+      [0xf0, 0xa0, 0x80, 0x80], // 𠀀
+    ].map((b) => new Uint8Array(b));
+    // And pseudo-random bytes, mostly high ones, from a fixed seed.
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 3000; i++) {
+      samples.push(Uint8Array.from({ length: 1 + (next() % 6) }, () => 0x60 + (next() % 0xa0)));
+    }
+    for (const b of samples) expect([b, isUtf8(b)]).toEqual([b, decodes(b)]);
+  });
+
+  it('a part cut inside a tag and then closed is damaged, not a sheet with rows missing', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const cutInTag = patchPart(bytes, SHEET_XML, (x) => {
+      const at = x.indexOf('<c r="H9"');
+      return `${x.slice(0, at + 12)}</sheetData></worksheet>`;
+    });
+    const p = problemOf(cutInTag);
+    expect(p.reason).toBe('corrupt');
+    expect(p.message.en).toContain(`“${SHEET_XML}” has an XML tag cut off: “<c r="H9" s`);
+    expect(p.message.vi).toContain('thẻ XML bị cắt dở');
+    // `<` in comments and CDATA is no damage.
+    const commented = patchPart(bytes, SHEET_XML, (x) =>
+      x.replace('<sheetData>', '<!-- <c r="A1" --><sheetData>'),
+    );
+    expect(only(readWorkbook(commented)).identity.agency).toBe('P-TP');
+  });
+
+  it('what follows the root element is named; a package without _rels/.rels is damaged', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const text = problemOf(patchPart(bytes, SHEET_XML, (x) => `${x}garbage`));
+    expect(text.message.en).toContain(`“${SHEET_XML}” has text after its root element`);
+    const element = problemOf(patchPart(bytes, SHEET_XML, (x) => `${x}<worksheet/>`));
+    expect(element.message.en).toContain('has another element after its root element');
+    const cut = problemOf(patchPart(bytes, SHEET_XML, (x) => x.slice(0, -30)));
+    expect(cut.message.en).toContain(`“${SHEET_XML}” is cut short`);
+    expect(cut.message.vi).toContain('bị cắt cụt');
+    const noRels = problemOf(without(bytes, '_rels/.rels'));
+    expect(noRels.reason).toBe('corrupt');
+    expect(noRels.message.en).toContain('“_rels/.rels” is missing');
+  });
+
   it('a sheet that repeats the code without the report table is not a second progress sheet', () => {
     const real = ok(readWorkbook(realWorld('cover-sheet-echoes-code.xlsx')));
     expect(real.progressSheets.map((s) => [s.identity.sheet, s.hasTable])).toEqual([
@@ -666,6 +774,41 @@ describe('bounded cost: only the sheets that can be the progress sheet are parse
       'xl/sharedStrings.xml',
     ]);
     expect(!r.ok && r.problem.message.vi).toMatch(/Hãy/);
+  });
+
+  it('XML padding outside cells is refused by its size, naming the part, before SheetJS parses it', () => {
+    const bytes = templateXlsx('P-TP', '2026-Q1');
+    // ~6 MB of varied shared strings (fewer items than their cap, and not a zip bomb);
+    // ~1.5 MB of defined names.
+    const sst = paddedXmlXlsx('sharedStrings', 20_000);
+    const workbook = paddedXmlXlsx('workbook', 30_000);
+    for (const [file, part] of [
+      [sst, 'xl/sharedStrings.xml'],
+      [workbook, 'xl/workbook.xml'],
+    ] as const) {
+      const r = readWorkbook(file);
+      expect(!r.ok && [r.problem.reason, r.problem.entry]).toEqual(['part-too-large', part]);
+      expect(!r.ok && r.problem.message.en).toContain(`Part “${part}” of the file is too large`);
+      expect(!r.ok && r.problem.message.vi).toContain(`Phần “${part}” của tệp quá lớn`);
+    }
+    expect(reasonOf(bytes, { maxSheetBytes: 5000 })).toBe('part-too-large');
+    expect(reasonOf(bytes, { maxParsedBytes: 10_000 })).toBe('parsed-too-large');
+  });
+
+  it('a filled template with every text at its length limit is far under the caps on bytes', () => {
+    const agency = plan.agencies
+      .map((a) => a.code)
+      .reduce((a, b) => (taskRows(b).length > taskRows(a).length ? b : a));
+    const full = (n: number, i: number) =>
+      `Kết quả thực hiện ở thôn ${i}, xã đảo `.repeat(Math.ceil(n / 30)).slice(0, n);
+    const bytes = filledXlsx(agency, '2026-Q1', (t, i) => ({
+      ...validFill(t),
+      ...Object.fromEntries(Object.entries(TEXT_LIMITS).map(([k, n]) => [k, full(n, i)])),
+    }));
+    const parts = unzipSync(bytes);
+    const sst = parts['xl/sharedStrings.xml']?.length ?? 0;
+    expect(sst * 4).toBeLessThan(DEFAULT_LIMITS.maxSharedStringsBytes);
+    expect(only(readWorkbook(bytes)).identity.agency).toBe(agency);
   });
 
   it('a sheet pointing at the metadata shared string, or holding it in rich-text runs, is a candidate', () => {

@@ -214,3 +214,38 @@ export function paddedXlsx(agency = 'P-TP', period = '2026-Q1', decoy = false): 
   const sheets = Array.from({ length: 31 }, (_, i) => ({ name: `Dữ liệu ${i + 1}`, xml }));
   return withSheets(filledXlsx(agency, period), sheets);
 }
+
+/**
+ * A filled template padded outside its cells, in XML SheetJS parses whole:
+ * `sharedStrings` adds `count` varied shared strings (~300 bytes each: the
+ * tester's 99,000 make 29.6 MB of XML in a ~600 KB file, under every zip
+ * cap), `workbook` adds `count` <definedName> elements to xl/workbook.xml
+ * (300,000: ~18 MB). Varied enough that no entry is compressed like a bomb.
+ */
+export function paddedXmlXlsx(
+  padding: 'sharedStrings' | 'workbook',
+  count: number,
+  agency = 'P-TP',
+  period = '2026-Q1',
+): Uint8Array {
+  const bytes = filledXlsx(agency, period);
+  if (padding === 'sharedStrings') {
+    const letters = (i: number) =>
+      Array.from({ length: 6 }, (_, j) => String.fromCharCode(97 + ((i * j * 31) % 26))).join('');
+    const items = Array.from(
+      { length: count },
+      (_, i) =>
+        `<si><t>${'Nội dung lặp lại rất dài '.repeat(8)}${(i * 7919) % 100_003}${letters(i)}</t></si>`,
+    ).join('');
+    return patchPart(bytes, 'xl/sharedStrings.xml', (x) => x.replace('</sst>', `${items}</sst>`));
+  }
+  const names = Array.from(
+    { length: count },
+    (_, i) => `<definedName name="N${i}">'${agency} ${period}'!$A$1</definedName>`,
+  ).join('');
+  return patchPart(bytes, 'xl/workbook.xml', (x) =>
+    x.includes('<definedNames>')
+      ? x.replace('<definedNames>', `<definedNames>${names}`)
+      : x.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
+  );
+}

@@ -19,6 +19,7 @@ import {
   manyEntries,
   odsLike,
   paddedXlsx,
+  paddedXmlXlsx,
   patchPart,
   tooMuchUncompressed,
   validFill,
@@ -278,6 +279,20 @@ describe('uploads: bad files are refused before anything is written', () => {
           x.slice(0, 500),
         ),
       'corrupt',
+    ],
+    [
+      'a sheet cut inside a tag and then closed',
+      () =>
+        patchPart(filledXlsx('P-TP', '2026-Q3'), 'xl/worksheets/sheet1.xml', (x) => {
+          const at = x.indexOf('<c r="H9"');
+          return `${x.slice(0, at + 12)}</sheetData></worksheet>`;
+        }),
+      'corrupt',
+    ],
+    [
+      'a workbook.xml padded with 30,000 defined names',
+      () => paddedXmlXlsx('workbook', 30_000, 'P-TP', '2026-Q3'),
+      'part-too-large',
     ],
     [
       'a package naming a shared-strings part it lacks',
