@@ -45,6 +45,7 @@ export {
   type Period,
   PeriodSchema,
   type PeriodStatus,
+  periodName,
   statusOn,
 } from './period.ts';
 export {

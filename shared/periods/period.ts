@@ -125,3 +125,17 @@ export function statusOn(period: Period, today: IsoDate): PeriodStatus {
   if (today > period.cutoff.to || today === period.due) return 'due';
   return 'not-yet-due';
 }
+
+/**
+ * A period as people say it, the code second: `{ vi: 'Quý I năm 2026
+ * (2026-Q1)', en: 'Q1 2026 (2026-Q1)' }`, for messages and title blocks.
+ * A code that is not a period (or out of the year range) is given as it is.
+ */
+export function periodName(code: string): { vi: string; en: string } {
+  try {
+    const p = getPeriod(code);
+    return { vi: `${p.label.vi} (${p.code})`, en: `${p.label.en} (${p.code})` };
+  } catch {
+    return { vi: code, en: code };
+  }
+}

@@ -24,6 +24,7 @@ import {
   PeriodSchema,
   parsePeriodCode,
   periodCodeSchema,
+  periodName,
   periodsCovering,
   scheduledPeriods,
   statusOn,
@@ -546,5 +547,20 @@ describe('dates', () => {
     expect(addWorkingDays('2026-03-13', 1)).toBe('2026-03-16'); // Fri → Mon
     expect(addWorkingDays('2026-03-13', 5)).toBe('2026-03-20'); // Fri → next Fri
     expect(addWorkingDays('2026-03-14', 0)).toBe('2026-03-14');
+  });
+});
+
+describe('periodName', () => {
+  it('says the period as people do, the code second, in both languages', () => {
+    expect(periodName('2026-Q1')).toEqual({
+      vi: 'Quý I năm 2026 (2026-Q1)',
+      en: 'Q1 2026 (2026-Q1)',
+    });
+    expect(periodName('2026-y')).toEqual({ vi: 'Năm 2026 (2026-Y)', en: 'Year 2026 (2026-Y)' });
+    expect(periodName('2026-H1').vi).toBe('6 tháng đầu năm 2026 (2026-H1)');
+  });
+
+  it('gives a code that is not a period as it is', () => {
+    expect(periodName('2026-Q9')).toEqual({ vi: '2026-Q9', en: '2026-Q9' });
   });
 });

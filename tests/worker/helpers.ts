@@ -6,6 +6,7 @@ import { getPeriod } from '../../shared/periods/index.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import type { Submission } from '../../shared/submission/schema.ts';
 import { validate } from '../../shared/validate/index.ts';
+import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { ERRORS, type ErrorCode } from '../../worker/src/errors.ts';
 import { generateKey, hashKey } from '../../worker/src/lib/keys.ts';
 
@@ -51,6 +52,29 @@ export function api(path: string, init: RequestInit & { key?: string; json?: unk
     body = JSON.stringify(init.json);
   }
   return SELF.fetch(`https://example.com${path}`, { ...init, headers, body });
+}
+
+/** POST …/uploads: `bytes` as the multipart field `file` (or `opts.field`), with `submittedBy`. */
+export function upload(
+  key: string | undefined,
+  period: string,
+  bytes: Uint8Array | null,
+  opts: { headers?: Record<string, string>; submittedBy?: string; field?: string } = {},
+) {
+  const form = new FormData();
+  if (bytes) {
+    form.append(
+      opts.field ?? 'file',
+      new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_MEDIA_TYPE }),
+    );
+  }
+  if (opts.submittedBy !== undefined) form.append('submittedBy', opts.submittedBy);
+  return api(`/api/periods/${period}/uploads`, {
+    method: 'POST',
+    key,
+    body: form,
+    headers: opts.headers,
+  });
 }
 
 /** A valid Submission for an agency and period, made the way the add-in makes it. */

@@ -38,6 +38,7 @@ import {
   patchPeriod,
   plan,
   submit,
+  upload,
 } from './helpers.ts';
 
 interface UploadReceipt {
@@ -52,28 +53,6 @@ interface UploadReceipt {
   unchanged: boolean;
   replayed: boolean;
   sheet: string;
-}
-
-function upload(
-  key: string | undefined,
-  period: string,
-  bytes: Uint8Array | null,
-  opts: { headers?: Record<string, string>; submittedBy?: string; field?: string } = {},
-) {
-  const form = new FormData();
-  if (bytes) {
-    form.append(
-      opts.field ?? 'file',
-      new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_MEDIA_TYPE }),
-    );
-  }
-  if (opts.submittedBy !== undefined) form.append('submittedBy', opts.submittedBy);
-  return api(`/api/periods/${period}/uploads`, {
-    method: 'POST',
-    key,
-    body: form,
-    headers: opts.headers,
-  });
 }
 
 async function rowsOf(agency: string, period: string) {

@@ -219,6 +219,18 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/periods/{period}/submissions/{agency}/versions/{file}',
+    summary:
+      'One stored version drawn on the agency’s template (.xlsx); {file} is `<version>.xlsx`, e.g. 2.xlsx. Uploaded again it is acknowledged as unchanged (the agency itself or the coordinator)',
+    access: 'any key',
+    responses: {
+      200: `The version on the template (${XLSX_MEDIA_TYPE})`,
+      403: 'Another agency’s report',
+      404: 'Unknown period, agency or version',
+    },
+  },
+  {
+    method: 'get',
     path: '/api/keys',
     summary: 'List access keys (prefixes only)',
     access: 'coordinator',

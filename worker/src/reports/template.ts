@@ -16,6 +16,7 @@ import {
   type PeriodInfo,
   rangeAddress,
   type SheetLayout,
+  type TaskRowLayout,
   TEXT_NUMBER_FORMAT,
   TITLE_ROWS,
 } from '../../../shared/layout/index.ts';
@@ -69,9 +70,23 @@ export function templateValidations(layout: SheetLayout): DataValidation[] {
   return inputRules(layout);
 }
 
-/** The sheet the layout describes: title rows, metadata, header, task rows. */
-export function templateSheet(layout: SheetLayout): Sheet {
-  const grid = layoutToGrid(layout);
+/** What goes in a template besides the layout. */
+export interface TemplateOptions {
+  /** The fillable cells of each task row (a stored version, or a carried-forward start). */
+  fill?: (task: TaskRowLayout) => Partial<Record<string, string | number>>;
+  /** A line added to the last title row, e.g. the report a sheet was started from. */
+  note?: string;
+}
+
+/**
+ * The sheet the layout describes: title rows, metadata, header, task rows,
+ * the task rows' fillable cells from `options.fill` (blank without it).
+ */
+export function templateSheet(layout: SheetLayout, options: TemplateOptions = {}): Sheet {
+  const titleRows = options.note
+    ? layout.titleRows.map((t, i) => (i === TITLE_ROWS - 1 ? `${t}\n${options.note}` : t))
+    : layout.titleRows;
+  const grid = layoutToGrid({ ...layout, titleRows }, options.fill);
   const n = layout.columnCount;
   const lastCol = (row: number) => rangeAddress(row, 1, row, n);
   const rows: Row[] = [];
@@ -112,16 +127,23 @@ export function templateSheet(layout: SheetLayout): Sheet {
   return sheet;
 }
 
+/**
+ * An agency's progress sheet for a period as a workbook: blank, or with the
+ * cells `options.fill` gives (the same writer serves template.xlsx, a stored
+ * version and a carried-forward start). Throws LayoutError for an agency
+ * not in `plan`.
+ */
 export function buildTemplateWorkbook(
   plan: Plan,
   agencyCode: string,
   period: PeriodInfo,
+  options: TemplateOptions = {},
 ): Workbook {
   const layout = buildLayout(plan, agencyCode, period);
   const agency = plan.agency(agencyCode);
   return {
     title: `${layout.titleRows[0]} — ${agency?.name ?? agencyCode} — ${period.label.vi}`,
     creator: plan.coordinator.name,
-    sheets: [templateSheet(layout)],
+    sheets: [templateSheet(layout, options)],
   };
 }

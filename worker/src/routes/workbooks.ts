@@ -3,14 +3,17 @@
 // any agency, an agency key for its own). D1 in, the pure builders in
 // reports/, the writer in xlsx/.
 import { type Context, Hono } from 'hono';
-import { getPeriod } from '../../../shared/periods/index.ts';
-import { loadPlan, planData } from '../../../shared/plan/index.ts';
+import type { PeriodInfo } from '../../../shared/layout/index.ts';
+import { getPeriod, periodName } from '../../../shared/periods/index.ts';
+import type { Submission } from '../../../shared/submission/schema.ts';
+import { submissionFill } from '../../../shared/submission/to-grid.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
-import { listAgencies } from '../db/agencies.ts';
-import { chosenSubmissions, reviewState } from '../db/submissions.ts';
+import type { PeriodRow } from '../db/periods.ts';
+import { chosenSubmissions, findVersion, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
+import { namedPlan } from '../lib/named-plan.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
 import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
@@ -105,22 +108,51 @@ export const workbooks = new Hono<AppEnv>()
     const agency = await agencyOr404(db, code);
     assertCanRead(c.get('principal'), agency.code);
     // The names the coordinator set (e.g. the villages'), as /api/plan gives them to the add-in.
-    const agencies = await listAgencies(db);
-    const named = loadPlan(planData, {
-      agencyNames: Object.fromEntries(
-        agencies.map((a) => [a.code, { name: a.name, shortName: a.short_name }]),
-      ),
-    });
-    const workbook = buildTemplateWorkbook(named, agency.code, {
-      code: period.code,
-      label: getPeriod(period.code).label,
-      cutoff: { from: period.cutoff_from, to: period.cutoff_to },
-      due: period.due,
-    });
+    const workbook = buildTemplateWorkbook(await namedPlan(db), agency.code, periodInfo(period));
     return xlsx(
       c,
       writeXlsx(workbook, { modified: c.get('now') }),
       `Bieu-mau-${planShort()}-${agency.code}-${period.code}.xlsx`,
       `Biểu mẫu KH ${planNumber()} ${agency.code} ${period.code}.xlsx`,
     );
+  })
+
+  // One stored version drawn on the agency's template: the report as it was
+  // received, in the sheet it would have been typed into. Uploaded again it
+  // validates clean and is acknowledged as unchanged.
+  .get('/:period/submissions/:agency/versions/:file', async (c) => {
+    const db = c.env.DB;
+    const agencyCode = c.req.param('agency');
+    assertCanRead(c.get('principal'), agencyCode);
+    const period = await periodOr404(db, c.req.param('period'));
+    const agency = await agencyOr404(db, agencyCode);
+    const file = c.req.param('file');
+    const version = /^([1-9]\d{0,8})\.xlsx$/.exec(file)?.[1];
+    const row = version ? await findVersion(db, agency.code, period.code, Number(version)) : null;
+    if (!row) {
+      throw new ApiError('NOT_FOUND', {
+        vi: `${agency.name} (${agency.code}) không có báo cáo phiên bản “${file.replace(/\.xlsx$/, '')}” cho kỳ ${periodName(period.code).vi}.`,
+        en: `${agency.name} (${agency.code}) has no report version “${file.replace(/\.xlsx$/, '')}” for ${periodName(period.code).en}.`,
+      });
+    }
+    const submission = JSON.parse(row.payload) as Submission;
+    const workbook = buildTemplateWorkbook(await namedPlan(db), agency.code, periodInfo(period), {
+      fill: submissionFill(submission),
+    });
+    return xlsx(
+      c,
+      writeXlsx(workbook, { modified: row.received_at }),
+      `Bao-cao-${planShort()}-${agency.code}-${period.code}-v${row.version}.xlsx`,
+      `Báo cáo KH ${planNumber()} ${agency.code} ${period.code} phiên bản ${row.version}.xlsx`,
+    );
   });
+
+/** The period as the layout's title block shows it, with the due date the coordinator set. */
+function periodInfo(period: PeriodRow): PeriodInfo {
+  return {
+    code: period.code,
+    label: getPeriod(period.code).label,
+    cutoff: { from: period.cutoff_from, to: period.cutoff_to },
+    due: period.due,
+  };
+}
