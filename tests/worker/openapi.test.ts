@@ -59,6 +59,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/periods/{period}/workbook.xlsx',
         'GET /api/periods/{period}/template.xlsx',
         'GET /api/periods/{period}/submissions/{agency}/versions/{file}',
+        'GET /api/periods/{period}/carry-forward',
         'GET /api/keys',
         'POST /api/keys',
         'DELETE /api/keys/{prefix}',

@@ -8,6 +8,7 @@ import type { AppEnv } from './env.ts';
 import { ApiError, apiErrorOf } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
+import { carryForwardRoutes } from './routes/carry-forward.ts';
 import { keys } from './routes/keys.ts';
 import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -58,6 +59,7 @@ const routes = app
   .route('/api/periods', reviews)
   .route('/api/periods', uploads)
   .route('/api/periods', workbooks)
+  .route('/api/periods', carryForwardRoutes)
   .route('/api/keys', keys);
 
 export type AppType = typeof routes;

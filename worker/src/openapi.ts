@@ -208,11 +208,11 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/periods/{period}/template.xlsx',
     summary:
-      'An agency’s blank progress sheet (.xlsx); query ?agency=CODE (an agency key: its own agency only)',
+      'An agency’s progress sheet (.xlsx); query ?agency=CODE (an agency key: its own agency only). With &start=last-accepted, status, percent and completed products come from the agency’s last accepted report of an earlier period, the title says which, and the header X-Start-From says `period=…; version=…` (or `none`: the blank template)',
     access: 'any key',
     responses: {
       200: `The template (${XLSX_MEDIA_TYPE})`,
-      400: 'No ?agency=',
+      400: 'No ?agency=, or a ?start= other than last-accepted',
       403: 'Another agency’s template',
       404: 'Unknown period or agency',
     },
@@ -227,6 +227,19 @@ export const OPERATIONS: Operation[] = [
       200: `The version on the template (${XLSX_MEDIA_TYPE})`,
       403: 'Another agency’s report',
       404: 'Unknown period, agency or version',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/carry-forward',
+    summary:
+      'What an agency starts the period from: `{ from: { period, version } | null, rows: [{ taskId, status, percent, completedProducts }] }` from its last accepted report of an earlier period; query ?agency=CODE (the agency itself or the coordinator)',
+    access: 'any key',
+    responses: {
+      200: 'The carried-forward rows',
+      400: 'No ?agency=',
+      403: 'Another agency',
+      404: 'Unknown period or agency',
     },
   },
   {

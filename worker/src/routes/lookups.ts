@@ -23,3 +23,17 @@ export async function agencyOr404(db: D1Database, code: string): Promise<AgencyR
     en: `There is no agency with code “${code}”.`,
   });
 }
+
+/** The `?agency=` of a URL, trimmed, or INVALID_REQUEST naming `query.agency`. */
+export function agencyQuery(value: string | undefined): string {
+  const code = value?.trim();
+  if (code) return code;
+  throw new ApiError(
+    'INVALID_REQUEST',
+    {
+      vi: 'Thiếu mã cơ quan: thêm ?agency=<mã cơ quan>, ví dụ ?agency=P-TP.',
+      en: 'The agency code is missing: add ?agency=<agency code>, e.g. ?agency=P-TP.',
+    },
+    { issues: [{ field: 'query.agency', message: 'required' }] },
+  );
+}

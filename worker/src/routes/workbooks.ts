@@ -6,20 +6,21 @@ import { type Context, Hono } from 'hono';
 import type { PeriodInfo } from '../../../shared/layout/index.ts';
 import { getPeriod, periodName } from '../../../shared/periods/index.ts';
 import type { Submission } from '../../../shared/submission/schema.ts';
-import { submissionFill } from '../../../shared/submission/to-grid.ts';
+import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
 import type { PeriodRow } from '../db/periods.ts';
 import { chosenSubmissions, findVersion, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { type CarryForward, carryForward } from '../lib/carry-forward.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
 import { namedPlan } from '../lib/named-plan.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
 import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
-import { buildTemplateWorkbook } from '../reports/template.ts';
+import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
-import { agencyOr404, periodOr404 } from './lookups.ts';
+import { agencyOr404, agencyQuery, periodOr404 } from './lookups.ts';
 
 /**
  * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
@@ -93,28 +94,34 @@ export const workbooks = new Hono<AppEnv>()
 
   .get('/:period/template.xlsx', async (c) => {
     const db = c.env.DB;
-    const code = c.req.query('agency')?.trim();
-    if (!code) {
-      throw new ApiError(
-        'INVALID_REQUEST',
-        {
-          vi: 'Thiếu mã cơ quan: thêm ?agency=<mã cơ quan>, ví dụ ?agency=P-TP.',
-          en: 'The agency code is missing: add ?agency=<agency code>, e.g. ?agency=P-TP.',
-        },
-        { issues: [{ field: 'query.agency', message: 'required' }] },
-      );
-    }
+    const code = agencyQuery(c.req.query('agency'));
+    const start = startQuery(c.req.query('start'));
     const period = await periodOr404(db, c.req.param('period'));
     const agency = await agencyOr404(db, code);
     assertCanRead(c.get('principal'), agency.code);
     // The names the coordinator set (e.g. the villages'), as /api/plan gives them to the add-in.
-    const workbook = buildTemplateWorkbook(await namedPlan(db), agency.code, periodInfo(period));
-    return xlsx(
+    const named = await namedPlan(db);
+    const carried = start ? await carryForward(db, named, agency.code, period.code) : null;
+    const workbook = buildTemplateWorkbook(
+      named,
+      agency.code,
+      periodInfo(period),
+      carried?.from ? startedFrom(carried) : {},
+    );
+    const res = xlsx(
       c,
       writeXlsx(workbook, { modified: c.get('now') }),
       `Bieu-mau-${planShort()}-${agency.code}-${period.code}.xlsx`,
       `Biểu mẫu KH ${planNumber()} ${agency.code} ${period.code}.xlsx`,
     );
+    if (carried) {
+      const from = carried.from;
+      res.headers.set(
+        'X-Start-From',
+        from ? `period=${from.period}; version=${from.version}` : 'none',
+      );
+    }
+    return res;
   })
 
   // One stored version drawn on the agency's template: the report as it was
@@ -146,6 +153,39 @@ export const workbooks = new Hono<AppEnv>()
       `Báo cáo KH ${planNumber()} ${agency.code} ${period.code} phiên bản ${row.version}.xlsx`,
     );
   });
+
+/** `?start=`: absent (a blank template) or `last-accepted`; anything else is INVALID_REQUEST. */
+function startQuery(value: string | undefined): 'last-accepted' | null {
+  if (value === undefined || value === '') return null;
+  if (value === 'last-accepted') return value;
+  throw new ApiError(
+    'INVALID_REQUEST',
+    {
+      vi: `?start=${value} không hợp lệ: chỉ có ?start=last-accepted (bắt đầu từ báo cáo đã tiếp nhận gần nhất).`,
+      en: `?start=${value} is not valid: the only value is ?start=last-accepted (start from the last accepted report).`,
+    },
+    { issues: [{ field: 'query.start', message: "must be 'last-accepted'" }] },
+  );
+}
+
+/**
+ * Template options that start a sheet from a carried-forward report: its
+ * status, percent and completed products, and a title line naming it
+ * ("Bắt đầu từ báo cáo kỳ Quý I năm 2026 (2026-Q1), phiên bản 2, đã tiếp nhận").
+ */
+function startedFrom(carried: CarryForward): TemplateOptions {
+  const byTask = new Map(carried.rows.map((r) => [r.taskId, r]));
+  const from = carried.from;
+  return {
+    fill: (task) => {
+      const r = byTask.get(task.taskId);
+      return r ? rowCells(r) : {};
+    },
+    note: from
+      ? `Bắt đầu từ báo cáo kỳ ${periodName(from.period).vi}, phiên bản ${from.version}, đã tiếp nhận`
+      : undefined,
+  };
+}
 
 /** The period as the layout's title block shows it, with the due date the coordinator set. */
 function periodInfo(period: PeriodRow): PeriodInfo {
