@@ -284,6 +284,19 @@ export const FINDINGS = {
       en: `The text ${q(clip(p.found, 40))} looks like Vietnamese in a legacy encoding (${p.encoding}), not Unicode. Convert it to Unicode (e.g. with Unikey) and paste again.`,
     }),
   },
+  REGRESSION: {
+    severity: 'warning',
+    message: (p) =>
+      p.field === 'status'
+        ? {
+            vi: `Tình trạng lùi lại so với báo cáo kỳ ${p.period}: khi đó ${q(p.before)}, nay ${q(p.found)}. Hãy kiểm tra lại.`,
+            en: `The status went back since the report for ${p.periodEn}: then ${q(p.beforeEn)}, now ${q(p.foundEn)}. Please check.`,
+          }
+        : {
+            vi: `Tỷ lệ hoàn thành ${p.found}% thấp hơn báo cáo kỳ ${p.period} (${p.before}%). Hãy kiểm tra lại.`,
+            en: `Completion ${p.found}% is lower than in the report for ${p.periodEn} (${p.before}%). Please check.`,
+          },
+  },
   TRAILING_CONTENT: {
     severity: 'warning',
     message: () => ({

@@ -17,10 +17,12 @@ import { CheckedGrid, columnsAt, type GridInput } from './grid.ts';
 import { checkHeader, findHeaderRow, findMetadataCell } from './locate.ts';
 import { checkIdentity } from './metadata.ts';
 import { checkOutside } from './outside.ts';
+import { checkRegression, indexPrevious, type PreviousReport } from './regression.ts';
 import { checkTaskRow } from './task-row.ts';
 import { matchTaskRows } from './task-rows.ts';
 
 export type { GridInput } from './grid.ts';
+export type { PreviousReport } from './regression.ts';
 export { longestIncreasing } from './task-rows.ts';
 
 export interface ValidateContext {
@@ -29,6 +31,11 @@ export interface ValidateContext {
   agency?: string;
   /** The period the sheet must be for; taken from the sheet when omitted. */
   period?: string;
+  /**
+   * The agency's last accepted report of an earlier period: a task that
+   * goes back from it is a REGRESSION warning (regression.ts).
+   */
+  previous?: PreviousReport;
 }
 
 export interface ValidationResult {
@@ -103,10 +110,12 @@ function run(grid: CheckedGrid, ctx: ValidateContext): ValidationResult {
   const { matched, last } = matchTaskRows(grid, plan, expected, headerRow, left);
   const columns = columnsAt(left);
   const rows = new Map<string, SubmissionRow>();
+  const previous = ctx.previous ? indexPrevious(ctx.previous) : null;
   for (const { index, r } of matched) {
     const t = expected[index] as TaskRowLayout;
     const row = checkTaskRow(grid, t, r, columns);
     if (row) rows.set(t.taskId, row);
+    if (row && previous) checkRegression(grid, row, r, columns, previous);
   }
   checkOutside(grid, headerRow, last, left);
 

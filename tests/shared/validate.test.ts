@@ -1,9 +1,14 @@
 // One test per finding code, asserting the exact code and cell.
 import { describe, expect, it } from 'vitest';
-import { FINDING_CODES, type FindingCode, validate } from '../../shared/validate/index.ts';
-import { AGENCY, filledGrid, type Grid, PERIOD, plan } from './fixtures.ts';
+import {
+  FINDING_CODES,
+  type FindingCode,
+  type ValidateContext,
+  validate,
+} from '../../shared/validate/index.ts';
+import { AGENCY, filledGrid, type Grid, layoutFor, PERIOD, plan } from './fixtures.ts';
 
-const ctx = { plan, agency: AGENCY, period: PERIOD };
+const ctx: ValidateContext = { plan, agency: AGENCY, period: PERIOD };
 // P-TP's sheet: header on row 6, tasks I.1 … V.4 on rows 7 … 24.
 const R = (sheetRow: number) => sheetRow - 1;
 const COL = {
@@ -574,6 +579,59 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     expect(broken.codes).toEqual(['TEXT_BROKEN_CHARACTER@H7']);
     tested.add('TEXT_BROKEN_CHARACTER');
     expect(broken.r.findings[0]?.message.vi).toContain('ký tự thứ 5');
+  });
+});
+
+describe('validate: against the previous accepted report', () => {
+  const tasks = layoutFor().tasks;
+  const id = (i: number) => (tasks[i] as { taskId: string }).taskId;
+  // filledGrid(): every task in progress, task i at 40 + i %.
+  const previous = {
+    period: '2025-Y',
+    rows: [
+      { taskId: id(0), status: 'done', percent: 100 },
+      { taskId: id(1), status: 'in-progress', percent: 90 },
+      { taskId: id(2), status: 'in-progress', percent: 10 },
+      { taskId: id(3), status: 'not-started', percent: null },
+      { taskId: id(4), status: 'in-progress', percent: 44 },
+      { taskId: 'XX.9', status: 'done', percent: 100 },
+    ],
+  };
+
+  it('warns where a status goes back or a percent drops, naming the earlier period and value', () => {
+    const grid = edit((g) => {
+      set(g, 9, COL.status, 'Chưa triển khai');
+      set(g, 9, COL.percent, '');
+      set(g, 9, COL.result, '');
+    });
+    const r = check(grid, {}, { ...ctx, previous });
+    expectFinding(grid, 'REGRESSION', 'F7', {}, { ...ctx, previous });
+    expect(r.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
+      'REGRESSION@F7',
+      'REGRESSION@G8',
+      'REGRESSION@F9',
+    ]);
+    expect(r.ok).toBe(true); // warnings: the report can still be sent
+    const [done, percent] = r.findings;
+    expect(done?.taskId).toBe(id(0));
+    expect(done?.field).toBe('status');
+    expect(done?.message.vi).toBe(
+      'Tình trạng lùi lại so với báo cáo kỳ Năm 2025 (2025-Y): khi đó “Hoàn thành”, nay “Đang triển khai”. Hãy kiểm tra lại.',
+    );
+    expect(done?.message.en).toContain('Year 2025 (2025-Y): then “Completed”, now “In progress”');
+    expect(percent?.message.vi).toBe(
+      'Tỷ lệ hoàn thành 41% thấp hơn báo cáo kỳ Năm 2025 (2025-Y) (90%). Hãy kiểm tra lại.',
+    );
+  });
+
+  it('says nothing for steps forward, equal values, new tasks, or without a previous report', () => {
+    const r = check(
+      filledGrid(),
+      {},
+      { ...ctx, previous: { ...previous, rows: previous.rows.slice(2) } },
+    );
+    expect(r.findings).toEqual([]);
+    expect(check(filledGrid()).findings).toEqual([]);
   });
 });
 

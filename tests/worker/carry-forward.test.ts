@@ -9,6 +9,7 @@ import { getPeriod } from '../../shared/periods/index.ts';
 import type { Submission } from '../../shared/submission/schema.ts';
 import { validate } from '../../shared/validate/index.ts';
 import { chooseProgressSheet, readWorkbook } from '../../shared/workbook/index.ts';
+import { filledXlsx } from '../support/upload-files.ts';
 import {
   api,
   coordinatorKey,
@@ -18,6 +19,7 @@ import {
   issueKey,
   plan,
   submit,
+  upload,
 } from './helpers.ts';
 
 const AGENCY = 'P-TP';
@@ -185,5 +187,45 @@ describe('GET /api/periods/:period/template.xlsx?start=last-accepted', () => {
       );
       expect(issueFields(bad)).toEqual(['query.start']);
     });
+  });
+});
+
+describe('REGRESSION warnings on receipt', () => {
+  it('a submission or upload that goes back from the last accepted report is stored with warnings', async () => {
+    const key = await issueKey(AGENCY);
+    await submit(key, report('2024-Q1', 70, 'trước'));
+    await review('2024-Q1', await coordinatorKey(), { action: 'accept' });
+    const tasks = buildLayout(plan, AGENCY, getPeriod('2024-H1')).tasks;
+
+    // JSON: every in-progress task drops from 70 % to 30 %; the done task stays done.
+    const sent = await submit(key, report('2024-H1', 30, 'sau'));
+    expect(sent.status).toBe(201);
+    const warnings = sent.body.warnings as {
+      code: string;
+      cell: string;
+      message: { vi: string };
+    }[];
+    expect(warnings.map((w) => `${w.code}@${w.cell}`)).toEqual(
+      tasks.slice(1).map((t) => `REGRESSION@G${t.row}`),
+    );
+    expect(warnings[0]?.message.vi).toBe(
+      'Tỷ lệ hoàn thành 30% thấp hơn báo cáo kỳ Quý I năm 2024 (2024-Q1) (70%). Hãy kiểm tra lại.',
+    );
+
+    // Upload: the done task is now in progress.
+    const res = await upload(
+      key,
+      '2024-Q3',
+      filledXlsx(AGENCY, '2024-Q3', (t) => ({
+        status: 'Đang triển khai',
+        percent: 80,
+        result: `Tiếp tục ${t.taskId}`,
+      })),
+    );
+    expect(res.status).toBe(201);
+    const body = await res.json<{ warnings: { code: string; cell: string }[] }>();
+    expect(body.warnings.map((w) => `${w.code}@${w.cell}`)).toEqual([
+      `REGRESSION@F${tasks[0]?.row}`,
+    ]);
   });
 });

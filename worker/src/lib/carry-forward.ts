@@ -4,6 +4,7 @@
 // are the validator's `previous`, for its REGRESSION warnings.
 import type { Plan } from '../../../shared/plan/plan.ts';
 import type { Submission, SubmissionRow } from '../../../shared/submission/schema.ts';
+import type { PreviousReport } from '../../../shared/validate/index.ts';
 import { lastAcceptedBefore } from '../db/carry-forward.ts';
 
 export interface CarryForward {
@@ -38,4 +39,19 @@ export async function carryForward(
     }
   }
   return { from: { period: row.period_code, version: row.version }, rows };
+}
+
+/**
+ * The validator's `previous` for an agency's report for `period`: its last
+ * accepted earlier report, or undefined when there is none (no REGRESSION
+ * check then).
+ */
+export async function previousReport(
+  db: D1Database,
+  plan: Plan,
+  agency: string,
+  period: string,
+): Promise<PreviousReport | undefined> {
+  const { from, rows } = await carryForward(db, plan, agency, period);
+  return from ? { period: from.period, rows } : undefined;
 }

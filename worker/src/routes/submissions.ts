@@ -9,6 +9,7 @@ import { storeSubmission } from '../db/store-submission.ts';
 import { history, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { previousReport } from '../lib/carry-forward.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
@@ -46,9 +47,10 @@ export const submissions = new Hono<AppEnv>()
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));
 
     // The same validate() the add-in runs, on the sheet this Submission draws.
+    const previous = await previousReport(db, plan, principal.agencyCode, period.code);
     const checked = validate(
       { values: submissionToGrid(plan, body) },
-      { plan, agency: principal.agencyCode, period: period.code },
+      { plan, agency: principal.agencyCode, period: period.code, previous },
     );
     if (!checked.submission) {
       throw new ApiError('VALIDATION_FAILED', undefined, { findings: checked.findings });

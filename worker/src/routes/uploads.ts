@@ -17,6 +17,7 @@ import {
 import { storeSubmission } from '../db/store-submission.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { previousReport } from '../lib/carry-forward.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { limitUpload, maxUploadBytes, readUploadForm } from '../middleware/upload-form.ts';
 import { plan } from '../plan.ts';
@@ -43,7 +44,13 @@ export const uploads = new Hono<AppEnv>().post('/:period/uploads', limitUpload, 
   const { grid, identity } = chosen.sheet;
 
   // The same validate() the add-in runs on the same cells.
-  const checked = validate(grid, { plan, agency: principal.agencyCode, period: period.code });
+  const previous = await previousReport(db, plan, principal.agencyCode, period.code);
+  const checked = validate(grid, {
+    plan,
+    agency: principal.agencyCode,
+    period: period.code,
+    previous,
+  });
   if (!checked.submission) {
     throw new ApiError('VALIDATION_FAILED', undefined, {
       sheet: identity.sheet,
