@@ -162,7 +162,8 @@ export function checkBytes(
   });
   const book = readWorkbook(bytes);
   if (!book.ok) return problem(book.problem);
-  const chosen = chooseProgressSheet(book, expected);
+  const agencyNames = Object.fromEntries(plan.agencies.map((a) => [a.code, a.name]));
+  const chosen = chooseProgressSheet(book, { ...expected, agencyNames });
   if (!chosen.ok) return problem(chosen.problem);
   const r = validate(chosen.sheet.grid, { plan, ...expected });
   return {

@@ -5,12 +5,20 @@
 // Among several, only those with the report table count: a cover sheet whose
 // cell repeats the code (by a formula, say) is not a second report.
 import { parsePeriodCode } from '../periods/index.ts';
-import { type NoProgressSheet, problems, type WrongTemplate, wrongTemplate } from './problems.ts';
+import {
+  type AgencyNames,
+  type NoProgressSheet,
+  problems,
+  type WrongTemplate,
+  wrongTemplate,
+} from './problems.ts';
 import { type ProgressSheet, SEARCH_ROWS, type WorkbookRead } from './read.ts';
 
 export interface Expected {
   agency?: string;
   period?: string;
+  /** Agency names for the wrong-template message (D1's, as the coordinator set them). */
+  agencyNames?: AgencyNames;
 }
 
 export type Choice =
@@ -44,10 +52,16 @@ export function chooseProgressSheet(book: WorkbookRead, expected: Expected = {})
   const [only] = sheets;
   if (only && sheets.length === 1) {
     if (otherAgency(only)) {
-      return { ok: false, problem: wrongTemplate('other-agency', identities(sheets), want) };
+      return {
+        ok: false,
+        problem: wrongTemplate('other-agency', identities(sheets), want, expected.agencyNames),
+      };
     }
     if (otherPeriod(only)) {
-      return { ok: false, problem: wrongTemplate('other-period', identities(sheets), want) };
+      return {
+        ok: false,
+        problem: wrongTemplate('other-period', identities(sheets), want, expected.agencyNames),
+      };
     }
     return { ok: true, sheet: only };
   }
@@ -55,8 +69,14 @@ export function chooseProgressSheet(book: WorkbookRead, expected: Expected = {})
   const [match] = matching;
   if (match && matching.length === 1) return { ok: true, sheet: match };
   if (matching.length > 1) {
-    return { ok: false, problem: wrongTemplate('several-sheets', identities(matching), want) };
+    return {
+      ok: false,
+      problem: wrongTemplate('several-sheets', identities(matching), want, expected.agencyNames),
+    };
   }
   const reason = sheets.some((s) => !otherAgency(s)) ? 'other-period' : 'other-agency';
-  return { ok: false, problem: wrongTemplate(reason, identities(sheets), want) };
+  return {
+    ok: false,
+    problem: wrongTemplate(reason, identities(sheets), want, expected.agencyNames),
+  };
 }

@@ -1,6 +1,7 @@
 // Why an uploaded file could not be checked, in Vietnamese and English. The
 // Worker turns these into its error codes (UNREADABLE_FILE, NO_PROGRESS_SHEET,
 // WRONG_TEMPLATE, PAYLOAD_TOO_LARGE); the CLI prints them as they are.
+import { periodName } from '../periods/period.ts';
 import type { Bilingual } from '../text/bilingual.ts';
 import { viNumber } from '../text/vi-format.ts';
 import { MiB } from './limits.ts';
@@ -207,23 +208,43 @@ export const problems = {
   },
 };
 
-const describe = (s: SheetIdentity) => ({
-  vi: `${s.agency || '(không ghi cơ quan)'} kỳ ${s.period || '(không ghi kỳ)'} (trang “${s.sheet}”, ô ${s.cell})`,
-  en: `${s.agency || '(no agency)'} for ${s.period || '(no period)'} (sheet “${s.sheet}”, cell ${s.cell})`,
-});
+/** Agency codes to the names people use (D1's, as the coordinator set them); absent: codes only. */
+export type AgencyNames = Readonly<Record<string, string>>;
 
-const expectedText = (e: WrongTemplate['expected']) => ({
-  vi: [e.agency, e.period && `kỳ ${e.period}`].filter(Boolean).join(' '),
-  en: [e.agency, e.period && `for ${e.period}`].filter(Boolean).join(' '),
-});
+/** "Phòng Tư pháp (P-TP)" when the name is known, else the code. */
+const agencyText = (code: string, names?: AgencyNames) =>
+  names?.[code] ? `${names[code]} (${code})` : code;
 
+const describe = (s: SheetIdentity, names?: AgencyNames) => {
+  const period = s.period ? periodName(s.period) : null;
+  return {
+    vi: `${s.agency ? agencyText(s.agency, names) : '(không ghi cơ quan)'}, kỳ ${period?.vi ?? '(không ghi kỳ)'} (trang “${s.sheet}”, ô ${s.cell})`,
+    en: `${s.agency ? agencyText(s.agency, names) : '(no agency)'}, for ${period?.en ?? '(no period)'} (sheet “${s.sheet}”, cell ${s.cell})`,
+  };
+};
+
+const expectedText = (e: WrongTemplate['expected'], names?: AgencyNames) => {
+  const agency = e.agency ? agencyText(e.agency, names) : '';
+  const period = e.period ? periodName(e.period) : null;
+  return {
+    vi: [agency, period && `kỳ ${period.vi}`].filter(Boolean).join(', '),
+    en: [agency, period && `for ${period.en}`].filter(Boolean).join(', '),
+  };
+};
+
+/**
+ * The wrong-template problem: which progress sheets the file holds and what
+ * was expected, named as people say them ("Phòng Tư pháp (P-TP), kỳ Quý I
+ * năm 2026 (2026-Q1)"; agencies by code alone where `names` lacks them).
+ */
 export function wrongTemplate(
   reason: WrongTemplateReason,
   found: SheetIdentity[],
   expected: WrongTemplate['expected'],
+  names?: AgencyNames,
 ): WrongTemplate {
-  const list = found.map(describe);
-  const exp = expectedText(expected);
+  const list = found.map((f) => describe(f, names));
+  const exp = expectedText(expected, names);
   const message =
     reason === 'several-sheets'
       ? {

@@ -301,15 +301,29 @@ describe('choosing the progress sheet', () => {
   });
 
   it('names what the file holds when it is another agency’s or period’s', () => {
+    // Agencies and periods as people say them, the code second (issue 13).
+    const agencyNames = { 'P-GDDT': 'Phòng GD', 'P-TP': 'Phòng TP' };
     const c = chooseProgressSheet(book(['P-GDDT', '2026-Q1']), {
       agency: 'P-TP',
       period: '2026-Q1',
+      agencyNames,
     });
     expect(c.ok).toBe(false);
     if (c.ok || c.problem.kind !== 'wrong-template') throw new Error('expected wrong-template');
     expect(c.problem.reason).toBe('other-agency');
     expect(c.problem.message.vi).toBe(
-      'Tệp là biểu mẫu của P-GDDT kỳ 2026-Q1 (trang “P-GDDT 2026-Q1”, ô A5), không phải của P-TP kỳ 2026-Q1. Hãy tải đúng biểu mẫu của P-TP kỳ 2026-Q1, điền rồi gửi lại.',
+      'Tệp là biểu mẫu của Phòng GD (P-GDDT), kỳ Quý I năm 2026 (2026-Q1) (trang “P-GDDT 2026-Q1”, ô A5), không phải của Phòng TP (P-TP), kỳ Quý I năm 2026 (2026-Q1). Hãy tải đúng biểu mẫu của Phòng TP (P-TP), kỳ Quý I năm 2026 (2026-Q1), điền rồi gửi lại.',
+    );
+    expect(c.problem.message.en).toBe(
+      'The file is the template of Phòng GD (P-GDDT), for Q1 2026 (2026-Q1) (sheet “P-GDDT 2026-Q1”, cell A5), not of Phòng TP (P-TP), for Q1 2026 (2026-Q1). Download the template of Phòng TP (P-TP), for Q1 2026 (2026-Q1), fill it in and send it again.',
+    );
+    // Without names, the codes alone.
+    const bare = chooseProgressSheet(book(['P-GDDT', '2026-Q1']), {
+      agency: 'P-TP',
+      period: '2026-Q1',
+    });
+    expect(!bare.ok && bare.problem.message.vi).toBe(
+      'Tệp là biểu mẫu của P-GDDT, kỳ Quý I năm 2026 (2026-Q1) (trang “P-GDDT 2026-Q1”, ô A5), không phải của P-TP, kỳ Quý I năm 2026 (2026-Q1). Hãy tải đúng biểu mẫu của P-TP, kỳ Quý I năm 2026 (2026-Q1), điền rồi gửi lại.',
     );
     const p = chooseProgressSheet(book(['P-TP', '2026-H1'], ['P-GDDT', '2026-Q1']), {
       agency: 'P-TP',

@@ -17,6 +17,7 @@ import {
   expectNoChange,
   issueKey,
   plan,
+  renameAgency,
   submit,
   upload,
 } from './helpers.ts';
@@ -93,12 +94,7 @@ describe('GET /api/periods/:period/submissions/:agency/versions/:version.xlsx', 
   it('gives the coordinator any agency’s version, named as D1 names the agency', async () => {
     const period = '2027-Q2';
     const coordinator = await coordinatorKey();
-    const rename = await api('/api/agencies/THON-03', {
-      method: 'PATCH',
-      key: coordinator,
-      json: { name: 'Thôn thử nghiệm Hai' },
-    });
-    expect(rename.status).toBe(200);
+    await renameAgency('THON-03', 'Thôn thử nghiệm Hai');
     await submit(await issueKey('THON-03'), variedSubmission('THON-03', period));
     const res = await versionXlsx(period, 'THON-03', '1.xlsx', coordinator);
     expect(res.status).toBe(200);

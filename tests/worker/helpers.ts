@@ -212,6 +212,16 @@ export function postReview(period: string, agency: string, key: string, json: un
   });
 }
 
+/** Renames an agency as the coordinator (PATCH /api/agencies/{code}); fails the test if refused. */
+export async function renameAgency(code: string, name: string) {
+  const res = await api(`/api/agencies/${code}`, {
+    method: 'PATCH',
+    key: await coordinatorKey(),
+    json: { name },
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
 /** Sets a period's due date, grace or lock as the coordinator; fails the test if refused. */
 export async function patchPeriod(period: string, patch: Record<string, unknown>) {
   const res = await api(`/api/periods/${period}`, {

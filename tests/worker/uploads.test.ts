@@ -37,6 +37,7 @@ import {
   issueKey,
   patchPeriod,
   plan,
+  renameAgency,
   submit,
   upload,
 } from './helpers.ts';
@@ -420,6 +421,21 @@ describe('uploads: whose report', () => {
     expect(body.error.message.vi).toContain('P-GDDT');
     expect(body.error.message.vi).toContain('P-TP');
     expect(await rowsOf('P-GDDT', '2026-H2')).toEqual([]);
+  });
+
+  it('names the agencies as D1 names them and the period as people say it, codes second', async () => {
+    const coordinator = await coordinatorKey();
+    await renameAgency('THON-05', 'Thôn thử nghiệm Năm');
+    const body = await refused(
+      () => upload(coordinator, '2026-H2', filledXlsx('THON-05', '2026-H2')),
+      'WRONG_TEMPLATE',
+    );
+    expect(body.error.message.vi).toContain(
+      'Tệp là biểu mẫu của Thôn thử nghiệm Năm (THON-05), kỳ 6 tháng cuối năm 2026 (2026-H2)',
+    );
+    expect(body.error.message.vi).toContain(
+      `không phải của ${plan.agency(COORDINATOR)?.name} (${COORDINATOR}), kỳ 6 tháng cuối năm 2026 (2026-H2)`,
+    );
   });
 
   it('another period’s template is 422 WRONG_TEMPLATE (other-period)', async () => {

@@ -20,6 +20,11 @@ export async function listAgencies(db: D1Database): Promise<AgencyRow[]> {
   return results;
 }
 
+/** Each agency's name by code, as the coordinator set it (for messages). */
+export async function agencyNames(db: D1Database): Promise<Record<string, string>> {
+  return Object.fromEntries((await listAgencies(db)).map((a) => [a.code, a.name]));
+}
+
 /** The agency with this code; null when there is none. */
 export function findAgency(db: D1Database, code: string): Promise<AgencyRow | null> {
   return db.prepare('SELECT * FROM agencies WHERE code = ?').bind(code).first<AgencyRow>();

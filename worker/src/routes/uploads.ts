@@ -14,6 +14,7 @@ import {
   readWorkbook,
   type WorkbookProblem,
 } from '../../../shared/workbook/index.ts';
+import { agencyNames } from '../db/agencies.ts';
 import { storeSubmission } from '../db/store-submission.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -39,7 +40,11 @@ export const uploads = new Hono<AppEnv>().post('/:period/uploads', limitUpload, 
     maxBytes: maxUploadBytes(c.env),
   });
   if (!book.ok) throw problemError(book.problem);
-  const chosen = chooseProgressSheet(book, { agency: principal.agencyCode, period: period.code });
+  const chosen = chooseProgressSheet(book, {
+    agency: principal.agencyCode,
+    period: period.code,
+    agencyNames: await agencyNames(db),
+  });
   if (!chosen.ok) throw problemError(chosen.problem);
   const { grid, identity } = chosen.sheet;
 
