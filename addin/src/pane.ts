@@ -5,9 +5,9 @@
 import type { Api, Completeness, Me, PeriodItem, Receipt } from '../../client/api.ts';
 import { type Failure as ClientFailure, failureOf, refusal } from '../../client/failure.ts';
 import { type Lang, langFrom } from '../../client/i18n.ts';
+import { currentPeriod } from '../../client/periods.ts';
 import type { SettingsStore } from '../../client/settings.ts';
 import { buildLayout } from '../../shared/layout/sheet.ts';
-import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
 import { OfficeFailure } from './office/failure.ts';
@@ -167,7 +167,7 @@ export class Pane {
       const [me, list] = await Promise.all([api.me(), api.periods()]);
       this.deps.settings.set('key', trimmed);
       const periods: PeriodItem[] = list.periods;
-      const open = pickOpenPeriod(periods);
+      const open = currentPeriod({ periods, current: list.current });
       this.set({
         key: trimmed,
         remembersKey: this.deps.settings.persistent(),

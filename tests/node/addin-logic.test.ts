@@ -134,6 +134,7 @@ const openPeriod: PeriodItem = {
   code: PERIOD,
   year: Number(PERIOD.slice(0, 4)),
   kind: PERIOD.slice(5),
+  scheduled: true,
   label: { vi: PERIOD, en: PERIOD },
   cutoff: periodInfo.cutoff,
   due: periodInfo.due,

@@ -4,7 +4,7 @@
 // plus those the agency reported for or had reopened.
 import { describe, expect, it } from 'vitest';
 import type { PeriodItem } from '../../client/api.ts';
-import { byYear, listedPeriods } from '../../client/periods.ts';
+import { byYear, currentPeriod, listedPeriods } from '../../client/periods.ts';
 import {
   DEFAULT_SCHEDULE,
   daysBetween,
@@ -80,6 +80,7 @@ type Own = NonNullable<Extract<PeriodItem, { own: object }>['own']>;
 const NO_REPORT: Own = {
   submitted: false,
   status: 'missing',
+  overdue: false,
   latestVersion: null,
   latestReceivedAt: null,
   reviewState: null,
@@ -96,6 +97,7 @@ const pv = (
   code,
   year: Number(code.slice(0, 4)),
   kind: code.slice(5),
+  scheduled: SCHEDULE.includes(code.slice(5)),
   label: { vi: code, en: code },
   due,
   deadline: due,
@@ -160,5 +162,21 @@ describe('the task pane’s periods', () => {
       [2026, ['2026-M9', '2026-H2', '2026-Y']],
       [2027, ['2027-Q1']],
     ]);
+  });
+
+  it('lists by the Worker’s `scheduled` flag when it sends one', () => {
+    const q2 = { ...pv('2026-Q2', '2026-06-16', -160), scheduled: true };
+    const q1 = { ...pv('2026-Q1', '2026-03-18', -250), scheduled: false };
+    expect([...listedPeriods([q1, q2], null)].map(([, l]) => l.map((p) => p.code))).toEqual([
+      ['2026-Q2'],
+    ]);
+  });
+
+  it('preselects the Worker’s `current`, else the same rule run here', () => {
+    const list = [pv('2026-Q1', '2026-03-18', -200), pv('2026-Y', '2026-12-16', 19)];
+    expect(currentPeriod({ periods: list, current: '2026-Q1' })?.code).toBe('2026-Q1');
+    expect(currentPeriod({ periods: list, current: null })?.code).toBe('2026-Y');
+    expect(currentPeriod({ periods: list })?.code).toBe('2026-Y');
+    expect(currentPeriod({ periods: list, current: '2020-Q1' })?.code).toBe('2026-Y');
   });
 });

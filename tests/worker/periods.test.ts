@@ -30,9 +30,11 @@ interface PeriodJson {
   daysLeft: number;
   locked: boolean;
   lockReason: string | null;
+  scheduled: boolean;
   own: null | {
     submitted: boolean;
     status: string;
+    overdue: boolean;
     latestVersion: number | null;
     latestReceivedAt: string | null;
     reviewState: string | null;
@@ -45,13 +47,17 @@ interface PeriodJson {
 async function periodsAs(key: string, query = '') {
   const res = await api(`/api/periods${query}`, { key });
   expect(res.status).toBe(200);
-  return res.json<{ today: string; periods: PeriodJson[] }>();
+  return res.json<{ today: string; current: string | null; periods: PeriodJson[] }>();
+}
+
+/** The period as `key` sees it in GET /api/periods; undefined when not listed. */
+async function listedFor(key: string, code: string) {
+  const { periods } = await periodsAs(key, `?year=${code.slice(0, 4)}`);
+  return periods.find((x) => x.code === code);
 }
 
 async function periodAs(key: string, code: string) {
-  const year = code.slice(0, 4);
-  const { periods } = await periodsAs(key, `?year=${year}`);
-  const p = periods.find((x) => x.code === code);
+  const p = await listedFor(key, code);
   if (!p) throw new Error(`no ${code}`);
   return p;
 }
@@ -71,6 +77,7 @@ describe('GET /api/periods', () => {
       code: '2026-Q1',
       year: 2026,
       kind: 'Q1',
+      scheduled: true,
       label: { vi: 'Quý I năm 2026', en: 'Q1 2026' },
       cutoff: { from: '2025-12-15', to: '2026-03-14' },
       due: '2026-03-17',
@@ -119,6 +126,7 @@ describe('GET /api/periods', () => {
     expect(before.own).toEqual({
       submitted: false,
       status: 'missing',
+      overdue: false,
       latestVersion: null,
       latestReceivedAt: null,
       reviewState: null,
@@ -135,6 +143,7 @@ describe('GET /api/periods', () => {
     expect(after.own).toEqual({
       submitted: true,
       status: 'on-time',
+      overdue: false,
       latestVersion: 2,
       latestReceivedAt: second.body.receivedAt,
       reviewState: 'received',
@@ -145,6 +154,35 @@ describe('GET /api/periods', () => {
     // Another agency's view of the same period is unaffected.
     const other = await periodAs(await issueKey('P-VHTT'), '2028-Q1');
     expect(other.own?.submitted).toBe(false);
+  });
+
+  it('an agency is offered the scheduled periods plus those it reported for or had reopened; unscheduled is never overdue', async () => {
+    const key = await issueKey('THON-06');
+    const { periods, current, today } = await periodsAs(key, '?year=2027');
+    expect(periods.map((p) => p.kind).sort()).toEqual(['H1', 'Q1', 'Q3', 'Y']);
+    expect(periods.every((p) => p.scheduled)).toBe(true);
+    // Every scheduled 2027 period is still ahead of today's deadline, or overdue if passed.
+    for (const p of periods) expect(p.own?.overdue, p.code).toBe(today > p.deadline);
+    expect(current).toBe(periods.find((p) => p.deadline >= today)?.code ?? periods.at(-1)?.code);
+
+    // A report for an unscheduled period (Q2, long past due) and a reopening of Q4 add them.
+    await patchPeriod('2025-Q2', { due: '2025-07-20' });
+    const sent = await submit(key, validSubmission('THON-06', '2025-Q2'));
+    expect(sent.status).toBe(201);
+    const reopen = await api('/api/periods/2025-Q4/reopenings', {
+      method: 'POST',
+      key: await coordinatorKey(),
+      json: { agency: 'THON-06', reason: 'Nộp bổ sung' },
+    });
+    expect(reopen.status).toBe(201);
+    const y2025 = await periodsAs(key, '?year=2025');
+    expect(y2025.periods.map((p) => p.kind).sort()).toEqual(['H1', 'Q1', 'Q2', 'Q3', 'Q4', 'Y']);
+    const q4 = y2025.periods.find((p) => p.code === '2025-Q4');
+    expect(q4?.scheduled).toBe(false);
+    expect(q4?.own).toMatchObject({ submitted: false, status: 'missing', overdue: false });
+    expect(y2025.periods.find((p) => p.code === '2025-Q1')?.own?.overdue).toBe(true);
+    // Every 2025 deadline has passed: the period reopened for it is the one preselected.
+    expect(y2025.current).toBe('2025-Q4');
   });
 
   it('own.returnedComment shows the coordinator’s comment after a return, and clears on accept', async () => {
@@ -293,7 +331,8 @@ describe('reopenings', () => {
       reopened: true,
       reopenReason: 'Nộp bổ sung số liệu',
     });
-    expect((await periodAs(await issueKey('P-TP'), '2029-Q4')).own?.reopened).toBe(false);
+    // Q4 is not a scheduled period: another agency is not offered it at all.
+    expect(await listedFor(await issueKey('P-TP'), '2029-Q4')).toBeUndefined();
     expect(await auditRows('period.reopen', 'P-GDDT/2029-Q4')).toHaveLength(1);
 
     // Reopening again updates the reason.
@@ -308,7 +347,7 @@ describe('reopenings', () => {
     const del = await api('/api/periods/2029-Q4/reopenings/P-GDDT', { method: 'DELETE', key });
     expect(del.status).toBe(200);
     expect(await del.json()).toEqual({ period: '2029-Q4', agency: 'P-GDDT', reopened: false });
-    expect((await periodAs(agency, '2029-Q4')).own?.reopened).toBe(false);
+    expect(await listedFor(agency, '2029-Q4')).toBeUndefined();
     expect(await auditRows('period.close-reopening', 'P-GDDT/2029-Q4')).toHaveLength(1);
 
     // Closing what is not open is 404.

@@ -103,10 +103,21 @@ describe('agency keys and other agencies’ data', () => {
     const res = await api('/api/periods?year=2026', { key: thon });
     const text = await res.text();
     expect(text).not.toContain('Chỉ dành cho Phòng Tư pháp');
-    const own = (
+    const periods = (
       JSON.parse(text) as { periods: { code: string; own: Record<string, unknown> }[] }
-    ).periods.find((p) => p.code === period)?.own;
-    expect(own).toMatchObject({
+    ).periods;
+    // M9 is not scheduled and THON-05 neither reported for it nor had it reopened: not listed.
+    expect(periods.find((p) => p.code === period)).toBeUndefined();
+    // A scheduled period P-TP reported for shows THON-05 only its own (empty) report.
+    expect((await submit(tp, validSubmission('P-TP', '2026-H1'))).status).toBe(201);
+    const h1 = (
+      await (
+        await api('/api/periods?year=2026', { key: thon })
+      ).json<{
+        periods: { code: string; own: Record<string, unknown> }[];
+      }>()
+    ).periods.find((p) => p.code === '2026-H1')?.own;
+    expect(h1).toMatchObject({
       submitted: false,
       latestVersion: null,
       reviewState: null,

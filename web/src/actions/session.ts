@@ -4,8 +4,8 @@
 // (the completeness for the coordinator, its own history for an agency).
 import type { Api, Me, PeriodItem } from '../../../client/api.ts';
 import type { Lang } from '../../../client/i18n.ts';
+import { currentPeriod } from '../../../client/periods.ts';
 import { ApiFailure } from '../../../client/request.ts';
-import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
 import { signedOut } from '../state.ts';
 import type { Store } from '../store.ts';
 
@@ -70,7 +70,7 @@ export class Session {
       }
       store.deps.settings.set('key', trimmed);
       const periods: PeriodItem[] = list.periods;
-      const open = pickOpenPeriod(periods);
+      const open = currentPeriod({ periods, current: list.current });
       store.clearDrafts('key');
       store.set({
         key: trimmed,

@@ -6,7 +6,7 @@ import type { PeriodItem } from '../../../client/api.ts';
 import { dueText } from '../../../client/deadline.ts';
 import { h } from '../../../client/dom.ts';
 import { pick } from '../../../client/i18n.ts';
-import { byYear } from '../../../client/periods.ts';
+import { listedPeriods } from '../../../client/periods.ts';
 import { reviewLabel, timelinessLabel } from '../../../client/states.ts';
 import { viDate, viDateTime } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
@@ -47,7 +47,7 @@ function ownState(app: App, own: Own | null): HTMLElement {
 
 function periodsList(app: App): HTMLElement {
   const { lang, periods, year, period } = app.state;
-  const years = byYear(periods);
+  const years = listedPeriods(periods, period);
   const shown = years.find(([y]) => y === year)?.[1] ?? years.at(-1)?.[1] ?? [];
   return section(
     'my-periods',

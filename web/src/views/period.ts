@@ -4,7 +4,7 @@
 import type { PeriodItem } from '../../../client/api.ts';
 import { dueText } from '../../../client/deadline.ts';
 import { h } from '../../../client/dom.ts';
-import { byYear } from '../../../client/periods.ts';
+import { listedPeriods } from '../../../client/periods.ts';
 import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
 import { viDate } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
@@ -33,7 +33,7 @@ export function periodBar(app: App): HTMLElement {
             onchange: (e: Event) => app.session.choosePeriod((e.target as HTMLSelectElement).value),
             disabled: app.isBusy('period'),
           },
-          byYear(periods).map(([year, list]) =>
+          listedPeriods(periods, period).map(([year, list]) =>
             h(
               'optgroup',
               { label: String(year) },

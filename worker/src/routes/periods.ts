@@ -2,7 +2,13 @@
 // agency, its own report and any comment returned to it); the coordinator
 // sets due dates and grace, locks and unlocks, and reopens for one agency.
 import { Hono } from 'hono';
-import { daysBetween, getPeriod, vnToday } from '../../../shared/periods/index.ts';
+import {
+  DEFAULT_SCHEDULE,
+  daysBetween,
+  getPeriod,
+  vnToday,
+} from '../../../shared/periods/index.ts';
+import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
 import { applyPeriodChange, listPeriods, type PeriodRow, updatePeriod } from '../db/periods.ts';
 import { closeReopening, listReopenings, reopen, reopeningsOf } from '../db/reopenings.ts';
 import { latestVersions, reviewState } from '../db/submissions.ts';
@@ -14,11 +20,16 @@ import { jsonBody, limitBody } from '../middleware/json.ts';
 import { PeriodPatchSchema, ReopenRequestSchema } from '../schemas.ts';
 import { agencyOr404, periodOr404 } from './lookups.ts';
 
+/** The kinds the district reports by (shared/periods DEFAULT_SCHEDULE: Q1, H1, Q3, Y). */
+const SCHEDULED: ReadonlySet<string> = new Set(DEFAULT_SCHEDULE);
+
 function periodJson(p: PeriodRow, today: string) {
   return {
     code: p.code,
     year: p.year,
     kind: p.kind,
+    /** One of the district's reporting periods; others exist for reopenings and late reports. */
+    scheduled: SCHEDULED.has(p.kind),
     label: getPeriod(p.code).label,
     cutoff: { from: p.cutoff_from, to: p.cutoff_to },
     due: p.due,
@@ -41,10 +52,12 @@ export const periods = new Hono<AppEnv>()
     if (principal.role === 'coordinator') {
       // The coordinator also sees which agencies each period is reopened for.
       const reopenings = await listReopenings(db);
+      const all = results.map((p) => periodJson(p, today));
       return c.json({
         today,
-        periods: results.map((p) => ({
-          ...periodJson(p, today),
+        current: pickOpenPeriod(all)?.code ?? null,
+        periods: all.map((p) => ({
+          ...p,
           own: null,
           reopenings: reopenings
             .filter((r) => r.period_code === p.code)
@@ -59,15 +72,25 @@ export const periods = new Hono<AppEnv>()
     ]);
     const byPeriod = new Map(mine.map((r) => [r.period_code, r]));
     const reopenedFor = new Map(reopened.map((r) => [r.period_code, r.reason]));
+    // The scheduled periods, and any other this agency reported for or had reopened.
+    const listed = results
+      .map((p) => ({ row: p, json: periodJson(p, today), s: byPeriod.get(p.code) }))
+      .filter((x) => x.json.scheduled || x.s || reopenedFor.has(x.row.code));
+    const own = listed.map(({ json }) => ({
+      ...json,
+      own: { reopened: reopenedFor.has(json.code) },
+    }));
     return c.json({
       today,
-      periods: results.map((p) => {
-        const s = byPeriod.get(p.code);
+      current: pickOpenPeriod(own)?.code ?? null,
+      periods: listed.map(({ row: p, json, s }) => {
         return {
-          ...periodJson(p, today),
+          ...json,
           own: {
             submitted: !!s,
             status: timeliness(p, s?.first_received_at),
+            /** Not received and past the deadline; never for an unscheduled period. */
+            overdue: json.scheduled && !s && today > json.deadline,
             latestVersion: s?.latest_version ?? null,
             latestReceivedAt: s?.latest_received_at ?? null,
             reviewState: s ? reviewState(s) : null,
