@@ -52,6 +52,7 @@ describe('GET /api/openapi.json', () => {
         'DELETE /api/periods/{period}/reopenings/{agency}',
         'POST /api/periods/{period}/submissions',
         'POST /api/periods/{period}/uploads',
+        'POST /api/periods/{period}/uploads/annotated',
         'GET /api/periods/{period}/submissions',
         'GET /api/periods/{period}/submissions/{agency}',
         'POST /api/periods/{period}/submissions/{agency}/review',

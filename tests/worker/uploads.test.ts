@@ -3,10 +3,11 @@
 // same validate() and stored through the same path as a JSON submission.
 
 import { env } from 'cloudflare:test';
-import { unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { TaskRowLayout } from '../../shared/layout/index.ts';
 import { validate } from '../../shared/validate/index.ts';
+import { chooseProgressSheet, readWorkbook } from '../../shared/workbook/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
@@ -21,6 +22,7 @@ import {
   paddedXlsx,
   paddedXmlXlsx,
   patchPart,
+  taskRows,
   tooMuchUncompressed,
   validFill,
   zipBomb,
@@ -489,6 +491,74 @@ describe('uploads in the API description', () => {
     const body = doc.paths['/api/periods/{period}/uploads']?.post?.requestBody;
     expect(body?.content['multipart/form-data']).toMatchObject({
       schema: { required: ['file'], properties: { file: { type: 'string' } } },
+    });
+  });
+});
+
+describe('POST /api/periods/:period/uploads/annotated', () => {
+  function annotated(key: string | undefined, period: string, bytes: Uint8Array) {
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_MEDIA_TYPE }),
+    );
+    return api(`/api/periods/${period}/uploads/annotated`, { method: 'POST', key, body: form });
+  }
+
+  it('hands the clerk’s values back on a fresh template, each finding’s cell coloured and noted; nothing stored', async () => {
+    const key = await issueKey('P-TP');
+    const period = '2026-H2';
+    const bad = filledXlsx('P-TP', period, (t, i) =>
+      i === 1
+        ? { status: 'Đã xong rồi', percent: 50, result: `Dòng ${t.taskId}` }
+        : i === 2
+          ? { status: 'Hoàn thành', percent: 80, result: `Dòng ${t.taskId}` }
+          : validFill(t),
+    );
+    const res = await expectNoChange(() => annotated(key, period, bad));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(XLSX_MEDIA_TYPE);
+    expect(res.headers.get('content-disposition')).toContain(
+      'filename="Danh-dau-P-TP-2026-H2.xlsx"',
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+
+    // What the validator says of the same file, to compare the marks with.
+    const tasks = taskRows('P-TP', period);
+    const rowOf = (i: number) => (tasks[i] as TaskRowLayout).row;
+    const parts = unzipSync(bytes);
+    const comments = strFromU8(parts['xl/comments1.xml'] as Uint8Array);
+    const refs = [...comments.matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(refs).toContain(`F${rowOf(1)}`); // the status that is not on the list
+    expect(refs).toContain(`G${rowOf(2)}`); // done needs 100
+    expect(comments).toContain('Lỗi: ');
+    expect(comments).toContain('Error: ');
+    expect(strFromU8(parts['xl/styles.xml'] as Uint8Array)).toContain('FFC7CE');
+    expect(strFromU8(parts['[Content_Types].xml'] as Uint8Array)).toContain('/xl/comments1.xml');
+
+    // The clerk's own values are there, read back by the same reader.
+    const book = readWorkbook(bytes);
+    if (!book.ok) throw new Error('unreadable');
+    const chosen = chooseProgressSheet(book, { agency: 'P-TP', period });
+    if (!chosen.ok) throw new Error('no sheet');
+    const values = chosen.sheet.grid.values;
+    expect(values[rowOf(1) - 1]?.[5]).toBe('Đã xong rồi');
+    expect(values[rowOf(0) - 1]?.[7]).toBe(`Đã triển khai nhiệm vụ ${tasks[0]?.taskId}`);
+    expect(String(values[3]?.[0])).toContain('Bản đánh dấu: 2 lỗi');
+    expect(res.headers.get('x-findings')).toBe('errors=2; warnings=0');
+  });
+
+  it('refuses what the upload refuses: another agency’s template, no key; nothing stored', async () => {
+    const key = await issueKey('P-TP');
+    await expectNoChange(async () => {
+      await expectError(
+        await annotated(key, '2026-H2', filledXlsx('P-GDDT', '2026-H2')),
+        'WRONG_TEMPLATE',
+      );
+      await expectError(
+        await annotated(undefined, '2026-H2', filledXlsx('P-TP', '2026-H2')),
+        'UNAUTHENTICATED',
+      );
     });
   });
 });

@@ -29,6 +29,14 @@ interface Operation {
   responses: Record<number, string>;
 }
 
+/** The multipart field `file` of both upload routes. */
+const UPLOAD_FILE = {
+  type: 'string',
+  contentMediaType: XLSX_MEDIA_TYPE,
+  description:
+    'The filled template (.xlsx) of the key’s own agency for this period; at most MAX_UPLOAD_BYTES (2 MiB)',
+};
+
 export const OPERATIONS: Operation[] = [
   {
     method: 'get',
@@ -135,12 +143,7 @@ export const OPERATIONS: Operation[] = [
       type: 'object',
       required: ['file'],
       properties: {
-        file: {
-          type: 'string',
-          contentMediaType: XLSX_MEDIA_TYPE,
-          description:
-            'The filled template (.xlsx) of the key’s own agency for this period; at most MAX_UPLOAD_BYTES (2 MiB)',
-        },
+        file: UPLOAD_FILE,
         submittedBy: { type: 'string', minLength: 1, maxLength: 120 },
       },
     },
@@ -150,6 +153,19 @@ export const OPERATIONS: Operation[] = [
       404: 'Unknown period',
       409: 'Period locked, or Idempotency-Key reused',
       422: 'Unreadable file, no progress sheet, another agency’s or period’s template, or validation findings (cells of the uploaded sheet)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/periods/{period}/uploads/annotated',
+    summary:
+      'The same file checked, nothing stored: the clerk’s values on a fresh template (.xlsx), each finding’s cell filled (error red, warning amber) with a cell note giving the message; header X-Findings: errors=N; warnings=M',
+    access: 'any key',
+    multipart: { type: 'object', required: ['file'], properties: { file: UPLOAD_FILE } },
+    responses: {
+      200: `The marked-up sheet (${XLSX_MEDIA_TYPE})`,
+      404: 'Unknown period',
+      422: 'Unreadable file, no progress sheet, or another agency’s or period’s template',
     },
   },
   {

@@ -188,7 +188,7 @@ function startedFrom(carried: CarryForward): TemplateOptions {
 }
 
 /** The period as the layout's title block shows it, with the due date the coordinator set. */
-function periodInfo(period: PeriodRow): PeriodInfo {
+export function periodInfo(period: PeriodRow): PeriodInfo {
   return {
     code: period.code,
     label: getPeriod(period.code).label,

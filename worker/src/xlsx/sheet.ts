@@ -1,7 +1,7 @@
 // One worksheet part (xl/worksheets/sheetN.xml), elements in the order the
 // schema requires (CT_Worksheet): sheetPr, dimension, sheetViews,
 // sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
-// dataValidations, pageMargins, pageSetup.
+// dataValidations, pageMargins, pageSetup, legacyDrawing.
 import { address, columnLetter } from '../../../shared/layout/a1.ts';
 import type { SharedStrings } from './strings.ts';
 import type { StyleSheet } from './styles.ts';
@@ -127,6 +127,8 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     validations,
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="0.3" footer="0.3"/>`,
     pageSetup,
+    // The notes' VML drawing (notes.ts; relationship rId2 of the sheet).
+    sheet.notes?.length ? '<legacyDrawing r:id="rId2"/>' : '',
     '</worksheet>',
   ].join('');
 }

@@ -72,6 +72,13 @@ export interface PrintSetup {
   margins?: { left: number; right: number; top: number; bottom: number };
 }
 
+/** A cell note (Excel's "Note"): hidden until the pointer rests on the cell. */
+export interface Note {
+  /** A1 address, e.g. 'F7'. */
+  cell: string;
+  text: string;
+}
+
 export interface Sheet {
   /** ≤ 31 characters, none of : \ / ? * [ ] (checked by the writer). */
   name: string;
@@ -88,6 +95,8 @@ export interface Sheet {
   protect?: boolean;
   /** Sheet tab hidden from the user (e.g. lists for validations). */
   hidden?: boolean;
+  /** Cell notes, at most one per cell. */
+  notes?: Note[];
 }
 
 export interface Workbook {

@@ -2,6 +2,7 @@
 // the bytes of an .xlsx file out. Knows nothing of D1 or HTTP. Zipped with
 // fflate (docs/workbooks.md: why not exceljs or SheetJS).
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { commentsXml, sheetRelsXml, vmlXml } from './notes.ts';
 import { sheetXml } from './sheet.ts';
 import { SharedStrings } from './strings.ts';
 import { StyleSheet } from './styles.ts';
@@ -54,6 +55,13 @@ export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8
 
   workbook.sheets.forEach((sheet, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, styles, strings));
+    if (sheet.notes?.length) {
+      files[`xl/comments${i + 1}.xml`] = strToU8(
+        commentsXml(sheet.notes, workbook.creator ?? 'ly-son-poverty-reporting'),
+      );
+      files[`xl/drawings/vmlDrawing${i + 1}.vml`] = strToU8(vmlXml(sheet.notes, i + 1));
+      files[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = strToU8(sheetRelsXml(i + 1));
+    }
   });
 
   const definedNames = workbook.sheets
@@ -72,11 +80,21 @@ export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
       '<Default Extension="xml" ContentType="application/xml"/>' +
+      (workbook.sheets.some((s) => s.notes?.length)
+        ? '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
+        : '') +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       workbook.sheets
         .map(
           (_, i) =>
             `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join('') +
+      workbook.sheets
+        .map((s, i) =>
+          s.notes?.length
+            ? `<Override PartName="/xl/comments${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`
+            : '',
         )
         .join('') +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
