@@ -174,7 +174,9 @@ describe('review', () => {
         await review('2026-Q2', 'CTXH', key, { action: 'accept' }),
         'NOT_FOUND',
       );
-      expect(none.error.message.en).toContain('CTXH has no report for 2026-Q2');
+      // Named as people say them, the codes second.
+      expect(none.error.message.en).toMatch(/\(CTXH\) has no report for Q2 2026 \(2026-Q2\)/);
+      expect(none.error.message.vi).toContain('cho kỳ Quý II năm 2026 (2026-Q2)');
       const v9 = await expectError(
         await review('2026-Q1', 'CTXH', key, { action: 'accept', version: 9 }),
         'NOT_FOUND',

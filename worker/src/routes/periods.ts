@@ -9,11 +9,13 @@ import {
   vnToday,
 } from '../../../shared/periods/index.ts';
 import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
+import { viDate } from '../../../shared/text/vi-format.ts';
 import { applyPeriodChange, listPeriods, type PeriodRow, updatePeriod } from '../db/periods.ts';
 import { closeReopening, listReopenings, reopen, reopeningsOf } from '../db/reopenings.ts';
 import { latestVersions, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { agencyNamed, periodNamed } from '../lib/names.ts';
 import { deadlineOf, timeliness } from '../lib/timeliness.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
@@ -113,8 +115,8 @@ export const periods = new Hono<AppEnv>()
       throw new ApiError(
         'INVALID_REQUEST',
         {
-          vi: `Hạn nộp không được trước ngày chốt số liệu (${period.cutoff_to}).`,
-          en: `The due date cannot be before the data cut-off (${period.cutoff_to}).`,
+          vi: `Hạn nộp không được trước ngày chốt số liệu (${viDate(period.cutoff_to)}).`,
+          en: `The due date cannot be before the data cut-off (${viDate(period.cutoff_to)}).`,
         },
         { issues: [{ field: 'due', message: 'before the cut-off' }] },
       );
@@ -154,8 +156,8 @@ export const periods = new Hono<AppEnv>()
     const agency = await agencyOr404(db, c.req.param('agency'));
     if (!(await closeReopening(db, period.code, agency.code, c.get('principal'), c.get('now')))) {
       throw new ApiError('NOT_FOUND', {
-        vi: `Kỳ ${period.code} chưa mở lại cho ${agency.code}.`,
-        en: `${period.code} is not reopened for ${agency.code}.`,
+        vi: `Kỳ ${periodNamed(period.code).vi} chưa mở lại cho ${agencyNamed(agency)}.`,
+        en: `${periodNamed(period.code).en} is not reopened for ${agencyNamed(agency)}.`,
       });
     }
     return c.json({ period: period.code, agency: agency.code, reopened: false });

@@ -17,6 +17,7 @@ import {
 } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { agencyNamed, periodNamed } from '../lib/names.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
@@ -44,9 +45,9 @@ export const reviews = new Hono<AppEnv>()
       const period = await periodOr404(db, c.req.param('period'));
       const agency = await agencyOr404(db, c.req.param('agency'));
       const body = c.req.valid('json');
-      const notes = notesFor(agency.code, body.notes ?? []);
+      const notes = notesFor(agency, body.notes ?? []);
       const target = await findVersion(db, agency.code, period.code, body.version);
-      if (!target) throw noVersion(agency.code, period.code, body.version);
+      if (!target) throw noVersion(agency, period.code, body.version);
       const state = OUTCOME[body.action];
       const comment = body.comment || null; // '' after trimming is no comment
       const { id } = await addReview(
@@ -83,7 +84,7 @@ export const reviews = new Hono<AppEnv>()
 
     const versions = await history(db, agency.code, period.code); // newest first
     const toRow = to === undefined ? versions[0] : versions.find((v) => v.version === to);
-    if (!toRow) throw noVersion(agency.code, period.code, to);
+    if (!toRow) throw noVersion(agency, period.code, to);
 
     let fromRow: SubmissionRow | null;
     if (from === 'previous-period') {
@@ -91,13 +92,13 @@ export const reviews = new Hono<AppEnv>()
       fromRow = previous ? await acceptedOrLatest(db, agency.code, previous) : null;
       if (!fromRow) {
         throw new ApiError('NOT_FOUND', {
-          vi: `${agency.code} chưa có báo cáo cho kỳ trước kỳ ${period.code}${previous ? ` (${previous})` : ''}.`,
-          en: `${agency.code} has no report for the period before ${period.code}${previous ? ` (${previous})` : ''}.`,
+          vi: `${agencyNamed(agency)} chưa có báo cáo cho kỳ trước kỳ ${periodNamed(period.code).vi}${previous ? `: ${periodNamed(previous).vi}` : ''}.`,
+          en: `${agencyNamed(agency)} has no report for the period before ${periodNamed(period.code).en}${previous ? `: ${periodNamed(previous).en}` : ''}.`,
         });
       }
     } else if (from !== undefined) {
       fromRow = versions.find((v) => v.version === from) ?? null;
-      if (!fromRow) throw noVersion(agency.code, period.code, from);
+      if (!fromRow) throw noVersion(agency, period.code, from);
     } else {
       // The version the coordinator last sent back, else the one just before.
       const earlier = versions.filter((v) => v.version < toRow.version);
@@ -123,17 +124,17 @@ export const reviews = new Hono<AppEnv>()
  * the agency's tasks in the plan: INVALID_REQUEST naming `notes.<i>.taskId`.
  */
 function notesFor(
-  agency: string,
+  agency: { code: string; name: string },
   notes: readonly { taskId: string; field?: ReviewNote['field']; text: string }[],
 ): ReviewNote[] {
-  const own = new Set(plan.tasksFor(agency).map((a) => a.task.id));
+  const own = new Set(plan.tasksFor(agency.code).map((a) => a.task.id));
   const issues = notes.flatMap((n, i) =>
     own.has(n.taskId)
       ? []
       : [
           {
             field: `notes.${i}.taskId`,
-            message: `Task ${n.taskId} is not one of ${agency}'s tasks`,
+            message: `Task ${n.taskId} is not one of ${agency.code}'s tasks`,
           },
         ],
   );
@@ -142,8 +143,8 @@ function notesFor(
     throw new ApiError(
       'INVALID_REQUEST',
       {
-        vi: `Ghi chú nêu nhiệm vụ không thuộc ${agency}: ${fields}.`,
-        en: `Notes name tasks that are not ${agency}'s: ${fields}.`,
+        vi: `Ghi chú nêu nhiệm vụ không thuộc ${agencyNamed(agency)}: ${fields}.`,
+        en: `Notes name tasks that are not ${agencyNamed(agency)}'s: ${fields}.`,
       },
       { issues },
     );
@@ -178,9 +179,15 @@ function previousScheduledPeriod(cutoffTo: string): string | undefined {
     .at(-1)?.code;
 }
 
-function noVersion(agency: string, period: string, version: number | undefined): ApiError {
+function noVersion(
+  agency: { code: string; name: string },
+  period: string,
+  version: number | undefined,
+): ApiError {
+  const a = agencyNamed(agency);
+  const p = periodNamed(period);
   return new ApiError('NOT_FOUND', {
-    vi: `${agency} chưa có báo cáo${version ? ` phiên bản ${version}` : ''} cho kỳ ${period}.`,
-    en: `${agency} has no report${version ? ` version ${version}` : ''} for ${period}.`,
+    vi: `${a} chưa có báo cáo${version ? ` phiên bản ${version}` : ''} cho kỳ ${p.vi}.`,
+    en: `${a} has no report${version ? ` version ${version}` : ''} for ${p.en}.`,
   });
 }

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { submissionToGrid } from '../../../shared/submission/to-grid.ts';
 import { validate } from '../../../shared/validate/index.ts';
+import { findAgency } from '../db/agencies.ts';
 import { reviewsOfReport } from '../db/reviews.ts';
 import { storeSubmission } from '../db/store-submission.ts';
 import { history, reviewState } from '../db/submissions.ts';
@@ -11,6 +12,7 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { previousReport } from '../lib/carry-forward.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
+import { agencyNamed } from '../lib/names.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
@@ -39,9 +41,12 @@ export const submissions = new Hono<AppEnv>()
       );
     }
     if (body.agencyCode !== principal.agencyCode) {
+      const own = agencyNamed(
+        (await findAgency(db, principal.agencyCode)) ?? { code: principal.agencyCode },
+      );
       throw new ApiError('FORBIDDEN', {
-        vi: `Khóa này chỉ gửi được báo cáo của ${principal.agencyCode}.`,
-        en: `This key can only submit reports for ${principal.agencyCode}.`,
+        vi: `Khóa này chỉ gửi được báo cáo của ${own}, không phải của ${body.agencyCode}.`,
+        en: `This key can only submit reports for ${own}, not for ${body.agencyCode}.`,
       });
     }
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));
