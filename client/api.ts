@@ -65,6 +65,10 @@ export type Completeness = InferResponseType<OnePeriod['submissions']['$get'], 2
 export type CompletenessRow = Completeness['agencies'][number];
 export type History = InferResponseType<OnePeriod['submissions'][':agency']['$get'], 200>;
 export type Version = History['versions'][number];
+/** A coordinator's note on one task (and field) of a returned version. */
+export type ReviewNoteItem = Version['notes'][number];
+export type Diff = InferResponseType<OnePeriod['submissions'][':agency']['diff']['$get'], 200>;
+export type CarryForward = InferResponseType<OnePeriod['carry-forward']['$get'], 200>;
 /** The receipt of a report sent as JSON (the task pane). */
 export type Receipt = InferResponseType<OnePeriod['submissions']['$post'], 200 | 201>;
 /** The receipt of an uploaded .xlsx (the web page): a Receipt and the sheet read. */
@@ -116,6 +120,23 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
           { init },
         ),
       ),
+    /**
+     * The cells that changed between two versions of an agency's report;
+     * `from` defaults to the version last returned (else the one before), `to` to the latest.
+     */
+    diff: (period: string, agency: string, versions: { from?: string; to?: string } = {}) => {
+      // The route reads its query itself (no validator), so the typed client does not list it.
+      const args = { param: { period, agency }, query: versions };
+      return json((init) =>
+        client.api.periods[':period'].submissions[':agency'].diff.$get(args, { init }),
+      );
+    },
+    /** What `agency` starts `period` from: its last accepted earlier report (status, percent, products). */
+    carryForward: (period: string, agency: string) =>
+      json((init) => {
+        const args = { param: { period }, query: { agency } };
+        return client.api.periods[':period']['carry-forward'].$get(args, { init });
+      }),
     /**
      * A report checked in Excel, sent as JSON with an Idempotency-Key derived
      * from its content: a retry after a lost answer gets the first receipt.

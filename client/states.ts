@@ -7,7 +7,9 @@ import {
   KEY_ROLE_LABELS,
   labelOf,
   MISSING_OVERDUE_LABEL,
+  REVIEW_OUTCOME_LABELS,
   REVIEW_STATE_LABELS,
+  TASK_STATUSES,
   TIMELINESS_LABELS,
 } from '../shared/vocabulary/index.ts';
 
@@ -25,3 +27,13 @@ export function reviewLabel(state: string | null | undefined): Bilingual | null 
 
 /** Coordinating office or reporting agency: what an access key may do. */
 export const keyRoleLabel = (role: string): Bilingual => labelOf(KEY_ROLE_LABELS, role);
+
+/** A task's status (not started, in progress, done, ongoing); an unknown code as it is. */
+export function taskStatusLabel(code: string): Bilingual {
+  const s = TASK_STATUSES.find((x) => x.code === code);
+  return s ? { vi: s.vi, en: s.en } : { vi: code, en: code };
+}
+
+/** What one review did to a version: accepted, returned, reopened. */
+export const reviewOutcomeLabel = (state: string): Bilingual =>
+  labelOf(REVIEW_OUTCOME_LABELS, state);

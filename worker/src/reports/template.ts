@@ -20,6 +20,7 @@ import {
   TEXT_NUMBER_FORMAT,
   TITLE_ROWS,
 } from '../../../shared/layout/index.ts';
+import { titleRowsWithNote } from '../../../shared/layout/started-from.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
 import type { Cell, DataValidation, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
 import { cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
@@ -84,7 +85,7 @@ export interface TemplateOptions {
  */
 export function templateSheet(layout: SheetLayout, options: TemplateOptions = {}): Sheet {
   const titleRows = options.note
-    ? layout.titleRows.map((t, i) => (i === TITLE_ROWS - 1 ? `${t}\n${options.note}` : t))
+    ? titleRowsWithNote(layout.titleRows, options.note)
     : layout.titleRows;
   const grid = layoutToGrid({ ...layout, titleRows }, options.fill);
   const n = layout.columnCount;

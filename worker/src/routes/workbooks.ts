@@ -4,6 +4,7 @@
 // reports/, the writer in xlsx/.
 import { type Context, Hono } from 'hono';
 import type { PeriodInfo } from '../../../shared/layout/index.ts';
+import { startedFromNote } from '../../../shared/layout/started-from.ts';
 import { getPeriod, periodName } from '../../../shared/periods/index.ts';
 import type { Submission } from '../../../shared/submission/schema.ts';
 import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
@@ -181,9 +182,7 @@ function startedFrom(carried: CarryForward): TemplateOptions {
       const r = byTask.get(task.taskId);
       return r ? rowCells(r) : {};
     },
-    note: from
-      ? `Bắt đầu từ báo cáo kỳ ${periodName(from.period).vi}, phiên bản ${from.version}, đã tiếp nhận`
-      : undefined,
+    note: from ? startedFromNote(from) : undefined,
   };
 }
 
