@@ -4,7 +4,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Plan } from '../../shared/plan/plan.ts';
-import { type ValidationResult, validate } from '../../shared/validate/index.ts';
+import {
+  type PreviousReport,
+  type ValidationResult,
+  validate,
+} from '../../shared/validate/index.ts';
 import type { Snapshot } from './office/host.ts';
 import { type Highlight, highlightsFor } from './sheet/highlights.ts';
 
@@ -13,10 +17,16 @@ export interface CheckOutcome {
   validation: ValidationResult;
 }
 
+/**
+ * The check of a snapshot for `agency`'s report for `period`; with
+ * `previous` (its last accepted earlier report, GET …/carry-forward) a task
+ * that went backwards is a REGRESSION warning.
+ */
 export function analyse(
   plan: Plan,
   agency: string,
   period: string,
+  previous?: PreviousReport,
 ): (snapshot: Snapshot) => { result: CheckOutcome; highlights: Highlight[] } {
   return (snapshot) => {
     const validation = validate(
@@ -27,7 +37,7 @@ export function analyse(
         texts: snapshot.texts,
         origin: snapshot.origin,
       },
-      { plan, agency, period },
+      previous ? { plan, agency, period, previous } : { plan, agency, period },
     );
     return {
       result: { sheet: snapshot.sheet, validation },

@@ -2,21 +2,43 @@
 // Office module (passed in, so the browser test can run it over a stand-in)
 // and to the Worker only through client/api.ts. The view re-draws from this state.
 
-import type { Api, Completeness, Me, PeriodItem, Receipt } from '../../client/api.ts';
+import type {
+  Api,
+  Completeness,
+  Diff,
+  History,
+  Me,
+  PeriodItem,
+  Receipt,
+} from '../../client/api.ts';
 import { type Failure as ClientFailure, failureOf, refusal } from '../../client/failure.ts';
 import { type Lang, langFrom } from '../../client/i18n.ts';
 import { currentPeriod } from '../../client/periods.ts';
 import type { SettingsStore } from '../../client/settings.ts';
-import { buildLayout } from '../../shared/layout/sheet.ts';
+import { buildLayout, type SheetLayout } from '../../shared/layout/sheet.ts';
+import { startedFromNote, withTitleNote } from '../../shared/layout/started-from.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
+import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { rowCells, submissionFill } from '../../shared/submission/to-grid.ts';
+import type { PreviousReport } from '../../shared/validate/index.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
 import { OfficeFailure } from './office/failure.ts';
 import type * as Host from './office/host.ts';
+import { fillBlock } from './sheet/fill.ts';
+import { noteRanges, type PlacedNote, placeNotes } from './sheet/notes.ts';
 import { sheetSpec } from './sheet/spec.ts';
-import { both } from './words.ts';
+import { both, t } from './words.ts';
 
-export type Busy = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged' | null;
-export type Action = 'connect' | 'create' | 'check' | 'submit' | 'completeness' | 'merged';
+export type Action =
+  | 'connect'
+  | 'create'
+  | 'check'
+  | 'submit'
+  | 'completeness'
+  | 'merged'
+  | 'loadLast'
+  | 'report';
+export type Busy = Action | null;
 
 /** A failed action, with which one it was (the retry button runs it again). */
 export interface Failure extends ClientFailure {
@@ -46,8 +68,14 @@ export interface PaneState {
       | 'mergedOpened'
       | 'mergedNoApi'
       | 'mergedFailed'
-      | 'notProgressSheet';
+      | 'notProgressSheet'
+      | 'createdFrom'
+      | 'noCarry'
+      | 'loaded'
+      | 'nothingSent';
     sheet?: string;
+    /** The period a sheet started from, or the version loaded. */
+    from?: string;
     /** Excel's own message, when Excel.createWorkbook failed. */
     detail?: string;
   } | null;
@@ -63,6 +91,17 @@ export interface PaneState {
    * webview may ignore the link's `download`, as Trident does).
    */
   mergedViaWebPage: boolean;
+  /**
+   * The coordinator's notes on the agency's latest version when it was
+   * returned, placed on its sheet; `marked` once their cells are marked there.
+   */
+  notes: { version: number; sheet: string; placed: PlacedNote[]; marked: boolean } | null;
+  /** "Nạp báo cáo đã gửi" stopped before overwriting `typed` cells: the pane asks first. */
+  confirm: { version: number; typed: number } | null;
+  /** "Tạo biểu mẫu" starts from the agency's last accepted report (GET …/carry-forward). */
+  startFromLast: boolean;
+  /** The coordinator's reading of one agency's report: its versions, reviews and last changes. */
+  report: { agency: string; history: History; diff: Diff | null } | null;
 }
 
 export type HostModule = Pick<
@@ -73,6 +112,8 @@ export type HostModule = Pick<
   | 'recordReceipt'
   | 'openWorkbook'
   | 'openInBrowser'
+  | 'markNotes'
+  | 'fillSheet'
 >;
 
 export interface PaneDeps {
@@ -120,8 +161,15 @@ export class Pane {
       completeness: null,
       mergedUrl: null,
       mergedViaWebPage: false,
+      notes: null,
+      confirm: null,
+      startFromLast: false,
+      report: null,
     };
   }
+
+  /** Earlier report per period for the check's REGRESSION warnings (undefined: none). */
+  private previous = new Map<string, PreviousReport | undefined>();
 
   private set(patch: Partial<PaneState>): void {
     this.state = { ...this.state, ...patch };
@@ -177,6 +225,7 @@ export class Pane {
       });
       if (me.role === 'coordinator' && open) await this.loadCompleteness();
     });
+    await this.loadNotes();
   }
 
   signOut(): void {
@@ -194,43 +243,206 @@ export class Pane {
       notice: null,
       mergedUrl: null,
       mergedViaWebPage: false,
+      notes: null,
+      confirm: null,
+      report: null,
     });
+    this.previous.clear();
   }
 
   async choosePeriod(code: string): Promise<void> {
-    this.set({ period: code, check: null, receipt: null, notice: null, failure: null });
+    this.set({
+      period: code,
+      check: null,
+      receipt: null,
+      notice: null,
+      failure: null,
+      notes: null,
+      confirm: null,
+      report: null,
+    });
     if (this.state.me?.role === 'coordinator')
       await this.act('completeness', () => this.fetchCompleteness());
+    await this.loadNotes();
   }
 
   get currentPeriod(): PeriodItem | undefined {
     return this.state.periods.find((p) => p.code === this.state.period);
   }
 
+  /** The layout of the connected agency's sheet for the chosen period (the title names it as the Worker does). */
+  private layout(): SheetLayout | null {
+    const { me } = this.state;
+    const period = this.currentPeriod;
+    if (!me || !period) return null;
+    return buildLayout(
+      plan,
+      me.agency.code,
+      { code: period.code, label: period.label, cutoff: period.cutoff, due: period.due },
+      { agencyName: me.agency.name },
+    );
+  }
+
+  setStartFromLast(on: boolean): void {
+    this.set({ startFromLast: on });
+  }
+
+  /**
+   * "Tạo biểu mẫu": the sheet from the layout, blank or — with
+   * `startFromLast` — prefilled from the agency's last accepted earlier
+   * report (status, percent, completed products) with a title line naming
+   * it, as the Worker's template.xlsx?start=last-accepted. An existing sheet
+   * is activated, never overwritten.
+   */
   async createSheet(): Promise<void> {
     await this.act('create', async () => {
-      const { me } = this.state;
-      const period = this.currentPeriod;
-      if (!me || !period) return;
-      // The title names the agency as the Worker holds it (the coordinator may have renamed it).
-      const layout = buildLayout(
-        plan,
-        me.agency.code,
-        { code: period.code, label: period.label, cutoff: period.cutoff, due: period.due },
-        { agencyName: me.agency.name },
-      );
-      const outcome = await this.deps.host.createSheet(sheetSpec(layout), {
+      const { me, period } = this.state;
+      let layout = this.layout();
+      if (!me || !period || !layout) return;
+      let fill: Parameters<typeof sheetSpec>[1];
+      let from: string | undefined;
+      let startedFrom = false;
+      if (this.state.startFromLast) {
+        const carried = await this.api().carryForward(period, me.agency.code);
+        if (carried.from) {
+          layout = withTitleNote(layout, startedFromNote(carried.from));
+          const byTask = new Map(carried.rows.map((r) => [r.taskId, r]));
+          fill = (task) => {
+            const r = byTask.get(task.taskId);
+            return r ? rowCells(r) : {};
+          };
+          from = `${carried.from.period} (${t(this.state.lang, 'version').toLowerCase()} ${carried.from.version})`;
+          startedFrom = true;
+        }
+      }
+      const outcome = await this.deps.host.createSheet(sheetSpec(layout, fill), {
         validation: this.state.supportsExcelApi18,
       });
-      this.set({ notice: { word: outcome, sheet: layout.sheetName }, check: null });
+      const word =
+        outcome === 'activated'
+          ? outcome
+          : startedFrom
+            ? 'createdFrom'
+            : this.state.startFromLast
+              ? 'noCarry'
+              : 'created';
+      this.set({ notice: { word, sheet: layout.sheetName, from }, check: null });
+      await this.markNoteCells();
     });
+  }
+
+  /**
+   * The coordinator's notes on the agency's latest version, when it was
+   * returned with some (GET …/submissions/{agency}): listed, and their cells
+   * marked on the sheet if it is there. A failure to fetch them leaves the
+   * pane as it was: the returned comment is shown from the period list.
+   */
+  private async loadNotes(): Promise<void> {
+    const { me, period } = this.state;
+    const own = this.currentPeriod?.own;
+    const layout = this.layout();
+    if (!me || !period || !layout || own?.reviewState !== 'returned') return;
+    try {
+      const history = await this.api().history(period, me.agency.code);
+      const latest = history.versions[0];
+      const placed = latest ? placeNotes(layout, latest.notes) : [];
+      if (!latest || !placed.length) return;
+      this.set({
+        notes: { version: latest.version, sheet: layout.sheetName, placed, marked: false },
+      });
+      await this.markNoteCells();
+    } catch {
+      // The period card still shows the returned comment.
+    }
+  }
+
+  /** Marks the notes' cells on their sheet (when it exists); a failure leaves them unmarked. */
+  private async markNoteCells(): Promise<void> {
+    const notes = this.state.notes;
+    if (!notes || !this.state.inExcel || !this.state.supportsRequiredApi) return;
+    try {
+      const marked = await this.deps.host.markNotes(notes.sheet, noteRanges(notes.placed));
+      this.set({ notes: { ...notes, marked } });
+    } catch {
+      this.set({ notes: { ...notes, marked: false } });
+    }
+  }
+
+  /**
+   * "Nạp báo cáo đã gửi": the agency's last version sent for the chosen
+   * period written into the fillable cells of its sheet (made first if
+   * missing). When cells already hold something else, nothing is written
+   * and the pane asks (`confirm`); `overwrite` is the clerk's yes.
+   */
+  async loadLast(overwrite = false): Promise<void> {
+    await this.act('loadLast', async () => {
+      const { me, period } = this.state;
+      const layout = this.layout();
+      if (!me || !period || !layout) return;
+      this.set({ confirm: null });
+      const history = await this.api().history(period, me.agency.code);
+      const latest = history.versions[0];
+      if (!latest) {
+        this.set({ notice: { word: 'nothingSent' } });
+        return;
+      }
+      const submission = SubmissionSchema.parse(latest.submission);
+      const block = fillBlock(layout, submissionFill(submission));
+      if (!block) return;
+      await this.deps.host.createSheet(sheetSpec(layout), {
+        validation: this.state.supportsExcelApi18,
+      });
+      const out = await this.deps.host.fillSheet(layout.sheetName, block.range, block.values, {
+        overwrite,
+      });
+      if (!out.written) {
+        this.set({ confirm: { version: latest.version, typed: out.typed }, notice: null });
+        return;
+      }
+      this.set({
+        notice: { word: 'loaded', sheet: layout.sheetName, from: String(latest.version) },
+        check: null,
+      });
+      await this.markNoteCells();
+    });
+  }
+
+  /** The clerk's answer to "overwrite what is typed?". */
+  async confirmLoad(yes: boolean): Promise<void> {
+    if (!yes) {
+      this.set({ confirm: null });
+      return;
+    }
+    await this.loadLast(true);
+  }
+
+  /**
+   * The agency's last accepted earlier report for `period`, for the check's
+   * REGRESSION warnings; fetched once per period. Unreachable: no comparison
+   * (the check itself needs no network).
+   */
+  private async previousFor(agency: string, period: string): Promise<PreviousReport | undefined> {
+    if (this.previous.has(period)) return this.previous.get(period);
+    try {
+      const carried = await this.api().carryForward(period, agency);
+      const previous = carried.from
+        ? { period: carried.from.period, rows: carried.rows }
+        : undefined;
+      this.previous.set(period, previous);
+      return previous;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Reads and checks the active sheet; highlights its mistakes. */
   private async runCheck(beforeSubmit: boolean): Promise<CheckOutcome | null> {
     const { me, period } = this.state;
     if (!me || !period) return null;
-    const out = await this.deps.host.checkActiveSheet(analyse(plan, me.agency.code, period));
+    const previous = await this.previousFor(me.agency.code, period);
+    const out = await this.deps.host.checkActiveSheet(
+      analyse(plan, me.agency.code, period, previous),
+    );
     if (out.notProgressSheet) {
       // Nothing on that sheet was touched: say so, list no findings, send nothing.
       this.set({ notice: { word: 'notProgressSheet' }, check: null, receipt: null });
@@ -276,6 +488,7 @@ export class Pane {
         saved = false;
       }
       this.set({ receipt: { ...receipt, saved, sheet: checked.sheet }, check: null });
+      await this.clearNotes();
       await this.refreshPeriods();
     });
   }
@@ -286,6 +499,45 @@ export class Pane {
     } catch {
       // The sheet may have been renamed or deleted since the check: nothing to select.
     }
+  }
+
+  /** A new version was sent: the notes were about the one before, so their marks go. */
+  private async clearNotes(): Promise<void> {
+    const notes = this.state.notes;
+    if (!notes) return;
+    this.set({ notes: null });
+    try {
+      await this.deps.host.markNotes(notes.sheet, []);
+    } catch {
+      // The marks stay until the next send; the receipt is what matters.
+    }
+  }
+
+  /**
+   * The coordinator opens one agency's report for the chosen period: its
+   * versions (receipts and reviews) and, when there is an earlier one, the
+   * cells changed since the version last returned (else the one before).
+   */
+  async openReport(agency: string): Promise<void> {
+    this.reportAgency = agency;
+    await this.act('report', async () => {
+      const { period } = this.state;
+      if (!period) return;
+      const history = await this.api().history(period, agency);
+      const diff = history.versions.length > 1 ? await this.api().diff(period, agency) : null;
+      this.set({ report: { agency, history, diff } });
+    });
+  }
+
+  /** The last report asked for, for the retry button. */
+  private reportAgency: string | null = null;
+
+  async retryReport(): Promise<void> {
+    if (this.reportAgency) await this.openReport(this.reportAgency);
+  }
+
+  closeReport(): void {
+    this.set({ report: null });
   }
 
   private async refreshPeriods(): Promise<void> {

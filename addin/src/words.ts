@@ -48,6 +48,34 @@ export const PANE_WORDS = {
     vi: 'Phiên bản Excel này không hỗ trợ danh sách chọn; nút Kiểm tra vẫn kiểm tra đầy đủ.',
     en: 'This Excel version has no dropdown lists; Check still checks everything.',
   },
+  startFromLast: {
+    vi: 'Bắt đầu từ báo cáo đã tiếp nhận gần nhất (tình trạng, tỷ lệ, sản phẩm đã hoàn thành)',
+    en: 'Start from the last accepted report (status, percent, products completed)',
+  },
+  createdFrom: {
+    vi: 'Đã tạo trang tính “{s}”, bắt đầu từ báo cáo kỳ {f}. Điền kết quả thực hiện trong kỳ.',
+    en: 'Sheet “{s}” created, starting from the report for {f}. Fill in this period’s results.',
+  },
+  noCarry: {
+    vi: 'Chưa có báo cáo kỳ trước nào được tiếp nhận: đã tạo trang tính “{s}” trống.',
+    en: 'No earlier report has been accepted: sheet “{s}” was created blank.',
+  },
+  loadLast: { vi: 'Nạp báo cáo đã gửi', en: 'Load the report sent' },
+  loadingLast: { vi: 'Đang nạp báo cáo đã gửi…', en: 'Loading the report sent…' },
+  loaded: {
+    vi: 'Đã nạp phiên bản {f} vào trang tính “{s}”.',
+    en: 'Version {f} loaded into sheet “{s}”.',
+  },
+  nothingSent: {
+    vi: 'Chưa gửi báo cáo nào cho kỳ này.',
+    en: 'No report has been sent for this period.',
+  },
+  confirmOverwrite: {
+    vi: '{n} ô trên trang tính đã có nội dung khác phiên bản {v}. Ghi đè các ô đó bằng phiên bản {v}?',
+    en: '{n} cells of the sheet hold something other than version {v}. Overwrite them with version {v}?',
+  },
+  overwrite: { vi: 'Ghi đè', en: 'Overwrite' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
   check: { vi: 'Kiểm tra', en: 'Check' },
   checking: { vi: 'Đang kiểm tra…', en: 'Checking…' },
   retry: { vi: 'Thử lại', en: 'Try again' },
@@ -55,6 +83,21 @@ export const PANE_WORDS = {
     vi: 'Trang tính không bị thay đổi.',
     en: 'Nothing in the sheet was changed.',
   },
+  // Notes on a returned report
+  notesTitle: {
+    vi: 'Ghi chú của Văn phòng điều phối (phiên bản {v})',
+    en: 'Notes from the coordinating office (version {v})',
+  },
+  notesMarked: {
+    vi: 'Các ô có ghi chú được tô xanh nhạt. Bấm một ghi chú để đến ô đó.',
+    en: 'The cells with notes are shaded light blue. Click a note to go to its cell.',
+  },
+  notesUnmarked: {
+    vi: 'Sổ này chưa có trang tính “{s}”: bấm “Tạo biểu mẫu” hoặc “Nạp báo cáo đã gửi” để đánh dấu các ô.',
+    en: 'This workbook has no sheet “{s}” yet: press “Create the sheet” or “Load the report sent” to mark the cells.',
+  },
+  taskNo: { vi: 'Mục {n}', en: 'Task {n}' },
+  wholeRow: { vi: 'cả dòng', en: 'whole row' },
   // Findings
   clean: { vi: 'Không có lỗi. Có thể gửi báo cáo.', en: 'No errors. Ready to submit.' },
   notSent: {
@@ -100,6 +143,22 @@ export const PANE_WORDS = {
     vi: 'Mở trang web báo cáo trong trình duyệt để tải bảng tổng hợp (đăng nhập bằng khóa của bạn)',
     en: 'Open the reporting web page in the browser to download the merged workbook (sign in with your key)',
   },
+  // One agency's report (coordinator)
+  openReport: { vi: 'Xem báo cáo của {a}', en: 'Read {a}’s report' },
+  loadingReport: { vi: 'Đang tải báo cáo…', en: 'Loading the report…' },
+  backToTable: { vi: '← Bảng tình hình nộp', en: '← Who has reported' },
+  noVersionYet: { vi: 'Chưa nhận được báo cáo nào.', en: 'No report received yet.' },
+  versionsTitle: { vi: 'Các phiên bản đã nhận', en: 'Versions received' },
+  changesTitle: {
+    vi: 'Thay đổi so với phiên bản {v}',
+    en: 'Changes since version {v}',
+  },
+  noChanges: { vi: 'Không có ô nào thay đổi.', en: 'No cell changed.' },
+  before: { vi: 'Trước', en: 'Before' },
+  after: { vi: 'Sau', en: 'After' },
+  reportTasks: { vi: 'Nội dung phiên bản {v}', en: 'Version {v} in full' },
+  changed: { vi: 'đã sửa', en: 'changed' },
+  empty: { vi: '(trống)', en: '(empty)' },
   error: { vi: 'Lỗi', en: 'Error' },
   excelError: { vi: 'Excel báo lỗi: {d}', en: 'Excel reported an error: {d}' },
 } as const satisfies Record<string, Bilingual>;

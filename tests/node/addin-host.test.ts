@@ -8,17 +8,23 @@ import {
   buildingName,
   checkActiveSheet,
   createSheet,
+  fillSheet,
   HIGHLIGHT_MARK,
+  markNotes,
   NOT_PROGRESS_SHEET,
+  NOTE_MARK,
   RECEIPTS_SHEET,
   type ReceiptRow,
   readReceipts,
   recordReceipt,
   selectCell,
 } from '../../addin/src/office/host.ts';
+import { fillBlock } from '../../addin/src/sheet/fill.ts';
 import { HIGHLIGHT } from '../../addin/src/sheet/highlights.ts';
+import { NOTE_FILL, noteRanges, placeNotes } from '../../addin/src/sheet/notes.ts';
 import { sheetSpec } from '../../addin/src/sheet/spec.ts';
 import { COLUMNS, cellOf, isTextColumn, layoutToGrid } from '../../shared/layout/index.ts';
+import { submissionFill } from '../../shared/submission/to-grid.ts';
 import { groupFindings } from '../../shared/validate/group.ts';
 import { AGENCY, layoutFor, PERIOD, plan, validFill } from '../shared/fixtures.ts';
 import { FakeExcel } from '../support/fake-excel.ts';
@@ -454,5 +460,127 @@ describe('only progress sheets are touched; undo survives', () => {
     expect(out.highlightError?.text.vi).toMatch(/mật khẩu/);
     expect(excel.sheet(spec.name).protected).toBe(true);
     expect(excel.sheet(spec.name).rules).toEqual([]);
+  });
+});
+
+describe('notes on cells', () => {
+  const second = layout.tasks[1];
+  if (!second) throw new Error('the fixture agency has two tasks');
+  const placed = placeNotes(layout, [
+    { taskId: first.taskId, field: 'percent', text: 'Tỷ lệ chưa khớp kết quả.' },
+    { taskId: second.taskId, field: null, text: 'Bổ sung cả dòng.' },
+    { taskId: 'KHÔNG-CÓ', field: 'status', text: 'Mục không còn trong kế hoạch.' },
+  ]);
+
+  it('places a field note on its cell and a task note on its row’s fillable cells', () => {
+    expect(placed.map((p) => [p.cell, p.range])).toEqual([
+      [`G${row}`, `G${row}`],
+      [`F${second.row}`, `F${second.row}:K${second.row}`],
+    ]);
+  });
+
+  it('marks the cells with its own rules, keeping the clerk’s fill and protection', async () => {
+    await createSheet(spec, { validation: true });
+    excel.paint(spec.name, `H${second.row}`, '#C6EFCE'); // the clerk's own colour
+    excel.active = 'Sheet1';
+    expect(await markNotes(spec.name, noteRanges(placed))).toBe(true);
+    expect(lastRun()).toBe(3);
+    expect(excel.shownFill(spec.name, `G${row}`)).toBe(NOTE_FILL);
+    expect(excel.shownFill(spec.name, `H${second.row}`)).toBe(NOTE_FILL);
+    expect(excel.shownFill(spec.name, `F${row}`)).toBeUndefined();
+    expect(excel.sheet(spec.name).protected).toBe(true);
+    // Marking does not take the clerk away from the sheet they are on.
+    expect(excel.active).toBe('Sheet1');
+
+    // Unchanged marks: read only, nothing written (Excel's undo history stays).
+    const before = excel.writes.length;
+    expect(await markNotes(spec.name, noteRanges(placed))).toBe(true);
+    expect(lastRun()).toBe(2);
+    expect(excel.writes.length).toBe(before);
+
+    // A check leaves the notes' marks; clearing them gives back the clerk's fill.
+    excel.active = spec.name;
+    await check();
+    expect(excel.shownFill(spec.name, `G${row}`)).toBe(NOTE_FILL);
+    await markNotes(spec.name, []);
+    expect(excel.shownFill(spec.name, `G${row}`)).toBeUndefined();
+    expect(excel.shownFill(spec.name, `H${second.row}`)).toBe('#C6EFCE');
+    expect(excel.sheet(spec.name).rules.some((r) => r.formula.includes(NOTE_MARK))).toBe(false);
+    expect(excel.sheet(spec.name).protected).toBe(true);
+  });
+
+  it('answers false and writes nothing when the sheet is not there', async () => {
+    const before = excel.writes.length;
+    expect(await markNotes(spec.name, noteRanges(placed))).toBe(false);
+    expect(lastRun()).toBe(1);
+    expect(excel.writes.length).toBe(before);
+  });
+});
+
+describe('fillSheet (Nạp báo cáo đã gửi)', () => {
+  const sent = {
+    rows: layout.tasks.map((t, i) => {
+      const v = validFill(t, i);
+      return {
+        taskId: t.taskId,
+        status: 'in-progress' as const,
+        percent: 10 + i,
+        result: `Kết quả ${i + 1}`,
+        completedProducts: '',
+        difficulties: '',
+        proposals: String(v.proposals ?? ''),
+      };
+    }),
+  };
+  const block = fillBlock(layout, submissionFill(sent));
+  if (!block) throw new Error('the fixture agency has tasks');
+
+  it('writes only the unlocked fillable cells of a blank sheet, in two syncs', async () => {
+    await createSheet(spec, { validation: true });
+    const before = excel.writes.length;
+    expect(await fillSheet(spec.name, block.range, block.values, { overwrite: false })).toEqual({
+      written: true,
+    });
+    expect(lastRun()).toBe(2);
+    const values = excel.writes.slice(before).filter((w) => w.op === 'values');
+    expect(values.map((w) => w.range)).toEqual([`F${row}:K${layout.lastRow}`]);
+    expect(excel.value(spec.name, `F${row}`)).toBe('Đang triển khai');
+    expect(excel.value(spec.name, `G${row}`)).toBe(10);
+    expect(excel.value(spec.name, `H${row}`)).toBe('Kết quả 1');
+    // The fixed cells and the protection are as they were.
+    expect(excel.value(spec.name, `B${row}`)).toBe(first.fixed.content);
+    expect(excel.sheet(spec.name).protected).toBe(true);
+    // What was written checks as the version sent.
+    const { result } = await check();
+    expect(result.validation.submission?.rows[0]).toMatchObject({
+      status: 'in-progress',
+      percent: 10,
+    });
+  });
+
+  it('stops before overwriting what the clerk typed, and writes once told to', async () => {
+    await createSheet(spec, { validation: true });
+    excel.type(spec.name, `H${row}`, 'đã gõ');
+    excel.type(spec.name, `G${row}`, 10); // the same as the version: not counted
+    const before = excel.writes.length;
+    expect(await fillSheet(spec.name, block.range, block.values, { overwrite: false })).toEqual({
+      written: false,
+      typed: 1,
+    });
+    expect(lastRun()).toBe(1);
+    expect(excel.writes.length).toBe(before);
+    expect(excel.value(spec.name, `H${row}`)).toBe('đã gõ');
+    await fillSheet(spec.name, block.range, block.values, { overwrite: true });
+    expect(excel.value(spec.name, `H${row}`)).toBe('Kết quả 1');
+  });
+
+  it('fails on a range holding locked cells, writing nothing (the protection stands)', async () => {
+    await createSheet(spec, { validation: true });
+    const wide = block.values.map((r) => ['x', ...r]);
+    await expect(
+      fillSheet(spec.name, `E${row}:K${layout.lastRow}`, wide, { overwrite: true }),
+    ).rejects.toBeInstanceOf(OfficeFailure);
+    expect(excel.value(spec.name, `E${row}`)).toBe(first.fixed.timeline);
+    expect(excel.value(spec.name, `F${row}`)).toBe('');
   });
 });

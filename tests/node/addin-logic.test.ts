@@ -218,6 +218,8 @@ function setup(
       calls.opened.push(b64);
     },
     openInBrowser: (url) => void calls.browser.push(url),
+    markNotes: vi.fn(async () => true),
+    fillSheet: vi.fn(async () => ({ written: true as const })),
   };
   const api = (key: string) =>
     ({

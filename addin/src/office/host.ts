@@ -9,6 +9,7 @@ import type { InputRule } from '../../../shared/layout/rules.ts';
 import type { Bilingual } from '../../../shared/text/bilingual.ts';
 import type { Highlight } from '../sheet/highlights.ts';
 import { HIGHLIGHT } from '../sheet/highlights.ts';
+import { NOTE_FILL } from '../sheet/notes.ts';
 import type { CellFormat, SheetSpec } from '../sheet/spec.ts';
 import { OfficeFailure, officeFailure } from './failure.ts';
 
@@ -55,6 +56,10 @@ export const HIGHLIGHT_MARK = 'lyson-kiem-tra';
  * sync) whether the highlights must change.
  */
 const highlightFormula = (h: Highlight) => `=LEN("${HIGHLIGHT_MARK} ${h.range} ${h.severity}")>0`;
+
+/** The string in the formula of the rules marking the coordinator's notes (markNotes). */
+export const NOTE_MARK = 'lyson-ghi-chu';
+const noteFormula = (range: string) => `=LEN("${NOTE_MARK} ${range}")>0`;
 
 /** What "Kiểm tra" says on a sheet that is not a progress sheet, which it leaves untouched. */
 export const NOT_PROGRESS_SHEET: Bilingual = {
@@ -304,26 +309,16 @@ export async function checkActiveSheet<T>(
       .slice(0, METADATA_SEARCH_ROWS)
       .some((row) => row.some(looksLikeMetadata));
     if (!isProgressSheet) return { snapshot, result, notProgressSheet: true };
-    const ours = rules.items.filter(
-      (cf) =>
-        !cf.customOrNullObject.isNullObject &&
-        cf.customOrNullObject.rule.formula.includes(HIGHLIGHT_MARK),
-    );
-    const have = ours.map((cf) => cf.customOrNullObject.rule.formula).sort();
-    const want = highlights.map(highlightFormula).sort();
-    if (have.length === want.length && have.every((f, i) => f === want[i])) {
-      return { snapshot, result };
-    }
+    const wanted = highlights.map((h) => ({
+      range: h.range,
+      formula: highlightFormula(h),
+      fill: HIGHLIGHT[h.severity],
+    }));
+    const change = markedRulesChange(rules, HIGHLIGHT_MARK, wanted);
+    if (!change) return { snapshot, result };
     const wasProtected = ws.protection.protected;
     try {
-      if (wasProtected) ws.protection.unprotect();
-      for (const cf of ours) cf.delete();
-      for (const h of highlights) {
-        const cf = ws.getRange(h.range).conditionalFormats.add('Custom');
-        cf.custom.rule.formula = highlightFormula(h);
-        cf.custom.format.fill.color = HIGHLIGHT[h.severity];
-      }
-      if (wasProtected) ws.protection.protect(PROTECTION);
+      queueRules(ws, change, wanted, wasProtected);
       await context.sync();
       return { snapshot, result };
     } catch (e) {
@@ -333,6 +328,120 @@ export async function checkActiveSheet<T>(
         highlightError: await restoreProtection(context, ws, wasProtected, e),
       };
     }
+  });
+}
+
+/** A conditional format this add-in writes: always true, naming itself in its formula. */
+interface MarkedRule {
+  range: string;
+  formula: string;
+  fill: string;
+}
+
+/**
+ * The rules carrying `mark` that must go, or null when they are already
+ * exactly `wanted` (compared by formula, which names range and kind): then
+ * nothing is written, and Excel's undo history stays.
+ */
+function markedRulesChange(
+  rules: Excel.ConditionalFormatCollection,
+  mark: string,
+  wanted: readonly MarkedRule[],
+): Excel.ConditionalFormat[] | null {
+  const ours = rules.items.filter(
+    (cf) =>
+      !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(mark),
+  );
+  const have = ours.map((cf) => cf.customOrNullObject.rule.formula).sort();
+  const want = wanted.map((w) => w.formula).sort();
+  return have.length === want.length && have.every((f, i) => f === want[i]) ? null : ours;
+}
+
+/**
+ * Queues the replacement of `old` by `wanted` (custom conditional formats,
+ * ExcelApi 1.6), unprotecting and protecting again a protected sheet: rules
+ * are formats, which the protection forbids.
+ */
+function queueRules(
+  ws: Excel.Worksheet,
+  old: readonly Excel.ConditionalFormat[],
+  wanted: readonly MarkedRule[],
+  wasProtected: boolean,
+): void {
+  if (wasProtected) ws.protection.unprotect();
+  for (const cf of old) cf.delete();
+  for (const w of wanted) {
+    const cf = ws.getRange(w.range).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = w.formula;
+    cf.custom.format.fill.color = w.fill;
+  }
+  if (wasProtected) ws.protection.protect(PROTECTION);
+}
+
+/**
+ * Marks the cells the coordinator's notes are about on the sheet named
+ * `sheet` (ranges from sheet/notes.ts), replacing this add-in's earlier note
+ * marks there; `[]` clears them. Conditional formats like the check's
+ * highlights, with their own marker, so a check leaves them and the clerk's
+ * own formatting is never touched. Answers false when there is no such sheet
+ * (nothing written). Two syncs (existence, then its rules), a third only
+ * when the marks change.
+ */
+export async function markNotes(sheet: string, ranges: readonly string[]): Promise<boolean> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+    ws.load('isNullObject');
+    await context.sync();
+    // Nothing may be asked of a null object: its rules are read once it is known to exist.
+    if (ws.isNullObject) return false;
+    ws.protection.load('protected');
+    const rules = ws.getRange().conditionalFormats;
+    rules.load({ type: true, customOrNullObject: { rule: { formula: true } } });
+    await context.sync();
+    const wanted = ranges.map((range) => ({ range, formula: noteFormula(range), fill: NOTE_FILL }));
+    const change = markedRulesChange(rules, NOTE_MARK, wanted);
+    if (!change) return true;
+    const wasProtected = ws.protection.protected;
+    try {
+      queueRules(ws, change, wanted, wasProtected);
+      await context.sync();
+    } catch (e) {
+      throw await restoreProtection(context, ws, wasProtected, e);
+    }
+    return true;
+  });
+}
+
+/** What a fill found before writing: the cells that already hold something else. */
+export type FillOutcome = { written: true } | { written: false; typed: number };
+
+/**
+ * Writes `values` into `range` (the task rows' fillable cells, unlocked on
+ * the protected sheet) of the sheet named `sheet`, reading them first: when
+ * any non-empty cell would change and `overwrite` is false, nothing is
+ * written and the count of such cells is answered, for the pane to ask
+ * first. Two syncs (read, write); one when it stops to ask. The sheet must
+ * exist (createSheet first): ItemNotFound otherwise.
+ */
+export async function fillSheet(
+  sheet: string,
+  range: string,
+  values: (string | number)[][],
+  options: { overwrite: boolean },
+): Promise<FillOutcome> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const target = ws.getRange(range);
+    target.load('values');
+    await context.sync();
+    const typed = target.values
+      .flatMap((row, r) => row.map((v, c) => [v, values[r]?.[c] ?? ''] as const))
+      .filter(([have, want]) => have !== '' && have !== want).length;
+    if (typed > 0 && !options.overwrite) return { written: false, typed };
+    target.values = values;
+    ws.activate();
+    await context.sync();
+    return { written: true };
   });
 }
 

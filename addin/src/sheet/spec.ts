@@ -12,9 +12,11 @@ import {
   META_ROW,
   rangeAddress,
   type SheetLayout,
+  type TaskRowLayout,
   TEXT_NUMBER_FORMAT,
   TITLE_ROWS,
 } from '../../../shared/layout/index.ts';
+import type { FillCells } from '../../../shared/submission/to-grid.ts';
 
 export interface CellFormat {
   range: string;
@@ -54,7 +56,11 @@ export interface SheetSpec {
   taskRows: string | null;
 }
 
-export function sheetSpec(layout: SheetLayout): SheetSpec {
+/** The sheet for `layout`; `fill` gives each task's fillable cells (a carried-forward start), blank without it. */
+export function sheetSpec(
+  layout: SheetLayout,
+  fill?: (task: TaskRowLayout) => FillCells,
+): SheetSpec {
   const n = layout.columnCount;
   const row = (r: number) => rangeAddress(r, 1, r, n);
   const body = layout.tasks.length ? rangeAddress(FIRST_TASK_ROW, 1, layout.lastRow, n) : null;
@@ -100,7 +106,7 @@ export function sheetSpec(layout: SheetLayout): SheetSpec {
   return {
     name: layout.sheetName,
     range: rangeAddress(1, 1, layout.lastRow, n),
-    values: layoutToGrid(layout),
+    values: layoutToGrid(layout, fill),
     merges: [...Array.from({ length: TITLE_ROWS }, (_, i) => row(i + 1)), row(META_ROW)],
     widths: COLUMNS.map((c) => c.width),
     formats,

@@ -13,6 +13,7 @@ import { t } from '../words.ts';
  * arrived, `#refresh` and `#open-merged` (disabled while busy or with no period), and the
  * `#merged-link` download when the merged workbook could not be opened in Excel, or on Mac
  * `#merged-web-page`, the web page opened in the browser (OpenBrowserWindowApi) or by the link.
+ * Each agency's name is a button (`.open-report`) that opens its report (views/report.ts).
  */
 export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
   const L = s.lang;
@@ -58,7 +59,17 @@ export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
                   h(
                     'th',
                     { scope: 'row', title: r.agency.name },
-                    r.agency.shortName || r.agency.code,
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'link open-report',
+                        'aria-label': t(L, 'openReport', { a: r.agency.name }),
+                        disabled: s.busy !== null,
+                        onclick: () => void pane.openReport(r.agency.code),
+                      },
+                      r.agency.shortName || r.agency.code,
+                    ),
                   ),
                   h(
                     'td',

@@ -10,9 +10,11 @@ import { connectView } from './connect.ts';
 import { coordinatorView } from './coordinator.ts';
 import { findingsView } from './findings.ts';
 import { headerView } from './header.ts';
+import { notesView } from './notes.ts';
 import { outsideView, tooOldView } from './outside.ts';
 import { periodView } from './period.ts';
 import { receiptView } from './receipt.ts';
+import { reportView } from './report.ts';
 import { failureView, noticeView, progressView } from './status.ts';
 
 /**
@@ -34,7 +36,9 @@ export function render(root: HTMLElement, pane: Pane, s: PaneState): void {
       s.inExcel && !s.supportsRequiredApi ? tooOldView(L) : null,
       connectView(pane, s),
       s.me ? periodView(pane, s) : null,
-      s.me?.role === 'coordinator' ? coordinatorView(pane, s) : null,
+      s.me?.role === 'coordinator' && s.report ? reportView(pane, s) : null,
+      s.me?.role === 'coordinator' && !s.report ? coordinatorView(pane, s) : null,
+      s.me ? notesView(pane, s) : null,
       // An Excel without the required set gets the note above instead of buttons that would fail.
       // The coordinator's key sends the coordinating office's own report with the same buttons.
       s.me && !(s.inExcel && !s.supportsRequiredApi) ? actionsView(pane, s) : null,

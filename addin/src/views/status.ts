@@ -14,6 +14,8 @@ const BUSY_WORDS: Record<string, WordKey> = {
   submit: 'submitting',
   completeness: 'loading',
   merged: 'openingMerged',
+  loadLast: 'loadingLast',
+  report: 'loadingReport',
 };
 
 /**
@@ -52,6 +54,8 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
     else if (f.action === 'completeness') void pane.loadCompleteness();
     else if (f.action === 'create') void pane.createSheet();
     else if (f.action === 'check') void pane.check();
+    else if (f.action === 'loadLast') void pane.loadLast();
+    else if (f.action === 'report') void pane.retryReport();
     else if (s.key) void pane.connect(s.key);
   };
   return h(
@@ -80,11 +84,16 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
  */
 export function noticeView(s: PaneState): HTMLElement | null {
   if (!s.notice) return null;
-  const { word, sheet, detail } = s.notice;
-  const warning = word === 'mergedNoApi' || word === 'mergedFailed' || word === 'notProgressSheet';
+  const { word, sheet, detail, from } = s.notice;
+  const warning =
+    word === 'mergedNoApi' ||
+    word === 'mergedFailed' ||
+    word === 'notProgressSheet' ||
+    word === 'noCarry' ||
+    word === 'nothingSent';
   return h(
     'div',
     { id: 'notice', class: `message ${warning ? 'warning' : 'success'}`, role: 'status' },
-    t(s.lang, word, { s: sheet ?? '', d: detail ?? '' }),
+    t(s.lang, word, { s: sheet ?? '', d: detail ?? '', f: from ?? '' }),
   );
 }
