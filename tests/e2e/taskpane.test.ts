@@ -357,6 +357,173 @@ describe('coordinator', () => {
   });
 });
 
+describe('a report returned with notes (after the coordinator has seen version 1)', () => {
+  let page: Page;
+  let context: BrowserContext;
+  let layout: SheetLayout;
+  let periodCode: string;
+  const asCoordinator = (path: string, method: string, body?: unknown) =>
+    fetch(`${system.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${system.coordinatorKey}`,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    ({ page, context } = await openPane({ excel: true }));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('lists the notes, marks their cells once the sheet is there, and a note selects its cell', async () => {
+    // Version 1 of P-TP was returned above; the coordinator returns it again, with notes.
+    const own = lySon58.tasksFor(AGENCY).map((a) => a.task.id);
+    const periods = (await (
+      await fetch(`${system.baseUrl}/api/periods`, {
+        headers: { authorization: `Bearer ${system.keyFor(AGENCY)}` },
+      })
+    ).json()) as {
+      current: string;
+      periods: {
+        code: string;
+        due: string;
+        label: { vi: string };
+        cutoff: { from: string; to: string };
+      }[];
+    };
+    periodCode = periods.current;
+    const p = periods.periods.find((x) => x.code === periodCode);
+    if (!p) throw new Error('no open period');
+    layout = buildLayout(lySon58, AGENCY, p, {
+      agencyName: lySon58.agency(AGENCY)?.name,
+    });
+    const returned = await asCoordinator(
+      `/api/periods/${periodCode}/submissions/${AGENCY}/review`,
+      'POST',
+      {
+        action: 'return',
+        comment: 'Xem các ghi chú trên từng ô.',
+        notes: [
+          { taskId: own[0], field: 'percent', text: 'Tỷ lệ chưa khớp với kết quả.' },
+          { taskId: own[1], text: 'Bổ sung kết quả cho cả mục này.' },
+        ],
+      },
+    );
+    expect(returned.status).toBe(201);
+
+    await connect(page, system.keyFor(AGENCY));
+    await page.waitForSelector('#notes .note');
+    expect(await page.textContent('#notes')).toContain('Tỷ lệ chưa khớp với kết quả.');
+    expect(await page.textContent('#notes')).toContain('Tỷ lệ hoàn thành');
+    // No sheet in this workbook yet: the pane says how to get the cells marked.
+    expect(await page.textContent('#notes')).toContain('chưa có trang tính');
+    await page.click('#create');
+    await page.waitForSelector('#notice');
+    const row = layout.tasks[0]?.row ?? 7;
+    const second = layout.tasks[1]?.row ?? 8;
+    await expect
+      .poll(() => excel(page, `return excel.shownFill(arg, 'G${row}')`, layout.sheetName))
+      .toBe('#DEECF9');
+    expect(await excel(page, `return excel.shownFill(arg, 'K${second}')`, layout.sheetName)).toBe(
+      '#DEECF9',
+    );
+    expect(
+      await excel(page, `return excel.shownFill(arg, 'F${row}')`, layout.sheetName),
+    ).toBeUndefined();
+    expect(await excel(page, 'return excel.sheet(arg).protected', layout.sheetName)).toBe(true);
+    await screenshot(page, SUITE, '16-notes-marked');
+
+    await excel(page, `excel.active = 'Sheet1';`);
+    await page.click(`#notes .note[data-cell="G${row}"]`);
+    await expect
+      .poll(() => excel(page, 'return excel.selected'))
+      .toBe(`${layout.sheetName}!G${row}`);
+  });
+
+  it('loads the version sent, asking before it overwrites what was typed', async () => {
+    const row = layout.tasks[0]?.row ?? 7;
+    await excel(page, `excel.type(arg, 'H${row}', 'đã gõ');`, layout.sheetName);
+    await page.click('#load-last');
+    await page.waitForSelector('#confirm');
+    expect(await page.textContent('#confirm')).toContain('phiên bản 1');
+    // Nothing written while the pane asks.
+    expect(await excel(page, `return excel.value(arg, 'H${row}')`, layout.sheetName)).toBe('đã gõ');
+    await screenshot(page, SUITE, '17-load-confirm');
+    await page.click('#confirm-no');
+    expect(await page.isVisible('#confirm')).toBe(false);
+    await page.click('#load-last');
+    await page.click('#confirm-yes');
+    await expect.poll(() => page.textContent('#notice')).toContain('Đã nạp phiên bản 1');
+    const v1 = validFill(layout.tasks[0] as SheetLayout['tasks'][number], 0);
+    expect(await excel(page, `return excel.value(arg, 'H${row}')`, layout.sheetName)).toBe(
+      v1.result,
+    );
+    expect(await excel(page, `return excel.value(arg, 'G${row}')`, layout.sheetName)).toBe(100);
+    // Only the fillable cells were written, the protection stands, the marks stay.
+    const writes = await excel<{ op: string; range?: string }[]>(
+      page,
+      'return excel.writes.filter((w) => w.op === "values" && w.sheet === arg)',
+      layout.sheetName,
+    );
+    expect(writes.at(-1)?.range).toBe(layout.ranges.fill);
+    expect(await excel(page, 'return excel.sheet(arg).protected', layout.sheetName)).toBe(true);
+    expect(await excel(page, `return excel.shownFill(arg, 'G${row}')`, layout.sheetName)).toBe(
+      '#DEECF9',
+    );
+    await screenshot(page, SUITE, '18-loaded');
+  });
+
+  it('sends the fix as version 2, and the notes’ marks are cleared', async () => {
+    const row = layout.tasks[0]?.row ?? 7;
+    await excel(
+      page,
+      `excel.type(arg, 'H${row}', 'Đã bổ sung số liệu theo ghi chú.');`,
+      layout.sheetName,
+    );
+    await page.click('#submit');
+    await page.waitForSelector('#receipt');
+    expect(await page.textContent('#receipt-version')).toBe('2');
+    await expect.poll(() => page.isVisible('#notes')).toBe(false);
+    expect(
+      await excel(page, `return excel.shownFill(arg, 'G${row}')`, layout.sheetName),
+    ).toBeUndefined();
+    expect(
+      await excel<{ formula: string }[]>(page, 'return excel.sheet(arg).rules', layout.sheetName),
+    ).toEqual([]);
+    await screenshot(page, SUITE, '19-fix-sent');
+  });
+
+  it('the coordinator reads the report and what changed since the return', async () => {
+    const coord = await openPane({ excel: true });
+    const cp = coord.page;
+    await connect(cp, system.coordinatorKey);
+    await cp.waitForSelector(`#completeness tr[data-agency="${AGENCY}"] .open-report`);
+    await cp.click(`#completeness tr[data-agency="${AGENCY}"] .open-report`);
+    await cp.waitForSelector('#report');
+    expect(await cp.$$eval('#versions > li', (els) => els.length)).toBe(2);
+    expect(await cp.textContent('#versions')).toContain('Tỷ lệ chưa khớp với kết quả.');
+    const first = layout.tasks[0]?.taskId ?? '';
+    expect(
+      await cp.textContent(`#changes .change[data-task="${first}"][data-field="result"] ins`),
+    ).toBe('Đã bổ sung số liệu theo ghi chú.');
+    expect(
+      await cp.getAttribute(
+        `#report-tasks .task[data-task="${first}"] dd[data-field="result"]`,
+        'class',
+      ),
+    ).toBe('changed');
+    expect(await cp.$$eval('#report-tasks .task', (els) => els.length)).toBe(layout.tasks.length);
+    await screenshot(cp, SUITE, '20-coordinator-report');
+    await cp.click('#close-report');
+    await cp.waitForSelector('#completeness');
+    await coord.context.close();
+  });
+});
+
 describe('where Excel or the computer refuses', () => {
   it('offers the download when Excel.createWorkbook fails, with Excel’s message', async () => {
     const { page, context } = await openPane({ excel: true });

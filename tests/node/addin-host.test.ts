@@ -523,6 +523,7 @@ describe('fillSheet (Nạp báo cáo đã gửi)', () => {
       const v = validFill(t, i);
       return {
         taskId: t.taskId,
+        role: t.role,
         status: 'in-progress' as const,
         percent: 10 + i,
         result: `Kết quả ${i + 1}`,
