@@ -167,6 +167,11 @@ function setup(
     agencyName?: string;
     /** The active sheet has no metadata cell: the host changed nothing on it. */
     notProgressSheet?: boolean;
+    /** GET …/carry-forward's answer (the scripted API has none without it). */
+    carry?: {
+      from: { period: string; version: number } | null;
+      rows: { taskId: string; status: string; percent: number | null; completedProducts: string }[];
+    };
   } = {},
 ) {
   const store = new Map<string, string>();
@@ -246,6 +251,10 @@ function setup(
         totals: {},
         agencies: [],
       }),
+      carryForward: async () => {
+        if (!options.carry) throw new ApiFailure('network', 0, 'NETWORK', { vi: '', en: '' });
+        return options.carry;
+      },
       mergedWorkbook: async () => {
         calls.merged++;
         return { blob: new Blob([new Uint8Array([80, 75, 3, 4])]), name: 'Tong-hop.xlsx' };
@@ -275,6 +284,41 @@ function setup(
 }
 
 describe('pane', () => {
+  it('starts a sheet from the last accepted report, and the check warns of a step back', async () => {
+    const first = layout.tasks[0];
+    if (!first) throw new Error('the fixture agency has tasks');
+    const carry = {
+      from: { period: '2026-Q1', version: 2 },
+      rows: [{ taskId: first.taskId, status: 'done', percent: 100, completedProducts: 'Kế hoạch' }],
+    };
+    const { pane, host } = setup({ carry });
+    await pane.connect('good');
+    pane.setStartFromLast(true);
+    await pane.createSheet();
+    const spec = vi.mocked(host.createSheet).mock.calls[0]?.[0];
+    expect(spec?.values[3]?.[0]).toContain(
+      '\nBắt đầu từ báo cáo kỳ Quý I năm 2026 (2026-Q1), phiên bản 2, đã tiếp nhận',
+    );
+    const row = spec?.values[first.row - 1];
+    expect(row?.slice(5)).toEqual(['Hoàn thành', 100, '', 'Kế hoạch', '', '']);
+    expect(pane.state.notice?.word).toBe('createdFrom');
+    // The filled sheet has the first task in progress at 40 %: a step back from done.
+    await pane.check();
+    const regression = pane.state.check?.validation.findings.filter((f) => f.code === 'REGRESSION');
+    expect(regression?.map((f) => f.cell)).toEqual([cellOf(first.row, 'status')]);
+  });
+
+  it('without an accepted earlier report makes the sheet blank and says so', async () => {
+    const { pane, host } = setup({ carry: { from: null, rows: [] } });
+    await pane.connect('good');
+    pane.setStartFromLast(true);
+    await pane.createSheet();
+    const spec = vi.mocked(host.createSheet).mock.calls[0]?.[0];
+    expect(spec?.values.slice(6)).toEqual(sheetSpec(layout).values.slice(6));
+    expect(spec?.values[3]?.[0]).not.toContain('Bắt đầu');
+    expect(pane.state.notice?.word).toBe('noCarry');
+  });
+
   it('keeps the key only when the Worker accepts it', async () => {
     const { pane, store } = setup();
     await pane.connect('bad');
