@@ -26,14 +26,22 @@ export function viDateText(serial: number, date1904: boolean): string | null {
 /**
  * Which date system the cell's displayed text shows, when the host gives the
  * text but not the workbook's setting (Excel's range.text, ExcelApi 1.1;
- * Workbook.use1904DateSystem is not in a released API set): true when the
- * text holds the year the serial has in the 1904 system and not the year it
- * has in the 1900 system (four years apart), else false.
+ * Workbook.use1904DateSystem is not in a released API set). The two systems
+ * put the same serial four years and a day apart, so each is scored by the
+ * numbers the text holds: its day of the month, and its year (four digits,
+ * or two when the text has no four-digit year). True when the 1904 reading
+ * explains more of them ("24/10/2028", "15-Oct" for a 1904 serial), false
+ * on a tie or when the text shows neither (the 1900 system, Excel's default).
  */
 export function shows1904Year(serial: number, text: string): boolean {
-  const y1900 = dateParts(serial, false)?.y;
-  const y1904 = dateParts(serial, true)?.y;
-  if (y1900 === undefined || y1904 === undefined) return false;
-  const has = (y: number) => new RegExp(`(?:^|\\D)(?:${y}|${pad(y % 100)})(?:\\D|$)`).test(text);
-  return has(y1904) && !has(y1900);
+  const numbers = (text.match(/\d+/g) ?? []).map(Number);
+  const fourDigit = /\d{4}/.test(text);
+  const score = (date1904: boolean) => {
+    const p = dateParts(serial, date1904);
+    if (!p) return 0;
+    const day = numbers.includes(p.d) ? 1 : 0;
+    const year = numbers.includes(fourDigit ? p.y : p.y % 100) ? 2 : 0;
+    return day + year;
+  };
+  return score(true) > score(false);
 }

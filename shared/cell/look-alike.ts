@@ -11,6 +11,9 @@ const LOOK_ALIKES: Record<string, string> = {
   // Latin eth (U+00D0, U+00F0): the stroke D of TCVN3/VNI-era fonts.
   Ð: 'Đ',
   ð: 'đ',
+  // African D (U+0189, U+0256): listed as confusable with Đ/đ.
+  Ɖ: 'Đ',
+  ɖ: 'đ',
   // Cyrillic
   А: 'A',
   В: 'B',
@@ -79,7 +82,7 @@ export interface LookAlike {
 }
 
 const codeOf = (ch: string) =>
-  `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  ch ? `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : '—';
 
 /** Letters Vietnamese is written with: ASCII, and the Vietnamese letters of Latin-1, Latin Extended-A/B and Extended Additional. */
 const VIETNAMESE_LETTER =
@@ -96,24 +99,42 @@ export function foreignLetters(text: string): string[] {
   return [...found].map((ch) => `${ch} (${codeOf(ch)})`);
 }
 
+/** Characters that show nothing (soft hyphen, zero-width space and joiners, word joiner, BOM). */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/;
+
 /**
  * `text` with each look-alike letter replaced by the letter it is drawn
- * like, and the replacements made (each distinct character once). Works on
- * NFC text: combining tone marks stay on the replaced letter.
+ * like, and the replacements made (each distinct character once): the pairs
+ * above; compatibility forms that NFKC folds (fullwidth Ｈ, mathematical 𝐇);
+ * invisible characters dropped. Combining tone marks stay on the replaced
+ * letter.
  */
 export function foldLookAlikes(text: string): { text: string; swaps: LookAlike[] } {
   const swaps = new Map<string, LookAlike>();
+  const note = (found: string, meant: string) => {
+    if (!swaps.has(found)) {
+      swaps.set(found, { found, foundCode: codeOf(found), meant, meantCode: codeOf(meant) });
+    }
+  };
+  let compatible = '';
+  for (const ch of text.normalize('NFC')) {
+    if (INVISIBLE.test(ch)) {
+      note(ch, '');
+      continue;
+    }
+    const k = ch.normalize('NFKC');
+    if (k !== ch && k.length === 1 && /\p{L}/u.test(k)) note(ch, k);
+    compatible += k === ch || k.length !== 1 ? ch : k;
+  }
   let out = '';
-  for (const ch of text.normalize('NFD')) {
+  for (const ch of compatible.normalize('NFD')) {
     const meant = LOOK_ALIKES[ch];
     if (meant === undefined) {
       out += ch;
       continue;
     }
     out += meant;
-    if (!swaps.has(ch)) {
-      swaps.set(ch, { found: ch, foundCode: codeOf(ch), meant, meantCode: codeOf(meant) });
-    }
+    note(ch, meant);
   }
   return { text: out.normalize('NFC'), swaps: [...swaps.values()] };
 }

@@ -21,8 +21,13 @@ const ssf = SSF as Ssf;
  */
 const LOCALE_ONLY_TAG = /\[\$-[0-9A-Fa-f]+\]/g;
 
+/** Excel takes number formats of at most 255 characters; a longer one comes from no spreadsheet. */
+const MAX_FORMAT_LENGTH = 255;
+
 function usable(fmt: unknown): string {
   if (typeof fmt !== 'string' || fmt === '' || fmt === '@') return 'General';
+  // Formatting costs grow with the code's length: an over-long one is not applied.
+  if (fmt.length > MAX_FORMAT_LENGTH) return 'General';
   return fmt.replace(LOCALE_ONLY_TAG, '');
 }
 
@@ -51,13 +56,16 @@ const ELAPSED = /\[(?:h+|m+|s+)\]/i;
 
 /**
  * How a date or time format shows a serial: 'duration' for elapsed time
- * ([h]:mm shows 1.5 as 36:00), 'time' when it shows no calendar date (h:mm:
- * the same text for two different days), else 'date'. Asked of SSF.
+ * ([h]:mm shows 1.5 as 36:00); 'time' when it shows no calendar date (h:mm:
+ * the same text for two different days); 'date' when it shows no time of
+ * day (dd/mm/yyyy: the same text at 00:00 and 12:00); else 'datetime'.
+ * Asked of SSF.
  */
-export function dateFormatKind(fmt: string): 'date' | 'time' | 'duration' {
+export function dateFormatKind(fmt: string): 'date' | 'datetime' | 'time' | 'duration' {
   const f = usable(fmt);
   if (ELAPSED.test(f)) return 'duration';
-  return displayNumber(1.5, f) === displayNumber(40.5, f) ? 'time' : 'date';
+  if (displayNumber(1.5, f) === displayNumber(40.5, f)) return 'time';
+  return displayNumber(40, f) === displayNumber(40.5, f) ? 'date' : 'datetime';
 }
 
 /** Whether `fmt` shows a number as a date or time (SSF.is_date: quoted text and escapes do not count). */

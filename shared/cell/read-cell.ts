@@ -35,7 +35,7 @@ export type CellReading =
   /** An Excel error value (#VALUE!, #REF! …). */
   | { kind: 'error'; error: string }
   /** A picture placed in the cell: WPS's DISPIMG formula, or Excel's "Place in Cell" (#VALUE! without a formula). */
-  | { kind: 'picture'; source: 'DISPIMG' | '#VALUE!' }
+  | { kind: 'picture'; source: 'DISPIMG' | 'IMAGE' | '#VALUE!' }
   /** A formula whose value was never computed. */
   | { kind: 'uncomputed'; formula: string }
   /** Anything no host hands over for a cell (an object, NaN): `found` is a short printable form. */
@@ -51,6 +51,8 @@ export function isExcelError(v: unknown): v is string {
 
 /** WPS Office's picture-in-cell formula, `=_xlfn.DISPIMG("ID_…",1)` in the file. */
 const DISPIMG = /\bDISPIMG\s*\(/i;
+/** Excel's IMAGE function (a picture from the web in the cell), `=_xlfn.IMAGE(…)` in the file. */
+const IMAGE = /\bIMAGE\s*\(/i;
 
 /** The formula text of a cell, when it has one. */
 export function formulaOf(cell: Pick<HostCell, 'formula'>): string | null {
@@ -60,14 +62,16 @@ export function formulaOf(cell: Pick<HostCell, 'formula'>): string | null {
 /**
  * The cell as the person saw it:
  * - a formula never computed → `uncomputed` (whatever else is there);
- * - WPS's DISPIMG formula, or #VALUE! with no formula (how Excel hands over,
- *   and files store, a picture placed in a cell) → `picture`;
+ * - WPS's DISPIMG formula, Excel's IMAGE function, or #VALUE! with no
+ *   formula (how Excel hands over, and files store, a picture placed in a
+ *   cell) → `picture`;
  * - other error values → `error`; booleans → `boolean` ("TRUE"/"FALSE");
  * - a number under a date or time format (SSF.is_date) → `date`, in the
  *   workbook's date system: `date1904` when given, else read from the
  *   displayed `text` (shows1904Year), else the 1900 system; shown as
- *   dd/mm/yyyy[ HH:MM], or HH:MM under a format that shows no date, or as
- *   displayed for elapsed time ([h]:mm);
+ *   dd/mm/yyyy (with HH:MM when the format shows a time and there is
+ *   one), or HH:MM under a format that shows no date, or as displayed for
+ *   elapsed time ([h]:mm);
  * - any other number → `number`, with its displayed form and percent scale
  *   (number-format.ts);
  * - text → `text` as given (no trimming or normalisation here);
@@ -80,6 +84,7 @@ export function readCell(cell: HostCell): CellReading {
   const formula = formulaOf(cell);
   if (value === null && formula) return { kind: 'uncomputed', formula };
   if (formula && DISPIMG.test(formula)) return { kind: 'picture', source: 'DISPIMG' };
+  if (formula && IMAGE.test(formula)) return { kind: 'picture', source: 'IMAGE' };
   if (isExcelError(value)) {
     const error = value.trim().toUpperCase();
     const placedPicture = error === '#VALUE!' && cell.formula !== undefined && !formula;
@@ -92,10 +97,12 @@ export function readCell(cell: HostCell): CellReading {
       const date1904 =
         cell.date1904 ?? (typeof cell.text === 'string' && shows1904Year(value, cell.text));
       const kind = dateFormatKind(numberFormat);
+      const day = Math.floor(value);
       const shown =
         kind === 'duration'
           ? displayNumber(value, numberFormat, date1904)
-          : viDateText(kind === 'time' ? value - Math.floor(value) : value, date1904);
+          : // What the format shows: the time alone, the day alone, or both.
+            viDateText(kind === 'time' ? value - day : kind === 'date' ? day : value, date1904);
       if (shown !== null) return { kind: 'date', value, shown };
     }
     return {

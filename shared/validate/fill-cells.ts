@@ -127,7 +127,12 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
         status: label?.vi,
         statusEn: label?.en,
         letters: lookAlikes
-          .map((l) => `${l.found} (${l.foundCode}) → ${l.meant} (${l.meantCode})`)
+          .map((l) =>
+            // An invisible character is named by its code point only, and dropped.
+            l.meant
+              ? `${l.found} (${l.foundCode}) → ${l.meant} (${l.meantCode})`
+              : `${l.foundCode} → ∅`,
+          )
           .join(', '),
       },
       field,

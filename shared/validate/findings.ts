@@ -253,10 +253,10 @@ export const FINDINGS = {
   PICTURE_IN_CELL: {
     severity: 'error',
     message: (p) =>
-      p.source === 'DISPIMG'
+      p.source === 'DISPIMG' || p.source === 'IMAGE'
         ? {
-            vi: 'Ô chứa ảnh chèn vào ô (hàm DISPIMG của WPS). Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.',
-            en: 'The cell holds a picture placed in it (WPS’s DISPIMG). Pictures in cells cannot be sent: remove it and describe the product in words.',
+            vi: `Ô chứa ảnh chèn vào ô (${p.source === 'IMAGE' ? 'hàm IMAGE của Excel' : 'hàm DISPIMG của WPS'}). Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.`,
+            en: `The cell holds a picture placed in it (${p.source === 'IMAGE' ? 'Excel’s IMAGE function' : 'WPS’s DISPIMG'}). Pictures in cells cannot be sent: remove it and describe the product in words.`,
           }
         : {
             vi: 'Ô chứa ảnh đặt trong ô (“Place in Cell”) hoặc giá trị lỗi #VALUE! không do công thức. Không gửi được ảnh trong ô: hãy xoá ảnh và mô tả sản phẩm bằng lời.',

@@ -18,7 +18,9 @@ import { problems, type Unreadable } from './problems.ts';
 /** UTF-8, by the runtime's TextDecoder (fflate's Latin-1 decoding is several times slower). */
 const text = (b: Uint8Array) => strFromU8(b);
 const SHEET_DATA = /<(?:[\w.-]+:)?sheetData[\s/>]/;
-const SHARED_STRINGS = /^(?:<\?[^>]*\?>\s*)?<(?:[\w.-]+:)?sst[\s/>]/;
+/** The shared-strings root, after any prolog (declaration, comments, PIs, DOCTYPE: XML 1.0 §2.8). */
+const SHARED_STRINGS =
+  /^(?:\s*(?:<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<(?:[\w.-]+:)?sst[\s/>]/;
 const CELL = /<(?:[\w.-]+:)?c[\s/>]/g;
 const STRING_ITEM = /<(?:[\w.-]+:)?si[\s/>]/g;
 const INLINE_STRING = /<(?:[\w.-]+:)?is>/;
@@ -98,16 +100,19 @@ function metadataStrings(sst: string): number[] {
   return found;
 }
 
-const VALUE = /<(?:[\w.-]+:)?v>\s*(\d+)\s*</g;
+/** A shared-string cell (t="s") and its index: only such a <v> points into the shared strings. */
+const STRING_CELL = `<(?:[\\w.-]+:)?c\\b[^>]*\\bt=["']s["'][^>]*>\\s*(?:<(?:[\\w.-]+:)?f\\b[^>]*/>\\s*)?<(?:[\\w.-]+:)?v>\\s*`;
+const VALUE = new RegExp(`${STRING_CELL}(\\d+)\\s*<`, 'g');
 
 /**
- * Whether the sheet refers to one of the shared strings `indices` (any <v>
- * holding one): a search per index for the usual one or two, else one pass
- * over every <v>.
+ * Whether the sheet refers to one of the shared strings `indices` (a
+ * shared-string cell, t="s", whose <v> holds one; a number that happens to
+ * equal the index is not a reference): a search per index for the usual one
+ * or two, else one pass over every such cell.
  */
 function refersTo(xml: string, indices: number[]): boolean {
   if (indices.length <= 4) {
-    return indices.some((i) => new RegExp(`<(?:[\\w.-]+:)?v>\\s*${i}\\s*</`).test(xml));
+    return indices.some((i) => new RegExp(`${STRING_CELL}${i}\\s*</`).test(xml));
   }
   const wanted = new Set(indices);
   VALUE.lastIndex = 0;
@@ -172,7 +177,7 @@ export function planSheets(
   let metadata: number[] = [];
   const sharedStrings: string[] = [];
   for (const [name, data] of Object.entries(files)) {
-    const head = text(data.subarray(0, 512));
+    const head = text(data.subarray(0, 4096));
     if (!SHARED_STRINGS.test(head)) continue;
     sharedStrings.push(name);
     // Before the part is decoded: its size alone is enough to refuse it.

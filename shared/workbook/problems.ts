@@ -196,17 +196,24 @@ export const problems = {
     ),
 
   noProgressSheet: (sheets: string[], searchRows: number): NoProgressSheet => {
-    const names = sheets.map((s) => `“${s}”`).join(', ') || '—';
+    const names = shortList(sheets.map((s) => ({ vi: `“${s}”`, en: `“${s}”` })));
     return {
       kind: 'no-progress-sheet',
       sheets,
       message: {
-        vi: `Không tìm thấy trang báo cáo tiến độ: không trang nào (${names}) có ô “Mã mẫu biểu (không sửa / do not edit): …” trong ${searchRows} dòng đầu. ${USE_TEMPLATE.vi} Đừng xóa hay sửa dòng mã mẫu biểu.`,
-        en: `No progress sheet found: no sheet (${names}) has the cell “Mã mẫu biểu (không sửa / do not edit): …” in its first ${searchRows} rows. ${USE_TEMPLATE.en} Do not delete or edit the template code row.`,
+        vi: `Không tìm thấy trang báo cáo tiến độ: không trang nào (${names.map((n) => n.vi).join(', ') || '—'}) có ô “Mã mẫu biểu (không sửa / do not edit): …” trong ${searchRows} dòng đầu. ${USE_TEMPLATE.vi} Đừng xóa hay sửa dòng mã mẫu biểu.`,
+        en: `No progress sheet found: no sheet (${names.map((n) => n.en).join(', ') || '—'}) has the cell “Mã mẫu biểu (không sửa / do not edit): …” in its first ${searchRows} rows. ${USE_TEMPLATE.en} Do not delete or edit the template code row.`,
       },
     };
   },
 };
+
+/** The first five of a list for a message, then "and N more": a file of 200 sheets gives a short message. */
+function shortList(items: { vi: string; en: string }[], max = 5): { vi: string; en: string }[] {
+  if (items.length <= max) return items;
+  const more = items.length - max;
+  return [...items.slice(0, max), { vi: `và ${more} trang khác`, en: `and ${more} more` }];
+}
 
 /** Agency codes to the names people use (D1's, as the coordinator set them); absent: codes only. */
 export type AgencyNames = Readonly<Record<string, string>>;
@@ -243,7 +250,7 @@ export function wrongTemplate(
   expected: WrongTemplate['expected'],
   names?: AgencyNames,
 ): WrongTemplate {
-  const list = found.map((f) => describe(f, names));
+  const list = shortList(found.map((f) => describe(f, names)));
   const exp = expectedText(expected, names);
   const message =
     reason === 'several-sheets'

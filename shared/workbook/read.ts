@@ -98,6 +98,10 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
       dense: true,
       cellFormula: true,
       cellNF: true,
+      // No formatted text (cell.w): SheetJS would apply each cell's number
+      // format while parsing, at a cost that grows with the format's length;
+      // shared/cell formats only the cells the validator reads.
+      cellText: false,
       // Dates stay the serial numbers the file holds, as Excel hands them to
       // the task pane (a Date would come back a second off, or a day off
       // before 1900-03-01); ISO date cells (t="d") are read by iso-dates.ts.

@@ -361,6 +361,16 @@ describe('choosing the progress sheet', () => {
     const c = chooseProgressSheet(b, { agency: 'P-TP' });
     expect(!c.ok && c.problem.kind).toBe('no-progress-sheet');
     expect(!c.ok && c.problem.message.en).toContain('“P-TP 2026-Q1”');
+    // Many sheets: the message names five and counts the rest.
+    const many = chooseProgressSheet(
+      { ...b, sheetNames: Array.from({ length: 200 }, (_, i) => `Trang ${i + 1}`) },
+      { agency: 'P-TP' },
+    );
+    const text = !many.ok ? many.problem.message : { vi: '', en: '' };
+    expect(text.vi).toContain('“Trang 5”, và 195 trang khác');
+    expect(text.en).toContain('“Trang 5”, and 195 more');
+    expect(text.en).not.toContain('Trang 6');
+    expect(text.vi.length).toBeLessThan(600);
   });
 });
 

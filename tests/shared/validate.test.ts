@@ -544,6 +544,13 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     tested.add('PICTURE_IN_CELL');
     expect(wps.r.findings[0]?.message.en).toContain('describe the product in words');
     expect(row7(COL.done, { value: '#VALUE!' }).codes).toEqual(['PICTURE_IN_CELL@I7']);
+    // Excel's IMAGE function: a picture too, whatever its value.
+    const image = row7(COL.done, {
+      value: '#VALUE!',
+      formula: '=_xlfn.IMAGE("https://example.org/a.png")',
+    });
+    expect(image.codes).toEqual(['PICTURE_IN_CELL@I7']);
+    expect(image.r.findings[0]?.message.en).toContain('IMAGE function');
     // From a formula, #VALUE! is the formula's error.
     expect(row7(COL.done, { value: '#VALUE!', formula: '=1+"a"' }).codes).toEqual([
       'CELL_ERROR_VALUE@I7',
@@ -565,6 +572,12 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
       'STATUS_LOOK_ALIKE@F7',
       'PERCENT_STATUS_MISMATCH@G7',
     ]);
+    // Compatibility forms (fullwidth, mathematical letters) fold; invisible characters are dropped.
+    expect(row7(COL.status, { value: 'Ｈoàn thành' }).codes).toContain('STATUS_LOOK_ALIKE@F7');
+    expect(row7(COL.status, { value: 'Ɖang triển khai' }).row?.status).toBe('in-progress');
+    const hidden = row7(COL.status, { value: 'Đang triển\u00ad khai\u200d' });
+    expect(hidden.row?.status).toBe('in-progress');
+    expect(hidden.r.findings[0]?.message.en).toContain('U+00AD → ∅');
     const unknown = row7(COL.status, { value: 'Ðang làm' });
     expect(unknown.codes).toEqual(['STATUS_INVALID@F7']);
     // Not in the list: the message names the letter that is not Vietnamese.
