@@ -89,7 +89,14 @@ export function reportTable(lang: Lang, o: ReportTableOptions): HTMLElement {
                 'data-field': field,
                 class: classes.join(' ') || undefined,
               },
-              h('span', { class: 'cell-value' }, cellText(lang, field, row[field])),
+              h(
+                'span',
+                {
+                  class:
+                    row[field] === null || row[field] === '' ? 'cell-value empty' : 'cell-value',
+                },
+                cellText(lang, field, row[field]),
+              ),
               change
                 ? h(
                     'span',

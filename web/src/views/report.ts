@@ -120,7 +120,6 @@ function compareBar(app: App, report: Report): HTMLElement {
     button(app, {
       id,
       label: t(lang, word),
-      kind: report.compare === compare ? 'primary' : 'secondary',
       pressed: report.compare === compare,
       busy: `diff:${report.agency}`,
       onClick: () => app.review.compare(compare),
@@ -237,17 +236,17 @@ function decision(app: App, report: Report, latest: Version): HTMLElement {
             'ul',
             { class: 'note-list draft-notes', id: 'draft-notes' },
             report.notes.map((n, i) => {
-              const where = `${taskLabel(app.state.tasks, n.taskId)}${n.field ? ` — ${fieldHeader(lang, n.field)}` : ''}`;
+              const where = `${clip(taskLabel(app.state.tasks, n.taskId), 60)}${n.field ? ` — ${fieldHeader(lang, n.field)}` : ''}`;
               return h(
                 'li',
                 {},
-                h('span', { class: 'note-where' }, clip(where)),
+                h('span', { class: 'note-where' }, where),
                 h('span', { class: 'note-text' }, n.text),
                 button(app, {
                   id: `note-remove-${i}`,
                   label: t(lang, 'removeNote'),
                   kind: 'subtle',
-                  title: t(lang, 'removeNoteOf', { t: clip(where) }),
+                  title: t(lang, 'removeNoteOf', { t: where }),
                   onClick: () => app.review.removeNote(i),
                 }),
               );
