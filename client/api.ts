@@ -12,6 +12,7 @@ import {
 } from 'hono/client';
 import type { ResponseFormat } from 'hono/types';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { Submission } from '../shared/submission/schema.ts';
 import type { AppType } from '../worker/src/app.ts';
 import { fileNameFrom } from './content-disposition.ts';
 import { FILE_TIMEOUT_MS, send } from './request.ts';
@@ -38,6 +39,18 @@ async function json<R extends ClientResponse<unknown, number, ResponseFormat>>(
 export interface Download {
   blob: Blob;
   name: string;
+}
+
+/** A template started from an earlier accepted report: the file, and which report it started from. */
+export interface StartedTemplate extends Download {
+  /** `X-Start-From`: the period and version it started from, or null when there was none (blank). */
+  startFrom: { period: string; version: number } | null;
+}
+
+/** `X-Start-From: period=2026-Q1; version=2` (or `none`) as a value; null when absent or none. */
+export function startFromHeader(value: string | null): StartedTemplate['startFrom'] {
+  const m = value ? /period=([^;\s]+)\s*;\s*version=(\d+)/.exec(value) : null;
+  return m?.[1] && m[2] ? { period: m[1], version: Number(m[2]) } : null;
 }
 
 export interface UploadResult {
@@ -68,6 +81,15 @@ export type Version = History['versions'][number];
 /** A coordinator's note on one task (and field) of a returned version. */
 export type ReviewNoteItem = Version['notes'][number];
 export type Diff = InferResponseType<OnePeriod['submissions'][':agency']['diff']['$get'], 200>;
+/**
+ * The report a version holds, as the validator made it (shared/submission/schema.ts):
+ * the route sends the stored JSON as it is, so its type is given here.
+ */
+export const submissionOf = (v: Version): Submission => v.submission as Submission;
+/** One review of a version (its history, oldest first): who, when, the outcome, comment and notes. */
+export type VersionReview = Version['reviews'][number];
+export type DiffChange = Diff['changes'][number];
+export type PlanAnswer = InferResponseType<Client['api']['plan']['$get'], 200>;
 export type CarryForward = InferResponseType<OnePeriod['carry-forward']['$get'], 200>;
 /** The receipt of a report sent as JSON (the task pane). */
 export type Receipt = InferResponseType<OnePeriod['submissions']['$post'], 200 | 201>;
@@ -94,15 +116,38 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
   const doFetch = fetchImpl ?? ((input, init) => fetch(input, init));
   const authorization = `Bearer ${key}`;
 
-  async function download(url: URL, fallbackName: string): Promise<Download> {
+  /** A file fetched with the key (GET, or POST with `body`) and the answer's headers. */
+  async function fetchFile(
+    url: URL,
+    fallbackName: string,
+    body?: FormData,
+  ): Promise<Download & { headers: Headers }> {
     const res = await send(
-      (signal) => doFetch(url, { headers: { authorization }, signal }),
+      (signal) =>
+        doFetch(url, {
+          headers: { authorization },
+          signal,
+          ...(body ? { method: 'POST', body } : {}),
+        }),
       FILE_TIMEOUT_MS,
     );
     return {
       blob: await res.blob(),
       name: fileNameFrom(res.headers.get('content-disposition'), fallbackName),
+      headers: res.headers,
     };
+  }
+
+  async function download(url: URL, fallbackName: string): Promise<Download> {
+    const { blob, name } = await fetchFile(url, fallbackName);
+    return { blob, name };
+  }
+
+  /** The multipart body of an upload: the file in field `file`. */
+  function fileForm(file: Blob, fileName: string): FormData {
+    const form = new FormData();
+    form.append('file', file, fileName);
+    return form;
   }
 
   return {
@@ -120,6 +165,8 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
           { init },
         ),
       ),
+    /** The plan (sections, tasks in appendix order, agencies as D1 names them) and each agency's tasks. */
+    plan: () => json((init) => client.api.plan.$get(undefined, { init })),
     /**
      * The cells that changed between two versions of an agency's report;
      * `from` defaults to the version last returned (else the one before), `to` to the latest.
@@ -205,6 +252,36 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
         `Bieu-mau-${agency}-${period}.xlsx`,
       ),
     /**
+     * The agency's template started from its last accepted report of an
+     * earlier period (status, percent, products filled in), with the period
+     * and version it started from (`X-Start-From`), or null: a blank template.
+     */
+    templateFromLastAccepted: async (period: string, agency: string): Promise<StartedTemplate> => {
+      const url = client.api.periods[':period']['template.xlsx'].$url({
+        param: { period },
+        query: { agency, start: 'last-accepted' },
+      });
+      const { blob, name, headers } = await fetchFile(url, `Bieu-mau-${agency}-${period}.xlsx`);
+      return { blob, name, startFrom: startFromHeader(headers.get('x-start-from')) };
+    },
+    /** One stored version of an agency's report, drawn on its template (.xlsx). */
+    versionWorkbook: (period: string, agency: string, version: number) =>
+      download(
+        client.api.periods[':period'].submissions[':agency'].versions[':file'].$url({
+          param: { period, agency, file: `${version}.xlsx` },
+        }),
+        `Bao-cao-KH58-${agency}-${period}-v${version}.xlsx`,
+      ),
+    /**
+     * A refused file sent back with each finding's cell filled (error red,
+     * warning amber) and noted; nothing is stored. Same multipart as upload.
+     */
+    annotatedUpload: async (period: string, file: Blob, fileName: string): Promise<Download> => {
+      const url = new URL(`/api/periods/${encodeURIComponent(period)}/uploads/annotated`, origin);
+      const { blob, name } = await fetchFile(url, fileName, fileForm(file, fileName));
+      return { blob, name };
+    },
+    /**
      * A filled template, as multipart/form-data (field `file`). The
      * Idempotency-Key is made once per chosen file, so a retry after a
      * timeout gets the first receipt instead of a second version.
@@ -215,8 +292,7 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
       fileName: string,
       idempotencyKey: string,
     ): Promise<UploadResult> => {
-      const form = new FormData();
-      form.append('file', file, fileName);
+      const form = fileForm(file, fileName);
       const url = new URL(`/api/periods/${encodeURIComponent(period)}/uploads`, origin);
       const res = await send(
         (signal) =>

@@ -17,6 +17,8 @@
 //   accepted); the open period's grace days; a reopening for THON-03 (closed
 //   again); one key issued to THON-01 and revoked; THON-02 renamed.
 // - taskpane-legacy.test.ts: P-KTHT in the open period (submits once).
+// - review.test.ts: TTTT-VHTT in the open period (submits, is returned with
+//   notes, uploads a fix, is accepted and reopened).
 // - upload-roundtrip.test.ts: P-TP and P-GDDT in 2026-Q1 only (never the open period).
 // - harness.test.ts: reads only.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -10,12 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLayout, layoutToGrid } from '../../shared/layout/index.ts';
-import { getPeriod } from '../../shared/periods/index.ts';
-import { pickOpenPeriod } from '../../shared/periods/pick-open.ts';
 import { lySon58 } from '../../shared/plan/index.ts';
-import { validate } from '../../shared/validate/index.ts';
 import { launchBrowser, type System, screenshot, useSystem } from './harness.ts';
+import { apiAs, openPeriodCode, signInOn, submitInProgress } from './report-setup.ts';
 
 const SUITE = 'web';
 const AGENCY = 'P-VHTT'; // no other e2e file writes its reports (harness.ts)
@@ -47,19 +44,9 @@ wb.save(dst)
 print(row - header - 1)
 `;
 
-async function api(path: string, key: string, init: RequestInit = {}) {
-  const headers = new Headers(init.headers);
-  headers.set('authorization', `Bearer ${key}`);
-  return fetch(`${system.baseUrl}${path}`, { ...init, headers });
-}
+const api = (path: string, key: string, init: RequestInit = {}) => apiAs(system, path, key, init);
 
-async function signIn(key: string) {
-  await page.goto(`${system.baseUrl}/`);
-  await page.fill('#key', key);
-  // Keyboard: Enter in the key field submits the form.
-  await page.press('#key', 'Enter');
-  await page.waitForSelector('#who');
-}
+const signIn = (key: string) => signInOn(page, system.baseUrl, key);
 
 async function signOut() {
   await page.click('#sign-out');
@@ -82,27 +69,9 @@ beforeAll(async () => {
   });
   work = mkdtempSync(join(tmpdir(), 'lyson-web-e2e-'));
 
-  // The period the page preselects, computed the same way from the API.
-  const res = await api('/api/periods', system.coordinatorKey);
-  const list = (await res.json()) as { periods: Parameters<typeof pickOpenPeriod>[0][number][] };
-  const open = pickOpenPeriod(list.periods);
-  if (!open) throw new Error('no open period');
-  period = open.code;
-
-  // The agency has submitted once (through the API, as the add-in does).
-  const layout = buildLayout(lySon58, AGENCY, getPeriod(period));
-  const grid = layoutToGrid(layout, (t) => ({
-    status: 'Đang triển khai',
-    percent: 30,
-    result: `Đang thực hiện ${t.taskId}`,
-  }));
-  const checked = validate({ values: grid }, { plan: lySon58, agency: AGENCY, period });
-  if (!checked.submission) throw new Error(JSON.stringify(checked.findings));
-  const sent = await api(`/api/periods/${period}/submissions`, system.keyFor(AGENCY), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(checked.submission),
-  });
+  // The period the page preselects; the agency has submitted once (as the add-in does).
+  period = await openPeriodCode(system);
+  const sent = await submitInProgress(system, AGENCY, period, 30);
   expect(sent.status, await sent.clone().text()).toBe(201);
 });
 

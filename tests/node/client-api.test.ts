@@ -3,7 +3,7 @@
 // into a bilingual ApiFailure (with findings and sheet), network failures and
 // timeouts, the pane's JSON submission, downloads and the multipart upload.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiClient } from '../../client/api.ts';
+import { apiClient, startFromHeader } from '../../client/api.ts';
 import { ApiFailure, failureFrom } from '../../client/request.ts';
 
 const KEY = 'lsk_abcdefgh_abcdefghijkmnpqrstuvwxyz234567';
@@ -231,5 +231,44 @@ describe('files', () => {
     const file = form.get('file') as File;
     expect(file.name).toBe('báo cáo.xlsx');
     expect(file.size).toBe(2);
+  });
+
+  it('a template started from the last accepted report names where it started (X-Start-From)', async () => {
+    const { impl, seen } = fakeFetch(
+      () =>
+        new Response(new Uint8Array([0x50, 0x4b]), {
+          headers: { 'x-start-from': 'period=2026-Q1; version=2' },
+        }),
+    );
+    const file = await apiClient('https://x.test', KEY, impl).templateFromLastAccepted(
+      '2026-H1',
+      'P-TP',
+    );
+    expect(seen[0]?.url).toBe(
+      'https://x.test/api/periods/2026-H1/template.xlsx?agency=P-TP&start=last-accepted',
+    );
+    expect(file.startFrom).toEqual({ period: '2026-Q1', version: 2 });
+    expect(file.name).toBe('Bieu-mau-P-TP-2026-H1.xlsx');
+    expect(startFromHeader('none')).toBeNull();
+    expect(startFromHeader(null)).toBeNull();
+  });
+
+  it('a stored version, the diff and a refused file marked, on their routes', async () => {
+    const { impl, seen } = fakeFetch((req) =>
+      req.url.includes('/diff') ? json({ changes: [] }) : new Response(new Uint8Array([0x50])),
+    );
+    const client = apiClient('https://x.test', KEY, impl);
+    await client.versionWorkbook('2026-H1', 'P-TP', 3);
+    await client.diff('2026-H1', 'P-TP', { from: 'previous-period' });
+    await client.diff('2026-H1', 'P-TP');
+    const marked = await client.annotatedUpload('2026-H1', new Blob(['x']), 'a.xlsx');
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET https://x.test/api/periods/2026-H1/submissions/P-TP/versions/3.xlsx',
+      'GET https://x.test/api/periods/2026-H1/submissions/P-TP/diff?from=previous-period',
+      'GET https://x.test/api/periods/2026-H1/submissions/P-TP/diff',
+      'POST https://x.test/api/periods/2026-H1/uploads/annotated',
+    ]);
+    expect((seen[3]?.body as FormData | undefined)?.get('file')).toBeInstanceOf(File);
+    expect(marked.name).toBe('a.xlsx');
   });
 });

@@ -55,6 +55,28 @@ function setup(
     history: vi.fn(async () => ({ versions: [] })),
     review: vi.fn(async () => ({ version: 1 })),
     upload: vi.fn(async () => ({ status: 201, receipt: { version: 2 } })),
+    plan: vi.fn(async () => ({
+      plan: {
+        tasks: [
+          { id: 'I.1', content: 'Tuyên truyền' },
+          { id: 'I.2', content: 'Rà soát' },
+        ],
+      },
+    })),
+    diff: vi.fn(async () => ({
+      period: '2026-H1',
+      agency: 'P-TP',
+      from: { period: '2026-H1', version: 1 },
+      to: { period: '2026-H1', version: 2 },
+      changes: [{ taskId: 'I.1', field: 'percent', before: 40, after: 60 }],
+    })),
+    templateFromLastAccepted: vi.fn(async () => ({
+      blob: new Blob(['x']),
+      name: 'Bieu-mau.xlsx',
+      startFrom: { period: '2026-Q1', version: 2 } as { period: string; version: number } | null,
+    })),
+    versionWorkbook: vi.fn(async () => ({ blob: new Blob(['x']), name: 'v1.xlsx' })),
+    annotatedUpload: vi.fn(async () => ({ blob: new Blob(['x']), name: 'loi.xlsx' })),
   };
   const renders: State[] = [];
   let n = 0;
@@ -256,5 +278,173 @@ describe('upload', () => {
       findings: [finding],
       retryable: false,
     });
+  });
+});
+
+/** A stored version as GET …/submissions/{agency} lists it (newest first). */
+const version = (v: number, reviewState: string, reviews: unknown[] = []) => ({
+  version: v,
+  receivedAt: '2026-06-10T02:00:00.000Z',
+  submittedBy: 'P-TP',
+  contentHash: 'ab'.repeat(32),
+  warnings: [],
+  reviewState,
+  reviews,
+  notes: [],
+  submission: {
+    rows: [
+      { taskId: 'I.1', status: 'in-progress', percent: 60 },
+      { taskId: 'I.2', status: 'done', percent: 100 },
+    ],
+  },
+});
+
+describe('reading a report before deciding', () => {
+  it('opens the report with the plan’s task names and the changes since the returned version', async () => {
+    const { app, api } = setup();
+    api.history.mockResolvedValue({
+      versions: [version(2, 'received'), version(1, 'returned')],
+    } as never);
+    await app.session.signIn(KEY);
+    await app.review.open('P-TP');
+    expect(api.history).toHaveBeenCalledWith('2026-H1', 'P-TP');
+    expect(api.diff).toHaveBeenCalledWith('2026-H1', 'P-TP', {});
+    expect(app.state.tasks?.['I.1']?.content).toBe('Tuyên truyền');
+    expect(app.state.report).toMatchObject({ agency: 'P-TP', compare: 'returned' });
+    expect(app.state.report?.diff?.changes).toHaveLength(1);
+    await app.review.compare('previous-period');
+    expect(api.diff).toHaveBeenLastCalledWith('2026-H1', 'P-TP', { from: 'previous-period' });
+    expect(app.state.report?.compare).toBe('previous-period');
+  });
+
+  it('with one version there is nothing to compare: no diff is asked for', async () => {
+    const { app, api } = setup();
+    api.history.mockResolvedValue({ versions: [version(1, 'received')] } as never);
+    await app.session.signIn(KEY);
+    await app.review.open('P-TP');
+    expect(api.diff).not.toHaveBeenCalled();
+    expect(app.state.report?.diff).toBeNull();
+  });
+
+  it('notes need a text; several can be added and one removed; a return needs its comment', async () => {
+    const { app, api } = setup();
+    api.history.mockResolvedValue({ versions: [version(1, 'received')] } as never);
+    await app.session.signIn(KEY);
+    await app.review.open('P-TP');
+    app.review.addNote();
+    expect(app.state.failure).toMatchObject({ code: 'NOTE_TEXT_REQUIRED', field: 'note-text' });
+    app.setDraft('note-text', 'Tỷ lệ chưa khớp');
+    app.setDraft('note-field', 'percent');
+    app.review.addNote();
+    app.setDraft('note-task', 'I.2');
+    app.setDraft('note-field', '');
+    app.setDraft('note-text', 'Thiếu sản phẩm');
+    app.review.addNote();
+    app.setDraft('note-text', 'Bỏ ghi chú này');
+    app.review.addNote();
+    app.review.removeNote(2);
+    expect(app.state.report?.notes).toEqual([
+      { taskId: 'I.1', field: 'percent', text: 'Tỷ lệ chưa khớp' },
+      { taskId: 'I.2', field: null, text: 'Thiếu sản phẩm' },
+    ]);
+    await app.review.returnReport();
+    expect(api.review).not.toHaveBeenCalled();
+    expect(app.state.failure).toMatchObject({ code: 'COMMENT_REQUIRED', field: 'review-comment' });
+    app.setDraft('review-comment', ' Sửa các ô đã ghi chú ');
+    await app.review.returnReport();
+    expect(api.review).toHaveBeenCalledWith('2026-H1', 'P-TP', {
+      action: 'return',
+      version: 1,
+      comment: 'Sửa các ô đã ghi chú',
+      notes: [
+        { taskId: 'I.1', field: 'percent', text: 'Tỷ lệ chưa khớp' },
+        { taskId: 'I.2', text: 'Thiếu sản phẩm' },
+      ],
+    });
+    expect(app.state.report?.notes).toEqual([]);
+    expect(app.state.notice).toMatchObject({ section: 'report' });
+    expect(api.history).toHaveBeenCalledTimes(2);
+  });
+
+  it('an API refusal of a note is shown in the report, the notes kept to fix', async () => {
+    const { app, api } = setup();
+    api.history.mockResolvedValue({ versions: [version(1, 'received')] } as never);
+    api.review.mockRejectedValueOnce(
+      new ApiFailure('http', 400, 'INVALID_REQUEST', {
+        vi: 'notes.0.taskId',
+        en: 'notes.0.taskId',
+      }),
+    );
+    await app.session.signIn(KEY);
+    await app.review.open('P-TP');
+    app.setDraft('note-text', 'x');
+    app.review.addNote();
+    app.setDraft('review-comment', 'y');
+    await app.review.returnReport();
+    expect(app.state.failure).toMatchObject({ section: 'report', code: 'INVALID_REQUEST' });
+    expect(app.state.report?.notes).toHaveLength(1);
+  });
+
+  it('accepts the latest version; reopening an accepted one needs a reason', async () => {
+    const { app, api } = setup();
+    api.history.mockResolvedValue({ versions: [version(2, 'received')] } as never);
+    await app.session.signIn(KEY);
+    await app.review.open('P-TP');
+    await app.review.accept();
+    expect(api.review).toHaveBeenLastCalledWith('2026-H1', 'P-TP', {
+      action: 'accept',
+      version: 2,
+    });
+    api.history.mockResolvedValue({ versions: [version(2, 'accepted')] } as never);
+    await app.review.open('P-TP');
+    await app.review.reopen();
+    expect(app.state.failure).toMatchObject({
+      code: 'REASON_REQUIRED',
+      field: 'reopen-review-reason',
+    });
+    app.setDraft('reopen-review-reason', 'Số liệu quý cần đối chiếu lại');
+    await app.review.reopen();
+    expect(api.review).toHaveBeenLastCalledWith('2026-H1', 'P-TP', {
+      action: 'reopen',
+      version: 2,
+      comment: 'Số liệu quý cần đối chiếu lại',
+    });
+    expect(app.state.notice?.text.vi).toContain('Đã mở lại');
+  });
+});
+
+describe('agency downloads', () => {
+  it('the template started from the last accepted report says which period, or that it is blank', async () => {
+    const { app, api } = setup('agency');
+    await app.session.signIn(KEY);
+    expect(api.plan).toHaveBeenCalledTimes(1);
+    await app.downloads.templateFromLastAccepted('P-TP', 'upload');
+    expect(app.state.notice?.text.vi).toContain('kỳ 2026-Q1, phiên bản 2');
+    api.templateFromLastAccepted.mockResolvedValueOnce({
+      blob: new Blob(['x']),
+      name: 'Bieu-mau.xlsx',
+      startFrom: null,
+    });
+    await app.downloads.templateFromLastAccepted('P-TP', 'upload');
+    expect(app.state.notice?.text.en).toContain('blank');
+    await app.downloads.version('P-TP', 1, 'history');
+    expect(api.versionWorkbook).toHaveBeenCalledWith('2026-H1', 'P-TP', 1);
+    expect(app.state.saved['version:P-TP:1']?.name).toBe('v1.xlsx');
+  });
+
+  it('a refused file comes back marked, and the findings stay on screen', async () => {
+    const { app, api } = setup('agency');
+    await app.session.signIn(KEY);
+    api.upload.mockRejectedValueOnce(
+      new ApiFailure('http', 422, 'VALIDATION_FAILED', { vi: 'lỗi', en: 'errors' }),
+    );
+    const file = new File(['x'], 'a.xlsx');
+    app.upload.chooseFile(file);
+    await app.upload.send();
+    await app.downloads.annotated();
+    expect(api.annotatedUpload).toHaveBeenCalledWith('2026-H1', file, 'a.xlsx');
+    expect(app.state.failure?.code).toBe('VALIDATION_FAILED');
+    expect(app.state.notice?.text.vi).toContain('loi.xlsx');
+    expect(app.state.saved.annotated?.name).toBe('loi.xlsx');
   });
 });

@@ -6,6 +6,7 @@ import { AgencyActions } from './actions/agencies.ts';
 import { CoordinatorActions } from './actions/coordinator.ts';
 import { Downloads } from './actions/downloads.ts';
 import { KeyActions } from './actions/keys.ts';
+import { ReviewActions } from './actions/review.ts';
 import { Session } from './actions/session.ts';
 import { UploadActions } from './actions/upload.ts';
 import type { State } from './state.ts';
@@ -18,6 +19,7 @@ export class App {
   readonly coordinator: CoordinatorActions;
   readonly downloads: Downloads;
   readonly keys: KeyActions;
+  readonly review: ReviewActions;
   readonly upload: UploadActions;
 
   constructor(deps: AppDeps) {
@@ -27,6 +29,7 @@ export class App {
     this.coordinator = new CoordinatorActions(this.store);
     this.downloads = new Downloads(this.store);
     this.keys = new KeyActions(this.store);
+    this.review = new ReviewActions(this.store);
     this.upload = new UploadActions(this.store);
   }
 

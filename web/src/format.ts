@@ -5,3 +5,8 @@
 export function shortHash(hash: string): string {
   return hash.length > 16 ? `${hash.slice(0, 8)}…${hash.slice(-8)}` : hash;
 }
+
+/** A long text (a task's content in a list) cut to `max` characters with "…"; tables show it whole. */
+export function clip(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

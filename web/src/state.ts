@@ -6,6 +6,7 @@
 import type {
   AgencyItem,
   Completeness,
+  Diff,
   History,
   KeyItem,
   Me,
@@ -15,6 +16,7 @@ import type {
 } from '../../client/api.ts';
 import type { Failure as ClientFailure } from '../../client/failure.ts';
 import type { Lang } from '../../client/i18n.ts';
+import type { FillKey } from '../../shared/layout/columns.ts';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
 
 /** Where a failure or notice is shown. */
@@ -26,7 +28,9 @@ export type Section =
   | 'downloads'
   | 'keys'
   | 'agencies'
-  | 'upload';
+  | 'upload'
+  | 'report'
+  | 'history';
 
 /** A failed action, shown in the section where it happened, or beside the one field it concerns. */
 export interface Failure extends ClientFailure {
@@ -44,6 +48,32 @@ export interface Notice {
 export interface Saved {
   url: string;
   name: string;
+}
+
+/** How a task is named on screen: its id in the appendix ("I.1") and its content. */
+export interface TaskName {
+  content: string;
+}
+
+/** A note typed in the review form, not sent yet: a task, optionally one of its fields. */
+export interface NoteDraft {
+  taskId: string;
+  field: FillKey | null;
+  text: string;
+}
+
+/** What the coordinator's report is compared with: the version last returned, or the previous period. */
+export type Compare = 'returned' | 'previous-period';
+
+/** The coordinator reading one agency's report for the chosen period before deciding. */
+export interface ReportView {
+  agency: string;
+  history: History | null;
+  /** The changes shown highlighted; null while loading or with nothing to compare with. */
+  diff: Diff | null;
+  compare: Compare;
+  /** The notes added to the return form so far. */
+  notes: NoteDraft[];
 }
 
 export interface State {
@@ -78,6 +108,10 @@ export interface State {
   /** Object URLs of downloaded files, by what they are ("merged", "template:P-TP"). */
   saved: Record<string, Saved>;
   copied: boolean;
+  /** The plan's tasks by id (loaded once, when a report is first shown). */
+  tasks: Record<string, TaskName> | null;
+  /** Coordinator: the report opened from the completeness table. */
+  report: ReportView | null;
 }
 
 /** Everything a session holds besides the key, language and running actions: empty. */
@@ -103,5 +137,7 @@ export function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
     uploadOutcome: null,
     saved: {},
     copied: false,
+    tasks: null,
+    report: null,
   };
 }

@@ -53,10 +53,20 @@ export class Store {
     return this.state.periods.find((p) => p.code === this.state.period);
   }
 
-  /** Runs one network action: progress shown, a second click ignored, failure explained. */
-  async act(action: string, section: Section, work: () => Promise<void>): Promise<void> {
+  /**
+   * Runs one network action: progress shown, a second click ignored, failure
+   * explained. `keep`: the failure or notice on screen stays while it runs
+   * (an action about them, e.g. marking a refused file's findings).
+   */
+  async act(
+    action: string,
+    section: Section,
+    work: () => Promise<void>,
+    { keep = false }: { keep?: boolean } = {},
+  ): Promise<void> {
     if (this.isBusy(action)) return;
-    this.set({ busy: [...this.state.busy, action], failure: null, notice: null, copied: false });
+    const cleared = keep ? {} : { failure: null, notice: null };
+    this.set({ busy: [...this.state.busy, action], ...cleared, copied: false });
     try {
       await work();
     } catch (e) {

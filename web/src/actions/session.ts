@@ -9,7 +9,17 @@ import { ApiFailure } from '../../../client/request.ts';
 import { signedOut } from '../state.ts';
 import type { Store } from '../store.ts';
 
-/** The completeness (coordinator) or the agency's own history for the chosen period. */
+/** The plan's task names, fetched once per session (the report tables name each task). */
+export async function loadTasks(store: Store): Promise<void> {
+  if (store.state.tasks) return;
+  const { plan } = await store.api().plan();
+  store.set({ tasks: Object.fromEntries(plan.tasks.map((t) => [t.id, { content: t.content }])) });
+}
+
+/**
+ * The completeness (coordinator) or, for an agency, its own history for the
+ * chosen period and the plan's task names (its returned notes name tasks).
+ */
 export async function loadPeriodData(store: Store): Promise<void> {
   const { me, period } = store.state;
   if (!me || !period) return;
@@ -17,6 +27,7 @@ export async function loadPeriodData(store: Store): Promise<void> {
     const completeness = await store.api().completeness(period);
     if (store.state.period === period) store.set({ completeness });
   } else {
+    await loadTasks(store);
     const history = await store.api().history(period, me.agency.code);
     if (store.state.period === period) store.set({ history });
   }
@@ -106,6 +117,7 @@ export class Session {
       completeness: null,
       history: null,
       returning: null,
+      report: null,
       uploadOutcome: null,
       failure: null,
       notice: null,

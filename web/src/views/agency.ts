@@ -2,7 +2,7 @@
 // chosen period: the comment returned to it, its blank template, the upload
 // of a filled template (receipt or findings), and its version history.
 
-import type { PeriodItem } from '../../../client/api.ts';
+import { type PeriodItem, submissionOf } from '../../../client/api.ts';
 import { dueText } from '../../../client/deadline.ts';
 import { h } from '../../../client/dom.ts';
 import { pick } from '../../../client/i18n.ts';
@@ -15,7 +15,9 @@ import { dueTone, reviewTone } from '../tones.ts';
 import { t } from '../words.ts';
 import { findingsView } from './findings.ts';
 import { periodFacts } from './period.ts';
-import { badge, failureBar, noticeBar, section } from './ui.ts';
+import { reportTable } from './report-table.ts';
+import { reviewsOf } from './reviews.ts';
+import { badge, button, failureBar, noticeBar, savedLink, section } from './ui.ts';
 import { uploadSection } from './upload.ts';
 
 type Own = NonNullable<PeriodItem['own']>;
@@ -131,6 +133,7 @@ function chosenPeriod(app: App, fileInput: HTMLInputElement): HTMLElement | null
         : null,
       noticeBar(app, 'top'),
     ),
+    returnedNotes(app),
     uploadSection(app, fileInput, code, !!(p.locked && !own?.reopened)),
     historyView(app),
   );
@@ -155,6 +158,8 @@ function historyView(app: App): HTMLElement {
   return section(
     'history',
     t(lang, 'historyTitle'),
+    failureBar(app, 'history'),
+    noticeBar(app, 'history'),
     h(
       'div',
       { class: 'table-wrap' },
@@ -167,9 +172,9 @@ function historyView(app: App): HTMLElement {
           h(
             'tr',
             {},
-            (['version', 'receivedAt', 'submittedBy', 'contentHash', 'review'] as const).map((k) =>
-              h('th', { scope: 'col' }, t(lang, k)),
-            ),
+            (
+              ['version', 'receivedAt', 'submittedBy', 'contentHash', 'review', 'file'] as const
+            ).map((k) => h('th', { scope: 'col' }, t(lang, k))),
           ),
         ),
         h(
@@ -192,13 +197,47 @@ function historyView(app: App): HTMLElement {
                 'td',
                 { 'data-label': t(lang, 'review') },
                 review ? badge(pick(lang, review), reviewTone(v.reviewState)) : null,
-                v.reviewComment ? h('span', { class: 'comment' }, `“${v.reviewComment}”`) : null,
+                reviewsOf(lang, v, app.state.tasks),
                 v.warnings.length ? findingsView(v.warnings, lang) : null,
+              ),
+              h(
+                'td',
+                { 'data-label': t(lang, 'file') },
+                button(app, {
+                  id: `download-version-${v.version}`,
+                  label: t(lang, 'downloadVersion'),
+                  kind: 'subtle',
+                  title: t(lang, 'downloadVersionOf', { v: v.version }),
+                  busy: `version:${history.agency.code}:${v.version}`,
+                  onClick: () => app.downloads.version(history.agency.code, v.version, 'history'),
+                }),
+                savedLink(app, `version:${history.agency.code}:${v.version}`),
               ),
             );
           }),
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The coordinator's notes on the agency's returned version, beside its rows:
+ * its tasks as a table, each note next to the task or in the cell it is about.
+ */
+function returnedNotes(app: App): HTMLElement | null {
+  const { lang, history } = app.state;
+  const latest = history?.versions[0];
+  if (latest?.reviewState !== 'returned' || !latest.notes.length) return null;
+  return section(
+    'my-notes',
+    t(lang, 'myNotesTitle'),
+    h('p', { class: 'hint' }, t(lang, 'myNotesIntro', { v: latest.version })),
+    reportTable(lang, {
+      id: 'notes-table',
+      rows: submissionOf(latest).rows,
+      tasks: app.state.tasks,
+      notes: latest.notes,
+    }),
   );
 }

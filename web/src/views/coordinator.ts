@@ -15,6 +15,7 @@ import { t } from '../words.ts';
 import { agenciesView } from './agencies.ts';
 import { keysView } from './keys.ts';
 import { periodBar } from './period.ts';
+import { reportView } from './report.ts';
 import { settingsView } from './settings.ts';
 import { badge, button, failureBar, field, noticeBar, savedLink, section } from './ui.ts';
 import { uploadSection } from './upload.ts';
@@ -33,6 +34,7 @@ export function coordinatorView(app: App, fileInput: HTMLInputElement): HTMLElem
     'div',
     { class: 'page coordinator' },
     periodBar(app),
+    reportView(app),
     h(
       'div',
       { class: 'columns' },
@@ -192,6 +194,16 @@ function rowActions(app: App, row: CompletenessRow): HTMLElement {
   return h(
     'div',
     { class: 'row-actions' },
+    row.latestVersion
+      ? button(app, {
+          id: `view-${code}`,
+          label: t(lang, 'viewReport'),
+          title: t(lang, 'viewReportOf', { a: row.agency.shortName }),
+          busy: `report:${code}`,
+          pressed: app.state.report?.agency === code,
+          onClick: () => app.review.open(code),
+        })
+      : null,
     row.latestVersion && row.reviewState !== 'accepted'
       ? button(app, {
           id: `accept-${code}`,

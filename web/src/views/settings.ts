@@ -5,7 +5,7 @@ import { h } from '../../../client/dom.ts';
 import { viDate } from '../../../shared/text/vi-format.ts';
 import type { App } from '../app.ts';
 import { t } from '../words.ts';
-import { button, failureBar, field, noticeBar, section, select } from './ui.ts';
+import { button, failureBar, field, noticeBar, section, select, submitButton } from './ui.ts';
 
 export function settingsView(app: App): HTMLElement | null {
   const { lang, completeness } = app.state;
@@ -140,27 +140,5 @@ export function settingsView(app: App): HTMLElement | null {
       }),
       h('div', { class: 'actions' }, submitButton(app, 'reopen', t(lang, 'reopen'), 'reopen')),
     ),
-  );
-}
-
-function submitButton(
-  app: App,
-  id: string,
-  label: string,
-  busy: string,
-  kind: 'secondary' | 'danger' | 'primary' = 'secondary',
-): HTMLElement {
-  const waiting = app.isBusy(busy);
-  return h(
-    'button',
-    {
-      type: 'submit',
-      id,
-      class: `btn btn-${kind}`,
-      disabled: waiting,
-      'aria-busy': waiting ? 'true' : undefined,
-    },
-    waiting ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
-    waiting ? t(app.state.lang, 'working') : label,
   );
 }

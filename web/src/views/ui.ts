@@ -181,3 +181,26 @@ export function savedLink(app: App, what: string): HTMLElement | null {
     `${t(app.state.lang, 'downloadAgain')}: ${s.name}`,
   );
 }
+
+/** A form's submit button, showing progress while the action `busy` runs. */
+export function submitButton(
+  app: App,
+  id: string,
+  label: string,
+  busy: string,
+  kind: 'secondary' | 'danger' | 'primary' = 'secondary',
+): HTMLElement {
+  const waiting = app.isBusy(busy);
+  return h(
+    'button',
+    {
+      type: 'submit',
+      id,
+      class: `btn btn-${kind}`,
+      disabled: waiting,
+      'aria-busy': waiting ? 'true' : undefined,
+    },
+    waiting ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : null,
+    waiting ? t(app.state.lang, 'working') : label,
+  );
+}

@@ -36,8 +36,16 @@ export function uploadSection(
         busyLabel: t(lang, 'loading'),
         onClick: () => app.downloads.template(code, 'upload'),
       }),
+      button(app, {
+        id: 'download-start-template',
+        label: t(lang, 'startFromLast'),
+        busy: `start:${code}`,
+        busyLabel: t(lang, 'loading'),
+        onClick: () => app.downloads.templateFromLastAccepted(code, 'upload'),
+      }),
     ),
     savedLink(app, `template:${code}`),
+    savedLink(app, `start:${code}`),
     locked
       ? h(
           'div',
@@ -86,10 +94,39 @@ export function uploadSection(
       ),
     ),
     failureBar(app, 'upload'),
+    annotatedOffer(app),
     app.state.failure?.section === 'upload' && app.state.failure.retryable
       ? h('p', { class: 'hint' }, t(lang, 'retryNote'))
       : null,
     noticeBar(app, 'upload'),
     app.state.uploadOutcome ? receiptView(app.state.uploadOutcome.receipt, lang) : null,
+  );
+}
+
+/**
+ * After a file was refused with findings (422 VALIDATION_FAILED): the same
+ * file back with each finding's cell marked, to fix in Excel.
+ */
+function annotatedOffer(app: App): HTMLElement | null {
+  const f = app.state.failure;
+  if (f?.section !== 'upload' || f.code !== 'VALIDATION_FAILED' || !app.state.upload) return null;
+  const lang = app.state.lang;
+  return h(
+    'div',
+    { class: 'annotated-offer' },
+    h('p', { class: 'hint' }, t(lang, 'annotatedHint')),
+    h(
+      'div',
+      { class: 'actions' },
+      button(app, {
+        id: 'download-annotated',
+        label: t(lang, 'downloadAnnotated'),
+        kind: 'primary',
+        busy: 'annotated',
+        busyLabel: t(lang, 'loading'),
+        onClick: () => app.downloads.annotated(),
+      }),
+    ),
+    savedLink(app, 'annotated'),
   );
 }
