@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { loneSurrogateAt } from './well-formed.ts';
 
 /**
- * A string refused when it holds a lone UTF-16 surrogate (well-formed.ts),
- * then normalized to NFC, so the same words typed on a Mac (NFD) and on
+ * A string refused when it holds a lone UTF-16 surrogate (well-formed.ts)
+ * or NUL, U+FFFE or U+FFFF, then normalized to NFC, so the same words typed on a Mac (NFD) and on
  * Windows (NFC) are stored alike. Chain `.trim()`, `.min()`, `.max()` after
  * it: they then see the NFC form.
  */
@@ -15,6 +15,14 @@ export const text = () =>
     .refine((s) => loneSurrogateAt(s) < 0, {
       error:
         'Văn bản có ký tự hỏng (nửa cặp UTF-16 đơn lẻ) / The text holds a broken character (a lone UTF-16 surrogate)',
+      abort: true,
+    })
+    // NUL and the noncharacters U+FFFE/U+FFFF can be written in no workbook
+    // (XML 1.0 §2.2): such text is refused where it enters, not at export.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
+    .refine((s) => !/[\u0000\ufffe\uffff]/.test(s), {
+      error:
+        'Văn bản có ký tự không dùng được (NUL, U+FFFE hoặc U+FFFF) / The text holds a character that cannot be used (NUL, U+FFFE or U+FFFF)',
       abort: true,
     })
     .normalize('NFC');

@@ -40,20 +40,64 @@ export function brokenMarkup(xml: string): { at: number; text: string } | null {
   return null;
 }
 
+/** Characters XML 1.0 does not allow, raw (§2.2 [2] Char: no C0 controls but tab, LF, CR; no U+FFFE, U+FFFF). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ILLEGAL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** A character reference (§4.1 [66]); it too must name a Char (a well-formedness constraint). */
+const CHAR_REF = /&#(?:x([0-9A-Fa-f]+)|([0-9]+));/g;
+
+const isXmlChar = (code: number) =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
+/**
+ * The first character `xml` may not hold, raw or as a character reference
+ * (`&#0;`, `&#x1100000;`), as its code point "U+0000"; null when none. Such
+ * text is no XML at all, and SheetJS would store it as a NUL or another
+ * character than the one written. Excel writes control characters in cell
+ * text as `_x0001_` escapes, which are ordinary characters here.
+ */
+export function illegalCharacter(xml: string): string | null {
+  const raw = ILLEGAL_CHAR.exec(xml)?.[0];
+  if (raw !== undefined)
+    return `U+${raw.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (!xml.includes('&#')) return null;
+  CHAR_REF.lastIndex = 0;
+  for (let m = CHAR_REF.exec(xml); m; m = CHAR_REF.exec(xml)) {
+    const code = m[1] ? Number.parseInt(m[1], 16) : Number(m[2]);
+    if (!isXmlChar(code)) return m[0];
+  }
+  return null;
+}
+
 /**
  * The first XML part (.xml, .rels) of `files` with broken markup
- * (brokenMarkup), said in both languages with the tag's first characters;
- * null when every part passes. `files` are UTF-8 (xml-encoding.ts).
+ * (brokenMarkup) or a character XML does not allow (illegalCharacter), said
+ * in both languages; null when every part passes. `files` are UTF-8
+ * (xml-encoding.ts).
  */
 export function malformedPart(files: Unzipped): Bilingual | null {
   for (const [name, data] of Object.entries(files)) {
     if (!XML_PART.test(name)) continue;
-    const broken = brokenMarkup(strFromU8(data));
-    if (!broken) continue;
-    return {
-      vi: `phần “${name}” có thẻ XML bị cắt dở: “${broken.text}”`,
-      en: `part “${name}” has an XML tag cut off: “${broken.text}”`,
-    };
+    const xml = strFromU8(data);
+    const broken = brokenMarkup(xml);
+    if (broken) {
+      return {
+        vi: `phần “${name}” có thẻ XML bị cắt dở: “${broken.text}”`,
+        en: `part “${name}” has an XML tag cut off: “${broken.text}”`,
+      };
+    }
+    const illegal = illegalCharacter(xml);
+    if (illegal) {
+      return {
+        vi: `phần “${name}” có ký tự XML không cho phép (${illegal})`,
+        en: `part “${name}” holds a character XML does not allow (${illegal})`,
+      };
+    }
   }
   return null;
 }

@@ -575,6 +575,24 @@ describe('damaged is damaged, well-formed is not', () => {
     expect(problemOf(cut).reason).toBe('corrupt');
   });
 
+  it('a character XML does not allow, raw or as a reference, is damage, never a NUL stored', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const strings = 'xl/sharedStrings.xml';
+    for (const bad of ['&#0;', '&#x1100000;', '&#9999999999;', '&#xFFFE;', '\u0001', '\u001b']) {
+      const file = patchPart(bytes, strings, (x) => x.replace('</t>', `${bad}</t>`));
+      const p = problemOf(file);
+      expect(p.reason, bad).toBe('corrupt');
+      expect(p.message.en).toContain('xl/sharedStrings.xml');
+      expect(p.message.vi).toContain('ký tự XML không cho phép');
+    }
+    // Tab, line breaks and Excel's own _x0001_ escape are text.
+    for (const fine of ['&#9;', '&#10;', '_x0001_', '&#x1F600;']) {
+      expect(
+        readWorkbook(patchPart(bytes, strings, (x) => x.replace('</t>', `${fine}</t>`))).ok,
+      ).toBe(true);
+    }
+  });
+
   it('parts in UTF-16 with a byte order mark are read in either order; cut short or without the mark, damaged', () => {
     const utf16 = (text: string, order: 'le' | 'be', bom: boolean) => {
       const units = [

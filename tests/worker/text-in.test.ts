@@ -43,20 +43,21 @@ async function periodListed(key: string, code: string) {
   return periods.find((p) => p.code === code);
 }
 
-/** A JSON route refusing `json` with INVALID_REQUEST naming `field`, storing nothing. */
+/** A JSON route refusing `json` with INVALID_REQUEST naming `field` (and saying why in both languages), storing nothing. */
 async function expectRefused(
   key: string,
   method: string,
   path: string,
   json: unknown,
   field: string,
+  why: RegExp = /^Văn bản có ký tự hỏng .* \/ The text holds .*surrogate/,
 ) {
   const body = await expectNoChange(async () =>
     expectError(await api(path, { method, key, json }), 'INVALID_REQUEST'),
   );
   expect(issueFields(body)).toEqual([field]);
   const issues = (body.error.details as { issues: { message: string }[] }).issues;
-  expect(issues[0]?.message).toMatch(/^Văn bản có ký tự hỏng .* \/ The text holds .*surrogate/);
+  expect(issues[0]?.message).toMatch(why);
 }
 
 /**
@@ -111,6 +112,11 @@ describe('submissions (JSON)', () => {
     // A low surrogate alone, and a pair in the wrong order, are refused too.
     await expectRefused(key, 'POST', path, { ...s, submittedBy: 'a\uDC00' }, 'submittedBy');
     await expectRefused(key, 'POST', path, { ...s, submittedBy: '\uDC00\uD800' }, 'submittedBy');
+    // NUL and the noncharacters U+FFFE/U+FFFF can be written in no workbook.
+    for (const bad of ['Kết\u0000quả', 'x\ufffe', 'x\uffff']) {
+      const rows = s.rows.map((r, i) => (i === 1 ? { ...r, result: bad } : r));
+      await expectRefused(key, 'POST', path, { ...s, rows }, 'rows.1.result', /NUL.*\/ .*NUL/);
+    }
     // A well-formed pair (an emoji) is text like any other.
     expect((await submit(key, { ...s, submittedBy: 'Hoa 🌸' })).status).toBe(201);
   });
