@@ -103,7 +103,9 @@ export function readCell(cell: HostCell): CellReading {
           ? displayNumber(value, numberFormat, date1904)
           : // What the format shows: the time alone, the day alone, or both.
             viDateText(kind === 'time' ? value - day : kind === 'date' ? day : value, date1904);
-      if (shown !== null) return { kind: 'date', value, shown };
+      // A serial no calendar holds (negative, past 9999): Excel shows ####.
+      if (shown === null || shown === '') return { kind: 'other', found: String(value) };
+      return { kind: 'date', value, shown };
     }
     return {
       kind: 'number',

@@ -494,6 +494,10 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     // Before 1900-03-01 (Excel's 1900 leap-year bug counts a 29/02/1900).
     expect(day('dd/mm/yyyy', 59)).toBe('28/02/1900');
     expect(day('dd/mm/yyyy', 61)).toBe('01/03/1900');
+    // A serial no calendar holds (Excel shows ####) is refused, never stored empty.
+    expect(row7(COL.done, { value: -1, numberFormat: 'dd/mm/yyyy' }).codes).toEqual([
+      'VALUE_TYPE@I7',
+    ]);
     // A number that only looks like a date under General is a number.
     expect(day('General')).toBe('46310');
   });
