@@ -293,7 +293,7 @@ export const FINDINGS = {
             en: `The status went back since the report for ${p.periodEn}: then ${q(p.beforeEn)}, now ${q(p.foundEn)}. Please check.`,
           }
         : {
-            vi: `Tỷ lệ hoàn thành ${p.found}% thấp hơn báo cáo kỳ ${p.period} (${p.before}%). Hãy kiểm tra lại.`,
+            vi: `Tỷ lệ hoàn thành ${vn(p.found)}% thấp hơn báo cáo kỳ ${p.period} (${vn(p.before)}%). Hãy kiểm tra lại.`,
             en: `Completion ${p.found}% is lower than in the report for ${p.periodEn} (${p.before}%). Please check.`,
           },
   },

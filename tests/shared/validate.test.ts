@@ -639,6 +639,14 @@ describe('validate: against the previous accepted report', () => {
     expect(percent?.message.vi).toBe(
       'Tỷ lệ hoàn thành 41% thấp hơn báo cáo kỳ Năm 2025 (2025-Y) (90%). Hãy kiểm tra lại.',
     );
+    // Vietnamese writes a decimal comma; English a point.
+    const half = check(
+      edit((g) => set(g, 8, COL.percent, '30,5')),
+      {},
+      { ...ctx, previous },
+    ).findings.find((f) => f.cell === 'G8');
+    expect(half?.message.vi).toContain('Tỷ lệ hoàn thành 30,5% thấp hơn');
+    expect(half?.message.en).toContain('Completion 30.5% is lower');
   });
 
   it('says nothing for steps forward, equal values, new tasks, or without a previous report', () => {

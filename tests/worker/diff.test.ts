@@ -110,11 +110,11 @@ describe('GET …/submissions/{agency}/diff', () => {
   it('from=previous-period: the previous scheduled period’s accepted version, else its latest', async () => {
     const agencyKey = await issueKey('CTXH');
     const coord = await coordinatorKey();
-    // 2026-Q1: version 1 accepted, version 2 newer but not accepted.
+    // 2026-Q1: version 1 accepted, then version 2 sent and not yet reviewed.
     await submit(agencyKey, edited('CTXH', '2026-Q1', 'I.6', { percent: 20 }));
-    await submit(agencyKey, edited('CTXH', '2026-Q1', 'I.6', { percent: 30 }));
     const accept = await postReview('2026-Q1', 'CTXH', coord, { action: 'accept', version: 1 });
     expect(accept.status).toBe(201);
+    await submit(agencyKey, edited('CTXH', '2026-Q1', 'I.6', { percent: 30 }));
     // 2026-H1 follows 2026-Q1 in the schedule (Q1, H1, Q3, Y).
     await submit(agencyKey, edited('CTXH', '2026-H1', 'I.6', { percent: 60 }));
     const res = await diffOk('2026-H1', 'CTXH', agencyKey, '?from=previous-period');

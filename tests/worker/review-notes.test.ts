@@ -311,20 +311,23 @@ describe('reopen', () => {
   it('reopening a report that is not accepted is 409 CONFLICT and writes nothing', async () => {
     const agencyKey = await issueKey('CTXH');
     await submit(agencyKey, validSubmission('CTXH', '2026-H1'));
-    await submit(agencyKey, validSubmission('CTXH', '2026-H1', ' v2'));
     const key = await coordinatorKey();
     const reopen = (version?: number) =>
       review('2026-H1', 'CTXH', key, { action: 'reopen', comment: 'Lý do', version });
-    // Never reviewed.
-    const unreviewed = await expectNoChange(async () => expectError(await reopen(), 'CONFLICT'));
-    expect(unreviewed.error.details).toEqual({ version: 2, reviewState: 'received' });
-    expect(unreviewed.error.message.vi).toContain('Chờ xem xét');
     // Returned.
     expect(
       (await review('2026-H1', 'CTXH', key, { action: 'return', comment: 'c', version: 1 })).status,
     ).toBe(201);
     const returned = await expectNoChange(async () => expectError(await reopen(1), 'CONFLICT'));
     expect(returned.error.details).toEqual({ version: 1, reviewState: 'returned' });
+    await submit(agencyKey, validSubmission('CTXH', '2026-H1', ' v2'));
+    // Never reviewed.
+    const unreviewed = await expectNoChange(async () => expectError(await reopen(), 'CONFLICT'));
+    expect(unreviewed.error.details).toEqual({ version: 2, reviewState: 'received' });
+    expect(unreviewed.error.message.vi).toContain('Chờ xem xét');
+    // Replaced since.
+    const replaced = await expectNoChange(async () => expectError(await reopen(1), 'CONFLICT'));
+    expect(replaced.error.details).toEqual({ version: 1, latestVersion: 2 });
     // Already reopened.
     expect((await review('2026-H1', 'CTXH', key, { action: 'accept', version: 2 })).status).toBe(
       201,

@@ -124,22 +124,36 @@ describe('review', () => {
     expect(count?.n).toBe(2);
   });
 
-  it('reviews a given version', async () => {
+  it('reviews the version named while it is the latest; a replaced one is 409, nothing written', async () => {
     const agencyKey = await issueKey('P-VHTT');
+    const key = await coordinatorKey();
     const v1 = await submit(agencyKey, validSubmission('P-VHTT', '2026-Q4'));
-    await submit(agencyKey, validSubmission('P-VHTT', '2026-Q4', ' v2'));
-    const res = await review('2026-Q4', 'P-VHTT', await coordinatorKey(), {
-      action: 'accept',
+    const res = await review('2026-Q4', 'P-VHTT', key, {
+      action: 'return',
       version: 1,
+      comment: 'Sửa',
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ version: 1, submissionId: v1.body.id });
+    await submit(agencyKey, validSubmission('P-VHTT', '2026-Q4', ' v2'));
+    // Version 1 was replaced: accepting or returning it would put the agency's
+    // old figures in the merged workbook and carry forward.
+    for (const body of [
+      { action: 'accept', version: 1 },
+      { action: 'return', version: 1, comment: 'Sửa lại', notes: [{ taskId: 'I.1', text: 'x' }] },
+    ]) {
+      const refused = await expectNoChange(async () =>
+        expectError(await review('2026-Q4', 'P-VHTT', key, body), 'CONFLICT'),
+      );
+      expect(refused.error.details).toEqual({ version: 1, latestVersion: 2 });
+      expect(refused.error.message.vi).toContain('phiên bản 2');
+    }
     const history = await (
       await api('/api/periods/2026-Q4/submissions/P-VHTT', { key: agencyKey })
     ).json<{ versions: { version: number; reviewState: string }[] }>();
     expect(history.versions.map((v) => [v.version, v.reviewState])).toEqual([
       [2, 'received'],
-      [1, 'accepted'],
+      [1, 'returned'],
     ]);
   });
 

@@ -132,6 +132,15 @@ export function apiErrorOf(e: DomainError): ApiError {
       });
     case 'IDEMPOTENCY_CONFLICT':
       return new ApiError('IDEMPOTENCY_CONFLICT');
+    case 'SUPERSEDED_VERSION':
+      return new ApiError(
+        'CONFLICT',
+        {
+          vi: `Phiên bản ${e.version} đã được thay bằng phiên bản ${e.latestVersion}: hãy xem xét phiên bản mới nhất.`,
+          en: `Version ${e.version} was replaced by version ${e.latestVersion}: review the latest version.`,
+        },
+        { version: e.version, latestVersion: e.latestVersion },
+      );
     case 'REVIEW_STATE_CONFLICT': {
       const is = REVIEW_STATE_LABELS[e.state];
       const needed = REVIEW_STATE_LABELS[e.needed];

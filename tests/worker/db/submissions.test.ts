@@ -29,14 +29,15 @@ const coordinator = testActor(COORDINATOR);
 afterEach(repairAuditLog);
 
 /** Stores versions 1..n of an agency's report, received at the given instants. */
-async function versions(agency: string, periodCode: string, receivedAt: string[]) {
+/** Stores a version per time in `receivedAt`, numbered in its text from `first`. */
+async function versions(agency: string, periodCode: string, receivedAt: string[], first = 1) {
   const period = (await findPeriod(env.DB, periodCode))!;
   const rows = [];
   for (const [i, now] of receivedAt.entries()) {
     const { row } = await storeSubmission(env.DB, {
       actor: testActor(agency),
       period,
-      submission: validSubmission(agency, periodCode, ` v${i + 1}`),
+      submission: validSubmission(agency, periodCode, ` v${first + i}`),
       warnings: [],
       idempotencyKey: null,
       source: 'api',
@@ -90,10 +91,7 @@ describe('db/submissions reads', () => {
   });
 
   it('history is newest first, each version with its latest review', async () => {
-    const [v1] = await versions('THON-02', '2025-Q4', [
-      '2025-12-10T01:00:00.000Z',
-      '2025-12-11T01:00:00.000Z',
-    ]);
+    const [v1] = await versions('THON-02', '2025-Q4', ['2025-12-10T01:00:00.000Z']);
     await addReview(
       env.DB,
       { submission: v1!, state: 'returned', comment: 'a' },
@@ -106,6 +104,7 @@ describe('db/submissions reads', () => {
       coordinator,
       't2',
     );
+    await versions('THON-02', '2025-Q4', ['2025-12-11T01:00:00.000Z'], 2);
     const rows = await history(env.DB, 'THON-02', '2025-Q4');
     expect(rows.map((r) => [r.version, reviewState(r)])).toEqual([
       [2, 'received'],
@@ -115,10 +114,7 @@ describe('db/submissions reads', () => {
   });
 
   it('chosenSubmissions takes the newest accepted version, else the newest', async () => {
-    const [a1] = await versions('THON-04', '2025-M9', [
-      '2025-09-01T00:00:00Z',
-      '2025-09-02T00:00:00Z',
-    ]);
+    const [a1] = await versions('THON-04', '2025-M9', ['2025-09-01T00:00:00Z']);
     await versions('THON-06', '2025-M9', ['2025-09-01T00:00:00Z', '2025-09-02T00:00:00Z']);
     await addReview(
       env.DB,
@@ -126,6 +122,8 @@ describe('db/submissions reads', () => {
       coordinator,
       't',
     );
+    // Accepted, then a newer version sent: the accepted one is still chosen.
+    await versions('THON-04', '2025-M9', ['2025-09-02T00:00:00Z'], 2);
     const chosen = await chosenSubmissions(env.DB, '2025-M9');
     expect(chosen.map((c) => [c.agency_code, c.version, c.review_state])).toEqual([
       ['THON-04', 1, 'accepted'],

@@ -51,13 +51,36 @@ export class ReviewStateConflict extends Error {
   }
 }
 
+/**
+ * A review of a version the agency has since replaced: only the latest
+ * version is accepted, returned or reopened (the merged workbook and carry
+ * forward take the accepted version, which must be the agency's last word).
+ * Checked in the same statement as the insert, so nothing was stored.
+ */
+export class SupersededVersion extends Error {
+  readonly code = 'SUPERSEDED_VERSION';
+  readonly version: number;
+  readonly latestVersion: number;
+  constructor(version: number, latestVersion: number) {
+    super(`Version ${version} was replaced by version ${latestVersion}`);
+    this.name = 'SupersededVersion';
+    this.version = version;
+    this.latestVersion = latestVersion;
+  }
+}
+
 /** Every refusal the data layer throws. */
-export type DomainError = PeriodLocked | IdempotencyConflict | ReviewStateConflict;
+export type DomainError =
+  | PeriodLocked
+  | IdempotencyConflict
+  | ReviewStateConflict
+  | SupersededVersion;
 
 export function isDomainError(e: unknown): e is DomainError {
   return (
     e instanceof PeriodLocked ||
     e instanceof IdempotencyConflict ||
-    e instanceof ReviewStateConflict
+    e instanceof ReviewStateConflict ||
+    e instanceof SupersededVersion
   );
 }

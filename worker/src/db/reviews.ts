@@ -4,7 +4,7 @@
 import type { FillKey } from '../../../shared/layout/columns.ts';
 import type { ReviewOutcome } from '../../../shared/vocabulary/index.ts';
 import { type Actor, actorName } from './audit.ts';
-import { ReviewStateConflict } from './errors.ts';
+import { ReviewStateConflict, SupersededVersion } from './errors.ts';
 import { reviewState } from './submissions.ts';
 
 /** A coordinator's note on one task of a report, or on one of its cells (`field`). */
@@ -34,9 +34,12 @@ const LATEST_STATE = `(SELECT state FROM reviews l WHERE l.submission_id = ?2
  * Records the coordinator's review of one version with its notes, audited as
  * `submission.accepted` / `.returned` / `.reopened` (details: submission id,
  * version, comment, and the notes when there are any), all in one batch.
- * A reopening is stored only if the version's latest review is `accepted`,
- * checked inside the insert itself (so two reopenings at once store one);
- * otherwise nothing is written and it throws ReviewStateConflict.
+ * A review is stored only if the version is still the agency's latest
+ * (else SupersededVersion), and a reopening only if the version's latest
+ * review is `accepted` (else ReviewStateConflict): both checked inside the
+ * insert itself, so a version sent meanwhile, or two reopenings at once,
+ * cannot slip past; a refused review writes nothing, notes and audit
+ * included.
  */
 export async function addReview(
   db: D1Database,
@@ -64,13 +67,27 @@ export async function addReview(
     db
       .prepare(
         `INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ?7 IS NULL OR ${LATEST_STATE} = ?7`,
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (?7 IS NULL OR ${LATEST_STATE} = ?7)
+           AND NOT EXISTS (SELECT 1 FROM submissions n
+             WHERE n.agency_code = ?8 AND n.period_code = ?9 AND n.version > ?10)`,
       )
-      .bind(id, s.id, r.state, r.comment, actor.label, at, needs),
+      .bind(
+        id,
+        s.id,
+        r.state,
+        r.comment,
+        actor.label,
+        at,
+        needs,
+        s.agency_code,
+        s.period_code,
+        s.version,
+      ),
     ...notes.map((n, ord) =>
       db
         .prepare(
-          'INSERT INTO review_notes (review_id, ord, task_id, field, text) VALUES (?, ?, ?, ?, ?)',
+          `INSERT INTO review_notes (review_id, ord, task_id, field, text)
+           SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ?1)`,
         )
         .bind(id, ord, n.taskId, n.field, n.text),
     ),
@@ -89,12 +106,18 @@ export async function addReview(
         id,
       ),
   ]);
-  if (!inserted?.meta.changes && needs) {
+  if (!inserted?.meta.changes) {
     const latest = await db
-      .prepare(`SELECT ${LATEST_STATE} AS review_state`)
-      .bind(null, s.id)
-      .first<{ review_state: string | null }>();
-    throw new ReviewStateConflict(s.version, reviewState(latest ?? {}), needs);
+      .prepare(
+        `SELECT ${LATEST_STATE} AS review_state,
+           (SELECT MAX(version) FROM submissions WHERE agency_code = ?3 AND period_code = ?4) AS latest_version`,
+      )
+      .bind(null, s.id, s.agency_code, s.period_code)
+      .first<{ review_state: string | null; latest_version: number | null }>();
+    const latestVersion = latest?.latest_version ?? s.version;
+    if (latestVersion > s.version) throw new SupersededVersion(s.version, latestVersion);
+    if (needs) throw new ReviewStateConflict(s.version, reviewState(latest ?? {}), needs);
+    throw new Error(`review of ${s.id} was not stored`);
   }
   return { id };
 }
