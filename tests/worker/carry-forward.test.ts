@@ -109,6 +109,28 @@ describe('GET /api/periods/:period/carry-forward', () => {
     expect(await (await carry('2028-Y', key)).json()).toEqual({ from: null, rows: [] });
   });
 
+  it('of two periods that end on the same day (Q3 and M9), the report accepted last', async () => {
+    const key = await issueKey(AGENCY);
+    const coordinator = await coordinatorKey();
+    const q3 = report('2030-Q3', 40, 'quý ba');
+    const m9 = report('2030-M9', 70, 'chín tháng');
+    await submit(key, m9);
+    await review('2030-M9', coordinator, { action: 'accept' });
+    await submit(key, q3);
+    await review('2030-Q3', coordinator, { action: 'accept' });
+    expect((await (await carry('2030-Y', key)).json<Carried>()).from).toEqual({
+      period: '2030-Q3',
+      version: 1,
+    });
+    // M9 corrected and accepted again later: it is now the last word on 14/09.
+    await submit(key, report('2030-M9', 75, 'chín tháng, sửa'));
+    await review('2030-M9', coordinator, { action: 'accept' });
+    expect((await (await carry('2030-Y', key)).json<Carried>()).from).toEqual({
+      period: '2030-M9',
+      version: 2,
+    });
+  });
+
   it('refuses another agency (403), no agency (400), unknown period or agency (404), no key (401), writing nothing', async () => {
     const other = await issueKey('THON-01');
     const coordinator = await coordinatorKey();
