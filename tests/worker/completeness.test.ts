@@ -7,6 +7,8 @@ import {
   COORDINATOR,
   coordinatorKey,
   expectError,
+  expectNoChange,
+  issueFields,
   issueKey,
   patchPeriod,
   plan,
@@ -160,16 +162,41 @@ describe('GET /api/periods/:period/submissions', () => {
     const res = await api('/api/agencies/THON-02', {
       method: 'PATCH',
       key,
-      json: { name: 'Thôn Trung Hòa', shortName: 'Trung Hòa' },
+      json: { name: 'Thôn thử nghiệm Ba', shortName: 'Thử nghiệm Ba' },
     });
     expect(res.status).toBe(200);
     const body = await completeness('2027-H1');
     expect(body.agencies.find((a) => a.agency.code === 'THON-02')?.agency).toEqual({
       code: 'THON-02',
-      name: 'Thôn Trung Hòa',
-      shortName: 'Trung Hòa',
+      name: 'Thôn thử nghiệm Ba',
+      shortName: 'Thử nghiệm Ba',
       kind: 'village',
     });
+  });
+
+  it('a rename may not repeat another agency’s name or hold control characters; nothing changes', async () => {
+    const key = await coordinatorKey();
+    const rename = (code: string, json: unknown) =>
+      api(`/api/agencies/${code}`, { method: 'PATCH', key, json });
+    await expectNoChange(async () => {
+      const taken = await expectError(
+        await rename('THON-05', { name: 'phòng tư pháp' }),
+        'CONFLICT',
+      );
+      expect(taken.error.details).toEqual({ field: 'name', agency: 'P-TP' });
+      expect(taken.error.message.vi).toContain('(P-TP)');
+      const short = await expectError(
+        await rename('THON-05', { name: 'Thôn thử nghiệm Năm', shortName: 'Phòng Tư pháp' }),
+        'CONFLICT',
+      );
+      expect(short.error.details).toEqual({ field: 'shortName', agency: 'P-TP' });
+      for (const name of ['a\u0000b', 'Dòng một\nDòng hai', 'Tab\there']) {
+        const bad = await expectError(await rename('THON-05', { name }), 'INVALID_REQUEST');
+        expect(issueFields(bad)).toEqual(['name']);
+      }
+    });
+    // Its own name again is no conflict.
+    expect((await rename('THON-05', { name: 'Thôn 05 (chưa đặt tên)' })).status).toBe(200);
   });
 
   it('unknown or malformed periods are 404; agencies get 403', async () => {

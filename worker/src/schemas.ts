@@ -69,10 +69,27 @@ export const KeyRequestSchema = z.object({
   label: text().trim().min(1).max(120).optional(),
 });
 
+/** A name is one line of printable text: no control characters (a tab or line break included). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const oneLine = {
+  error: 'Tên không được chứa ký tự điều khiển / A name may not hold control characters',
+};
+
 export const AgencyPatchSchema = z
   .object({
-    name: text().trim().min(1).max(200).optional(),
-    shortName: text().trim().min(1).max(40).optional(),
+    name: text()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((s) => !CONTROL.test(s), oneLine)
+      .optional(),
+    shortName: text()
+      .trim()
+      .min(1)
+      .max(40)
+      .refine((s) => !CONTROL.test(s), oneLine)
+      .optional(),
   })
   .strict()
   .refine((p) => p.name || p.shortName, { message: 'Nothing to change' });

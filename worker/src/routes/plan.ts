@@ -1,8 +1,11 @@
 // The plan (with the agency names as the coordinator set them), who the key
 // belongs to, and the agency registry.
 import { Hono } from 'hono';
+import { foldLoose } from '../../../shared/text/normalize.ts';
 import { type AgencyRow, listAgencies, renameAgency } from '../db/agencies.ts';
 import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { agencyNamed } from '../lib/names.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
@@ -69,6 +72,26 @@ export const planRoutes = new Hono<AppEnv>()
       const name = patch.name ?? agency.name;
       const shortName =
         patch.shortName ?? (patch.name ? patch.name.slice(0, 40) : agency.short_name);
+      // Names come first and codes second everywhere: two agencies may not read alike.
+      const same = (a: string, b: string) => foldLoose(a) === foldLoose(b);
+      for (const other of await listAgencies(c.env.DB)) {
+        if (other.code === agency.code) continue;
+        const field = same(other.name, name)
+          ? 'name'
+          : same(other.short_name, shortName)
+            ? 'shortName'
+            : null;
+        if (field) {
+          throw new ApiError(
+            'CONFLICT',
+            {
+              vi: `Tên “${field === 'name' ? name : shortName}” đã là tên của ${agencyNamed(other)}: hãy chọn tên khác.`,
+              en: `“${field === 'name' ? name : shortName}” is already the name of ${agencyNamed(other)}: choose another.`,
+            },
+            { field, agency: other.code },
+          );
+        }
+      }
       const renamed = await renameAgency(
         c.env.DB,
         agency,
