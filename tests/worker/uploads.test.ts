@@ -543,6 +543,8 @@ describe('POST /api/periods/:period/uploads/annotated', () => {
     if (!chosen.ok) throw new Error('no sheet');
     const values = chosen.sheet.grid.values;
     expect(values[rowOf(1) - 1]?.[5]).toBe('Đã xong rồi');
+    // A number stays a number, not "number stored as text".
+    expect(values[rowOf(2) - 1]?.[6]).toBe(80);
     expect(values[rowOf(0) - 1]?.[7]).toBe(`Đã triển khai nhiệm vụ ${tasks[0]?.taskId}`);
     expect(String(values[3]?.[0])).toContain('Bản đánh dấu: 2 lỗi');
     expect(res.headers.get('x-findings')).toBe('errors=2; warnings=0');

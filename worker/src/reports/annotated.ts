@@ -59,15 +59,19 @@ export function buildAnnotatedWorkbook(
   const layout = buildLayout(plan, agency, period);
   const origin = parseAddress(grid.origin) ?? { row: 1, col: 1 };
   const table = locateTable(grid, new Set(layout.tasks.map((t) => t.taskId)));
-  const shown = (r: number, c: number) =>
-    shownOf(
-      readCell({
-        value: grid.values[r]?.[c],
-        formula: grid.formulas[r]?.[c],
-        numberFormat: grid.numberFormats[r]?.[c],
-        date1904: grid.date1904,
-      }),
-    );
+  // The clerk's value as they saw it: a plain number in the percent column
+  // stays a number (no "number stored as text"), anything else as displayed.
+  const shown = (r: number, c: number, key: string): string | number => {
+    const cell = readCell({
+      value: grid.values[r]?.[c],
+      formula: grid.formulas[r]?.[c],
+      numberFormat: grid.numberFormats[r]?.[c],
+      date1904: grid.date1904,
+    });
+    return key === 'percent' && cell.kind === 'number' && cell.scale === 1
+      ? cell.value
+      : shownOf(cell);
+  };
   // Clerk's sheet row → template row, for the task rows found.
   const rowMap = new Map<number, number>();
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -76,9 +80,9 @@ export function buildAnnotatedWorkbook(
       const r = table?.rows.get(task.taskId);
       if (r === undefined || !table) return {};
       rowMap.set(origin.row + r, task.row);
-      const cells: Record<string, string> = {};
+      const cells: Record<string, string | number> = {};
       COLUMNS.forEach((c, i) => {
-        if (i >= FILL_FROM) cells[c.key] = shown(r, table.left + i);
+        if (i >= FILL_FROM) cells[c.key] = shown(r, table.left + i, c.key);
       });
       return cells;
     },
