@@ -143,7 +143,17 @@ const openPeriod: PeriodItem = {
   graceDays: 3,
   locked: false,
   lockReason: null,
-  own: null,
+  own: {
+    submitted: false,
+    status: 'missing',
+    overdue: false,
+    latestVersion: null,
+    latestReceivedAt: null,
+    reviewState: null,
+    returnedComment: null,
+    reopened: false,
+    reopenReason: null,
+  },
   reopenings: [],
 };
 

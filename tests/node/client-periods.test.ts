@@ -107,6 +107,7 @@ const pv = (
   lockReason: null,
   cutoff: { from: '2026-01-01', to: '2026-03-14' },
   own: { ...NO_REPORT, ...extra.own },
+  reopenings: [],
 });
 
 describe('the task pane’s periods', () => {

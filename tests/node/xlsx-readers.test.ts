@@ -627,7 +627,7 @@ describe('openpyxl reads what the writer wrote', () => {
     expect(Object.values(s.cells).filter((c) => c.v === 'Đã tiếp nhận').length).toBeGreaterThan(0);
   });
 
-  it('an empty period: every agency "Chưa báo cáo" / "Chưa nộp", nothing invented', () => {
+  it('an empty period: every agency "Chưa nộp", nothing invented', () => {
     const detail = pySheet('empty', MERGED_SHEET_NAMES.detail);
     const values = Object.values(detail.cells).map((c) => c.v);
     let pairs = 0;

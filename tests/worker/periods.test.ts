@@ -63,15 +63,19 @@ async function periodAs(key: string, code: string) {
 }
 
 describe('GET /api/periods', () => {
-  it('the coordinator sees every period with its settings, own = null', async () => {
-    const { today, periods } = await periodsAs(await coordinatorKey());
+  it('the coordinator sees every period with its settings, and its own office’s report as own', async () => {
+    const key = await coordinatorKey();
+    // The coordinating office reports too, with the coordinator's key.
+    expect((await submit(key, validSubmission(COORDINATOR, '2026-H1'))).status).toBe(201);
+    const { today, periods } = await periodsAs(key);
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const expected = listPeriods();
     expect(periods.map((p) => p.code).sort()).toEqual(expected.map((p) => p.code).sort());
     // Ordered by due date.
     const dues = periods.map((p) => p.due);
     expect(dues).toEqual([...dues].sort());
-    for (const p of periods) expect(p.own).toBeNull();
+    const h1 = periods.find((p) => p.code === '2026-H1');
+    expect(h1?.own).toMatchObject({ submitted: true, latestVersion: 1, reviewState: 'received' });
     const q1 = periods.find((p) => p.code === '2026-Q1');
     expect(q1).toEqual({
       code: '2026-Q1',
@@ -86,7 +90,7 @@ describe('GET /api/periods', () => {
       daysLeft: expect.any(Number),
       locked: false,
       lockReason: null,
-      own: null,
+      own: expect.objectContaining({ submitted: false, latestVersion: null }),
       reopenings: [],
     });
   });

@@ -45,7 +45,7 @@ describe('agency keys and other agencies’ data', () => {
           expect(forged.error.message.en).toContain(me);
           // Named as people say it, the code second: "… for Phòng Tư pháp (P-TP), not for …".
           expect(forged.error.message.vi).toMatch(
-            new RegExp(`\\p{L}.* \\(${me}\\), không phải của ${other}`, 'u'),
+            new RegExp(`\\p{L}.* \\(${me}\\), không phải của \\p{L}.* \\(${other}\\)`, 'u'),
           );
           await expectError(
             await api(`/api/periods/${PERIOD}/submissions`, {

@@ -82,7 +82,7 @@ describe('GET /api/periods/:period/workbook.xlsx', () => {
     });
   });
 
-  it('merges what agencies submitted; an agency that has not reported shows "Chưa báo cáo"', async () => {
+  it('merges what agencies submitted; an agency that has not reported shows "Chưa nộp", the page’s word', async () => {
     const period = '2028-Q1';
     await submit(await issueKey('P-TP'), validSubmission('P-TP', period, ' — dấu hiệu P-TP'));
     const res = await download(`/api/periods/${period}/workbook.xlsx`, await coordinatorKey());
@@ -90,7 +90,8 @@ describe('GET /api/periods/:period/workbook.xlsx', () => {
     const p = await parts(res);
     const strings = p['xl/sharedStrings.xml'] ?? '';
     expect(strings).toContain('Đã triển khai I.1 — dấu hiệu P-TP');
-    expect(strings).toContain('Chưa báo cáo');
+    expect(strings).toContain('Chưa nộp');
+    expect(strings).not.toContain('Chưa báo cáo');
     expect(strings).toContain('Phòng Tư pháp (chủ trì)');
     expect(strings).not.toContain('<f>');
     for (const sheet of Object.keys(p).filter((k) => k.startsWith('xl/worksheets/'))) {

@@ -51,33 +51,50 @@ export const periods = new Hono<AppEnv>()
     const today = vnToday(new Date(c.get('now')));
     const year = c.req.query('year');
     const results = await listPeriods(db, year && /^\d{4}$/.test(year) ? Number(year) : null);
-    if (principal.role === 'coordinator') {
-      // The coordinator also sees which agencies each period is reopened for.
-      const reopenings = await listReopenings(db);
-      const all = results.map((p) => periodJson(p, today));
-      return c.json({
-        today,
-        current: pickOpenPeriod(all)?.code ?? null,
-        periods: all.map((p) => ({
-          ...p,
-          own: null,
-          reopenings: reopenings
-            .filter((r) => r.period_code === p.code)
-            .map((r) => ({ agency: r.agency_code, reason: r.reason, reopenedAt: r.created_at })),
-        })),
-      });
-    }
-    // An agency also sees its own report per period, and any reopening for it.
+    // The key's own report per period (the coordinator's key: its own office's),
+    // and any reopening for it.
     const [mine, reopened] = await Promise.all([
       latestVersions(db, { agency: principal.agencyCode }),
       reopeningsOf(db, principal.agencyCode),
     ]);
     const byPeriod = new Map(mine.map((r) => [r.period_code, r]));
     const reopenedFor = new Map(reopened.map((r) => [r.period_code, r.reason]));
+    const ownOf = (p: (typeof results)[number], json: ReturnType<typeof periodJson>) => {
+      const s = byPeriod.get(p.code);
+      return {
+        submitted: !!s,
+        status: timeliness(p, s?.first_received_at),
+        /** Not received and past the deadline; never for an unscheduled period. */
+        overdue: json.scheduled && !s && today > json.deadline,
+        latestVersion: s?.latest_version ?? null,
+        latestReceivedAt: s?.latest_received_at ?? null,
+        reviewState: s ? reviewState(s) : null,
+        /** The coordinator's comment when the report was returned for correction. */
+        returnedComment: s?.review_state === 'returned' ? s.review_comment : null,
+        reopened: reopenedFor.has(p.code),
+        reopenReason: reopenedFor.get(p.code) ?? null,
+      };
+    };
+    if (principal.role === 'coordinator') {
+      // The coordinator also sees which agencies each period is reopened for.
+      const reopenings = await listReopenings(db);
+      const all = results.map((p) => ({ row: p, json: periodJson(p, today) }));
+      return c.json({
+        today,
+        current: pickOpenPeriod(all.map((x) => x.json))?.code ?? null,
+        periods: all.map(({ row, json }) => ({
+          ...json,
+          own: ownOf(row, json),
+          reopenings: reopenings
+            .filter((r) => r.period_code === json.code)
+            .map((r) => ({ agency: r.agency_code, reason: r.reason, reopenedAt: r.created_at })),
+        })),
+      });
+    }
     // The scheduled periods, and any other this agency reported for or had reopened.
     const listed = results
-      .map((p) => ({ row: p, json: periodJson(p, today), s: byPeriod.get(p.code) }))
-      .filter((x) => x.json.scheduled || x.s || reopenedFor.has(x.row.code));
+      .map((p) => ({ row: p, json: periodJson(p, today) }))
+      .filter((x) => x.json.scheduled || byPeriod.has(x.row.code) || reopenedFor.has(x.row.code));
     const own = listed.map(({ json }) => ({
       ...json,
       own: { reopened: reopenedFor.has(json.code) },
@@ -85,24 +102,12 @@ export const periods = new Hono<AppEnv>()
     return c.json({
       today,
       current: pickOpenPeriod(own)?.code ?? null,
-      periods: listed.map(({ row: p, json, s }) => {
-        return {
-          ...json,
-          own: {
-            submitted: !!s,
-            status: timeliness(p, s?.first_received_at),
-            /** Not received and past the deadline; never for an unscheduled period. */
-            overdue: json.scheduled && !s && today > json.deadline,
-            latestVersion: s?.latest_version ?? null,
-            latestReceivedAt: s?.latest_received_at ?? null,
-            reviewState: s ? reviewState(s) : null,
-            /** The coordinator's comment when the report was returned for correction. */
-            returnedComment: s?.review_state === 'returned' ? s.review_comment : null,
-            reopened: reopenedFor.has(p.code),
-            reopenReason: reopenedFor.get(p.code) ?? null,
-          },
-        };
-      }),
+      // Other agencies' reopenings are the coordinator's business: an agency sees its own in `own`.
+      periods: listed.map(({ row, json }) => ({
+        ...json,
+        own: ownOf(row, json),
+        reopenings: [] as { agency: string; reason: string; reopenedAt: string }[],
+      })),
     });
   })
 

@@ -41,12 +41,12 @@ export const submissions = new Hono<AppEnv>()
       );
     }
     if (body.agencyCode !== principal.agencyCode) {
-      const own = agencyNamed(
-        (await findAgency(db, principal.agencyCode)) ?? { code: principal.agencyCode },
-      );
+      const named = async (code: string) => agencyNamed((await findAgency(db, code)) ?? { code });
+      const own = await named(principal.agencyCode);
+      const other = await named(body.agencyCode);
       throw new ApiError('FORBIDDEN', {
-        vi: `Khóa này chỉ gửi được báo cáo của ${own}, không phải của ${body.agencyCode}.`,
-        en: `This key can only submit reports for ${own}, not for ${body.agencyCode}.`,
+        vi: `Khóa này chỉ gửi được báo cáo của ${own}, không phải của ${other}.`,
+        en: `This key can only submit reports for ${own}, not for ${other}.`,
       });
     }
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));

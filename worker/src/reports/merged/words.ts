@@ -17,8 +17,12 @@ export const MERGED_SHEET_NAMES = {
   submissions: 'Tình hình nộp báo cáo',
 } as const;
 
-/** A responsible agency with no row for the task (nothing received). */
-export const NOT_REPORTED = 'Chưa báo cáo';
+/**
+ * A responsible agency with no row for the task (nothing received): the
+ * vocabulary's word for a missing report ("Chưa nộp"), the same on the page,
+ * in the pane and on every sheet.
+ */
+export const NOT_REPORTED = TIMELINESS_LABELS.missing.vi;
 
 export const TIMELINESS_VI = viOf(TIMELINESS_LABELS);
 export const REVIEW_VI = viOf(REVIEW_STATE_LABELS);
