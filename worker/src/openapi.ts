@@ -1,319 +1,79 @@
-// The OpenAPI 3.1 document, generated from the same zod schemas the routes
-// validate with (z.toJSONSchema), plus a plain HTML page that reads it.
-// tests/worker/openapi.test.ts checks that every route of the app is listed.
+// The OpenAPI 3.1 document, generated from the operations (operations.ts)
+// and the same zod schemas the routes validate with and answer in
+// (schemas.ts, responses.ts; z.toJSONSchema), plus a plain HTML page that
+// reads it. tests/worker/openapi.test.ts checks it against the app's routes
+// and their real answers.
 import { z } from 'zod';
 import { PlanDefinitionSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
-import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { ERRORS } from './errors.ts';
-import {
-  AgencyPatchSchema,
-  ErrorSchema,
-  KeyRequestSchema,
-  PeriodPatchSchema,
-  ReopenRequestSchema,
-  ReviewRequestSchema,
-  SubmissionRequestSchema,
-} from './schemas.ts';
+import { AGENCY_CODE, type Answer, OPERATIONS, type Operation } from './operations.ts';
+import { FindingSchema } from './responses.ts';
+import { ErrorSchema } from './schemas.ts';
 
-type Access = 'public' | 'any key' | 'coordinator';
-interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  access: Access;
-  body?: z.ZodType;
-  /** A multipart/form-data body instead of JSON: its JSON Schema. */
-  multipart?: Record<string, unknown>;
-  /** Status codes this operation answers with, besides the common ones. */
-  responses: Record<number, string>;
-}
+/** A request body's JSON Schema (what may be sent: defaults optional). */
+const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+/** An answer's JSON Schema (what is sent). */
+const answerSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any' });
 
-/** The multipart field `file` of both upload routes. */
-const UPLOAD_FILE = {
-  type: 'string',
-  contentMediaType: XLSX_MEDIA_TYPE,
-  description:
-    'The filled template (.xlsx) of the key’s own agency for this period; at most MAX_UPLOAD_BYTES (2 MiB)',
+/** Path parameters by name: what each holds. */
+const PATH_PARAMS: Record<string, { description: string; schema: Record<string, unknown> }> = {
+  period: {
+    description: 'A report period’s code, e.g. 2026-Q1, 2026-H1, 2026-Y',
+    schema: { type: 'string' },
+  },
+  agency: { description: 'An agency’s code, e.g. P-TP', schema: AGENCY_CODE },
+  code: { description: 'An agency’s code, e.g. P-TP', schema: AGENCY_CODE },
+  prefix: { description: 'A key’s prefix (lsk_ + 8 characters)', schema: { type: 'string' } },
+  version: { description: 'A version number: 1, 2, …', schema: { type: 'integer', minimum: 1 } },
 };
 
-export const OPERATIONS: Operation[] = [
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'Liveness',
-    access: 'public',
-    responses: { 200: 'OK' },
-  },
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    summary: 'This document',
-    access: 'public',
-    responses: { 200: 'OpenAPI' },
-  },
-  {
-    method: 'get',
-    path: '/api/docs',
-    summary: 'This document as a page',
-    access: 'public',
-    responses: { 200: 'HTML' },
-  },
-  {
-    method: 'get',
-    path: '/api/plan',
-    summary: 'The plan definition and every agency’s assignments',
-    access: 'any key',
-    responses: { 200: 'The plan' },
-  },
-  {
-    method: 'get',
-    path: '/api/me',
-    summary: 'Who the key belongs to, and its agency’s tasks',
-    access: 'any key',
-    responses: { 200: 'The caller' },
-  },
-  {
-    method: 'get',
-    path: '/api/agencies',
-    summary: 'The agency registry',
-    access: 'any key',
-    responses: { 200: 'Agencies' },
-  },
-  {
-    method: 'patch',
-    path: '/api/agencies/{code}',
-    summary: 'Rename an agency (e.g. a placeholder village)',
-    access: 'coordinator',
-    body: AgencyPatchSchema,
-    responses: { 200: 'Renamed', 404: 'Unknown agency' },
-  },
-  {
-    method: 'get',
-    path: '/api/periods',
-    summary:
-      'Periods with cut-off, due date, days left, lock; for an agency its own report and returned comment; for the coordinator the agencies each is reopened for',
-    access: 'any key',
-    responses: { 200: 'Periods' },
-  },
-  {
-    method: 'patch',
-    path: '/api/periods/{period}',
-    summary: 'Set due date, grace; lock or unlock with a reason',
-    access: 'coordinator',
-    body: PeriodPatchSchema,
-    responses: { 200: 'Updated', 404: 'Unknown period' },
-  },
-  {
-    method: 'post',
-    path: '/api/periods/{period}/reopenings',
-    summary: 'Reopen a locked period for one agency',
-    access: 'coordinator',
-    body: ReopenRequestSchema,
-    responses: { 201: 'Reopened', 404: 'Unknown period or agency' },
-  },
-  {
-    method: 'delete',
-    path: '/api/periods/{period}/reopenings/{agency}',
-    summary: 'Close a reopening',
-    access: 'coordinator',
-    responses: { 200: 'Closed', 404: 'Not reopened' },
-  },
-  {
-    method: 'post',
-    path: '/api/periods/{period}/submissions',
-    summary: 'Submit the agency’s report (re-validated; Idempotency-Key honoured)',
-    access: 'any key',
-    body: SubmissionRequestSchema,
-    responses: {
-      201: 'Stored: the receipt',
-      200: 'Replayed or identical to the latest version: the earlier receipt',
-      404: 'Unknown period',
-      409: 'Period locked, or Idempotency-Key reused',
-      422: 'Validation findings',
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/periods/{period}/uploads',
-    summary:
-      'Submit the agency’s report as its filled .xlsx template (multipart/form-data, field “file”; checked like a submission; Idempotency-Key honoured)',
-    access: 'any key',
-    multipart: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: UPLOAD_FILE,
-        submittedBy: { type: 'string', minLength: 1, maxLength: 120 },
-      },
-    },
-    responses: {
-      201: 'Stored: the receipt, and the sheet that was read',
-      200: 'Replayed or identical to the latest version: the earlier receipt',
-      404: 'Unknown period',
-      409: 'Period locked, or Idempotency-Key reused',
-      422: 'Unreadable file, no progress sheet, another agency’s or period’s template, or validation findings (cells of the uploaded sheet)',
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/periods/{period}/uploads/annotated',
-    summary:
-      'The same file checked, nothing stored: the clerk’s values on a fresh template (.xlsx), each finding’s cell filled (error red, warning amber) with a cell note giving the message; header X-Findings: errors=N; warnings=M',
-    access: 'any key',
-    multipart: { type: 'object', required: ['file'], properties: { file: UPLOAD_FILE } },
-    responses: {
-      200: `The marked-up sheet (${XLSX_MEDIA_TYPE})`,
-      404: 'Unknown period',
-      422: 'Unreadable file, no progress sheet, or another agency’s or period’s template',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/submissions',
-    summary: 'Completeness: every expected agency, on time / late / missing, review state',
-    access: 'coordinator',
-    responses: { 200: 'Completeness', 404: 'Unknown period' },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/submissions/{agency}',
-    summary:
-      'Version history with payloads, each version’s reviews (oldest first: state, comment, notes, reviewer, reviewedAt) and the notes of its latest return (the agency itself or the coordinator)',
-    access: 'any key',
-    responses: { 200: 'History', 403: 'Another agency’s report', 404: 'Unknown period or agency' },
-  },
-  {
-    method: 'post',
-    path: '/api/periods/{period}/submissions/{agency}/review',
-    summary:
-      'Accept; return for correction with a comment and notes on the agency’s tasks (notes[].taskId, field?, text); or reopen an accepted report with a reason (it awaits review again)',
-    access: 'coordinator',
-    body: ReviewRequestSchema,
-    responses: {
-      201: 'Reviewed: { id, submissionId, version, state, comment, notes, reviewer, reviewedAt }',
-      404: 'No such report or version',
-      409: 'Reopening a version that is not accepted (CONFLICT)',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/submissions/{agency}/diff',
-    summary:
-      'Cell-by-cell changes between two versions: ?to= (default the latest), ?from= a version (default the latest returned version before to, else to − 1) or previous-period (the agency’s accepted, else latest, version of the previous scheduled period); tasks in appendix order, fields in column order',
-    access: 'any key',
-    responses: {
-      200: '{ period, agency, from: { period, version } | null, to: { period, version }, changes: [{ taskId, field, before, after }] }',
-      400: 'from or to is not a version number',
-      403: 'Another agency’s report',
-      404: 'Unknown period, agency or version',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/workbook.xlsx',
-    summary:
-      'The merged district workbook (.xlsx): Tổng hợp, Chi tiết, Khó khăn - Kiến nghị, Tình hình nộp báo cáo',
-    access: 'coordinator',
-    responses: {
-      200: `The workbook (${XLSX_MEDIA_TYPE})`,
-      404: 'Unknown period',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/template.xlsx',
-    summary:
-      'An agency’s progress sheet (.xlsx); query ?agency=CODE (an agency key: its own agency only). With &start=last-accepted, status, percent and completed products come from the agency’s last accepted report of an earlier period, the title says which, and the header X-Start-From says `period=…; version=…` (or `none`: the blank template)',
-    access: 'any key',
-    responses: {
-      200: `The template (${XLSX_MEDIA_TYPE})`,
-      400: 'No ?agency=, or a ?start= other than last-accepted',
-      403: 'Another agency’s template',
-      404: 'Unknown period or agency',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/submissions/{agency}/versions/{file}',
-    summary:
-      'One stored version drawn on the agency’s template (.xlsx); {file} is `<version>.xlsx`, e.g. 2.xlsx. Uploaded again it is acknowledged as unchanged (the agency itself or the coordinator)',
-    access: 'any key',
-    responses: {
-      200: `The version on the template (${XLSX_MEDIA_TYPE})`,
-      403: 'Another agency’s report',
-      404: 'Unknown period, agency or version',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/periods/{period}/carry-forward',
-    summary:
-      'What an agency starts the period from: `{ from: { period, version } | null, rows: [{ taskId, status, percent, completedProducts }] }` from its last accepted report of an earlier period; query ?agency=CODE (the agency itself or the coordinator)',
-    access: 'any key',
-    responses: {
-      200: 'The carried-forward rows',
-      400: 'No ?agency=',
-      403: 'Another agency',
-      404: 'Unknown period or agency',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/keys',
-    summary: 'List access keys (prefixes only)',
-    access: 'coordinator',
-    responses: { 200: 'Keys' },
-  },
-  {
-    method: 'post',
-    path: '/api/keys',
-    summary: 'Issue a key (shown once)',
-    access: 'coordinator',
-    body: KeyRequestSchema,
-    responses: { 201: 'The new key', 404: 'Unknown agency' },
-  },
-  {
-    method: 'delete',
-    path: '/api/keys/{prefix}',
-    summary: 'Revoke a key',
-    access: 'coordinator',
-    responses: { 200: 'Revoked', 404: 'Unknown key' },
-  },
-];
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
-const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+/**
+ * Every answer of an operation by status: its own (operations.ts) and those
+ * it shares with its kind: 401 (any key), 403 (coordinator only), 400 and
+ * 413 (a body), 500 (app.onError: a bug, nothing changed). A string is an
+ * error answered in the error envelope.
+ */
+export function answersOf(op: Operation): Record<string, string | Answer> {
+  const all: Record<string, string | Answer> = { ...op.responses };
+  // The operation's own wording wins over the shared one.
+  const add = (status: number, description: string) => {
+    all[status] ??= description;
+  };
+  if (op.access !== 'public') add(401, ERRORS.UNAUTHENTICATED.en);
+  if (op.access === 'coordinator') add(403, `${ERRORS.FORBIDDEN.en} (coordinator only)`);
+  if (op.body) add(400, 'Malformed JSON, wrong content type or schema violation');
+  if (op.multipart) add(400, 'Not multipart/form-data, or no file in the field “file”');
+  if (op.body || op.multipart) add(413, ERRORS.PAYLOAD_TOO_LARGE.en);
+  add(500, ERRORS.INTERNAL.en);
+  return all;
+}
+
+/** One answer as an OpenAPI Response Object. */
+function responseObject(a: string | Answer): Record<string, unknown> {
+  if (typeof a === 'string') return { description: a, content: ERROR_CONTENT };
+  const r: Record<string, unknown> = { description: a.description };
+  if (a.json) r.content = { 'application/json': { schema: answerSchema(a.json) } };
+  if (a.media) r.content = { [a.media]: {} };
+  if (a.headers) r.headers = a.headers;
+  return r;
+}
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
-      schema: { type: 'string' },
+      ...PATH_PARAMS[m[1] ?? ''],
     }));
-    const responses: Record<string, unknown> = {};
-    for (const [status, description] of Object.entries(op.responses)) {
-      responses[status] = { description };
-    }
-    if (op.access !== 'public') responses['401'] = { description: ERRORS.UNAUTHENTICATED.en };
-    if (op.access === 'coordinator') responses['403'] = { description: ERRORS.FORBIDDEN.en };
-    if (op.body) {
-      responses['400'] = { description: 'Malformed JSON, wrong content type or schema violation' };
-      responses['413'] = { description: ERRORS.PAYLOAD_TOO_LARGE.en };
-    }
-    if (op.multipart) {
-      responses['400'] = { description: 'Not multipart/form-data, or no file in the field “file”' };
-      responses['413'] = { description: ERRORS.PAYLOAD_TOO_LARGE.en };
-    }
-    for (const [status, r] of Object.entries(responses)) {
-      if (Number(status) >= 400) {
-        (r as Record<string, unknown>).content = {
-          'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-        };
-      }
-    }
+    for (const p of op.params ?? []) params.push({ ...p });
+    const responses = Object.fromEntries(
+      Object.entries(answersOf(op)).map(([status, a]) => [status, responseObject(a)]),
+    );
     const operation: Record<string, unknown> = {
       summary: op.summary,
       'x-access': op.access,
@@ -351,8 +111,9 @@ export function openApiDocument(): Record<string, unknown> {
         bearer: { type: 'http', scheme: 'bearer', description: 'lsk_… access key' },
       },
       schemas: {
-        Error: jsonSchema(ErrorSchema),
+        Error: answerSchema(ErrorSchema),
         Submission: jsonSchema(SubmissionSchema),
+        Finding: answerSchema(FindingSchema),
         PlanDefinition: jsonSchema(PlanDefinitionSchema),
       },
     },
@@ -380,8 +141,8 @@ export function docsPage(): string {
       op,
     ) => `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td>
 <td>${escapeHtml(op.summary)}</td><td>${op.access}</td>
-<td>${Object.entries(op.responses)
-      .map(([s, d]) => `<b>${s}</b> ${escapeHtml(d)}`)
+<td>${Object.entries(answersOf(op))
+      .map(([s, a]) => `<b>${s}</b> ${escapeHtml(typeof a === 'string' ? a : a.description)}`)
       .join('<br>')}</td>
 <td>${bodyHtml(op)}</td></tr>`,
   ).join('\n');

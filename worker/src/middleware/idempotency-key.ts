@@ -2,7 +2,8 @@
 // same key gets the first answer (db/store-submission.ts).
 import { ApiError } from '../errors.ts';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** 1–200 printable ASCII characters (also the OpenAPI document’s pattern). */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The Idempotency-Key header checked (null when absent); INVALID_REQUEST when malformed. */
 export function idempotencyKeyOf(header: string | undefined): string | null {
