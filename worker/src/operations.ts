@@ -183,6 +183,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: { description: 'Renamed', json: AgencySchema },
       404: 'Unknown agency',
+      409: 'Another agency already has this name or short name (CONFLICT, details: field, agency)',
     },
   },
   {
@@ -203,7 +204,7 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: {
         description:
-          'Periods: for the coordinator each with `own: null` and `reopenings`; for an agency each with `own`',
+          'Periods, each with the key’s own report (`own`) and, for the coordinator, the agencies it is reopened for (`reopenings`)',
         json: PeriodListSchema,
       },
     },
@@ -349,7 +350,7 @@ export const OPERATIONS: Operation[] = [
       201: { description: 'Reviewed', json: ReviewAnswerSchema },
       400: 'Schema violation, or a note on a task that is not the agency’s (notes.<i>.taskId)',
       404: 'Unknown period or agency, or no such report or version',
-      409: 'Reopening a version that is not accepted (CONFLICT, details: version, reviewState)',
+      409: 'A version that is not the latest (CONFLICT, details: version, latestVersion), or reopening one that is not accepted (CONFLICT, details: version, reviewState)',
     },
   },
   {

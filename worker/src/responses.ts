@@ -111,16 +111,12 @@ export const PeriodSchema = z.strictObject({
   lockReason: z.string().nullable(),
 });
 
-/** A period as the coordinator sees it: which agencies it is reopened for. */
-const CoordinatorPeriodSchema = PeriodSchema.extend({
-  own: z.null(),
-  reopenings: z.array(
-    z.strictObject({ agency: AgencyCodeSchema, reason: z.string(), reopenedAt: Instant }),
-  ),
-});
-
-/** A period as an agency sees it: its own report. */
-const AgencyPeriodSchema = PeriodSchema.extend({
+/**
+ * A period as GET /api/periods lists it: the key's own report (the
+ * coordinator's key: its own office's) and, for the coordinator only, the
+ * agencies it is reopened for ([] for an agency key).
+ */
+const ListedPeriodSchema = PeriodSchema.extend({
   own: z.strictObject({
     submitted: z.boolean(),
     status: TimelinessSchema,
@@ -132,13 +128,16 @@ const AgencyPeriodSchema = PeriodSchema.extend({
     reopened: z.boolean(),
     reopenReason: z.string().nullable(),
   }),
+  reopenings: z.array(
+    z.strictObject({ agency: AgencyCodeSchema, reason: z.string(), reopenedAt: Instant }),
+  ),
 });
 
 export const PeriodListSchema = z.strictObject({
   today: IsoDateSchema,
   /** The period to preselect (shared/periods/pick-open.ts). */
   current: PeriodCode.nullable(),
-  periods: z.union([z.array(CoordinatorPeriodSchema), z.array(AgencyPeriodSchema)]),
+  periods: z.array(ListedPeriodSchema),
 });
 
 export const ReopeningSchema = z.strictObject({
