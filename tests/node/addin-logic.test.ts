@@ -25,6 +25,7 @@ import {
   plan,
   validFill,
 } from '../shared/fixtures.ts';
+import { NO_REPORT } from './own-report.ts';
 
 describe('highlights and findings', () => {
   const f = (cell: string, severity: 'error' | 'warning') =>
@@ -143,17 +144,7 @@ const openPeriod: PeriodItem = {
   graceDays: 3,
   locked: false,
   lockReason: null,
-  own: {
-    submitted: false,
-    status: 'missing',
-    overdue: false,
-    latestVersion: null,
-    latestReceivedAt: null,
-    reviewState: null,
-    returnedComment: null,
-    reopened: false,
-    reopenReason: null,
-  },
+  own: NO_REPORT,
   reopenings: [],
 };
 

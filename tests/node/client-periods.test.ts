@@ -12,6 +12,7 @@ import {
   openPeriod,
 } from '../../shared/periods/index.ts';
 import { type PeriodLike, pickOpenPeriod, SCHEDULE } from '../../shared/periods/pick-open.ts';
+import { NO_REPORT, type OwnReport } from './own-report.ts';
 
 /** The periods as GET /api/periods lists them on a given day. */
 function apiList(today: string): PeriodLike[] {
@@ -76,18 +77,7 @@ describe('byYear', () => {
 
 // --- as the task pane sees them (an agency's key) ---------------------------
 
-type Own = NonNullable<Extract<PeriodItem, { own: object }>['own']>;
-const NO_REPORT: Own = {
-  submitted: false,
-  status: 'missing',
-  overdue: false,
-  latestVersion: null,
-  latestReceivedAt: null,
-  reviewState: null,
-  returnedComment: null,
-  reopened: false,
-  reopenReason: null,
-};
+type Own = OwnReport;
 const pv = (
   code: string,
   due: string,
