@@ -101,7 +101,13 @@ export interface PaneState {
   /** "Tạo biểu mẫu" starts from the agency's last accepted report (GET …/carry-forward). */
   startFromLast: boolean;
   /** The coordinator's reading of one agency's report: its versions, reviews and last changes. */
-  report: { agency: string; history: History; diff: Diff | null } | null;
+  report: {
+    agency: string;
+    history: History;
+    diff: Diff | null;
+    /** What the diff compares with: the version last returned, or the previous period's report. */
+    against: 'returned' | 'previous-period';
+  } | null;
 }
 
 export type HostModule = Pick<
@@ -525,7 +531,27 @@ export class Pane {
       if (!period) return;
       const history = await this.api().history(period, agency);
       const diff = history.versions.length > 1 ? await this.api().diff(period, agency) : null;
-      this.set({ report: { agency, history, diff } });
+      this.set({ report: { agency, history, diff, against: 'returned' } });
+    });
+  }
+
+  /**
+   * Compares the open report with the version last returned (the default) or
+   * with the agency's report of the previous period (GET …/diff?from=previous-period;
+   * a 404 there, no earlier report, is shown like any failure).
+   */
+  async compareReport(against: 'returned' | 'previous-period'): Promise<void> {
+    const report = this.state.report;
+    const { period } = this.state;
+    if (!report || !period) return;
+    await this.act('report', async () => {
+      const diff =
+        against === 'previous-period'
+          ? await this.api().diff(period, report.agency, { from: 'previous-period' })
+          : report.history.versions.length > 1
+            ? await this.api().diff(period, report.agency)
+            : null;
+      this.set({ report: { ...report, diff, against } });
     });
   }
 

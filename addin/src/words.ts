@@ -154,6 +154,13 @@ export const PANE_WORDS = {
     en: 'Changes since version {v}',
   },
   noChanges: { vi: 'Không có ô nào thay đổi.', en: 'No cell changed.' },
+  compareWith: { vi: 'So sánh với', en: 'Compare with' },
+  compareReturned: { vi: 'Bản đã trả lại', en: 'The version returned' },
+  comparePrevious: { vi: 'Kỳ báo cáo trước', en: 'The previous period' },
+  changesSincePeriod: {
+    vi: 'Thay đổi so với báo cáo kỳ {p} (phiên bản {v})',
+    en: 'Changes since the report for {p} (version {v})',
+  },
   before: { vi: 'Trước', en: 'Before' },
   after: { vi: 'Sau', en: 'After' },
   reportTasks: { vi: 'Nội dung phiên bản {v}', en: 'Version {v} in full' },

@@ -518,6 +518,14 @@ describe('a report returned with notes (after the coordinator has seen version 1
     ).toBe('changed');
     expect(await cp.$$eval('#report-tasks .task', (els) => els.length)).toBe(layout.tasks.length);
     await screenshot(cp, SUITE, '20-coordinator-report');
+    // Against the previous period: P-TP sent nothing for it here, which the pane says in words.
+    expect(await cp.getAttribute('#compare-returned', 'aria-pressed')).toBe('true');
+    await cp.click('#compare-previous-period');
+    await expect.poll(() => cp.textContent('#failure')).toContain('kỳ trước');
+    await cp.click('#compare-returned');
+    await expect
+      .poll(() => cp.textContent(`#changes .change[data-task="${first}"][data-field="result"] ins`))
+      .toBe('Đã bổ sung số liệu theo ghi chú.');
     await cp.click('#close-report');
     await cp.waitForSelector('#completeness');
     await coord.context.close();

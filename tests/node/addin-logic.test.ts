@@ -182,6 +182,7 @@ function setup(
     opened: [] as string[],
     browser: [] as string[],
     merged: 0,
+    diff: [] as { agency: string; from?: string }[],
   };
   const blocked = () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
@@ -255,6 +256,27 @@ function setup(
       carryForward: async () => {
         if (!options.carry) throw new ApiFailure('network', 0, 'NETWORK', { vi: '', en: '' });
         return options.carry;
+      },
+      history: async (_period: string, agency: string) => ({
+        period: PERIOD,
+        agency: { code: agency, name: 'Phòng Tư pháp' },
+        versions: [{ version: 2 }, { version: 1 }],
+      }),
+      diff: async (_period: string, agency: string, q: { from?: string } = {}) => {
+        calls.diff.push({ agency, ...q });
+        if (q.from === 'previous-period') {
+          throw new ApiFailure('http', 404, 'NOT_FOUND', {
+            vi: 'Phòng Tư pháp (P-TP) chưa có báo cáo cho kỳ trước',
+            en: 'no report for the period before',
+          });
+        }
+        return {
+          period: PERIOD,
+          agency,
+          from: { period: PERIOD, version: 1 },
+          to: { period: PERIOD, version: 2 },
+          changes: [],
+        };
       },
       mergedWorkbook: async () => {
         calls.merged++;
@@ -515,4 +537,22 @@ it('has every fill cell of a task row inside the unlocked range', () => {
   const spec = sheetSpec(layout);
   const last = layout.tasks.at(-1);
   expect(spec.unlocked?.endsWith(cellOf(last?.row ?? 0, 'proposals'))).toBe(true);
+});
+
+describe('the coordinator’s reading of a report', () => {
+  it('compares with the returned version by default, or with the previous period on asking', async () => {
+    const { pane, calls } = setup();
+    await pane.connect('good');
+    await pane.openReport('P-TP');
+    expect(pane.state.report?.against).toBe('returned');
+    expect(calls.diff).toEqual([{ agency: 'P-TP' }]);
+    // No earlier report: the failure says so, the report stays open as it was.
+    await pane.compareReport('previous-period');
+    expect(calls.diff.at(-1)).toEqual({ agency: 'P-TP', from: 'previous-period' });
+    expect(pane.state.failure?.code).toBe('NOT_FOUND');
+    expect(pane.state.report?.against).toBe('returned');
+    await pane.compareReport('returned');
+    expect(pane.state.failure).toBeNull();
+    expect(pane.state.report?.diff?.to.version).toBe(2);
+  });
 });

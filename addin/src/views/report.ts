@@ -10,9 +10,13 @@ import { reviewLabel, reviewOutcomeLabel, taskStatusLabel } from '../../../clien
 import { COLUMNS, type FillKey } from '../../../shared/layout/columns.ts';
 import { lySon58 } from '../../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../../shared/submission/schema.ts';
-import { viDateTime } from '../../../shared/text/vi-format.ts';
+import { viDateTime, viNumber } from '../../../shared/text/vi-format.ts';
 import type { Pane, PaneState } from '../pane.ts';
 import { t } from '../words.ts';
+
+/** A percentage the Vietnamese way: 30,5 (up to two decimals). */
+const vn = (v: number) =>
+  viNumber(v, Number.isInteger(v) ? 0 : Math.min(2, String(v).split('.')[1]?.length ?? 0));
 
 const header = (field: string, L: Lang) => {
   const c = COLUMNS.find((x) => x.key === field);
@@ -23,7 +27,7 @@ const header = (field: string, L: Lang) => {
 function shown(L: Lang, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t(L, 'empty');
   if (field === 'status') return pick(L, taskStatusLabel(String(v)));
-  if (field === 'percent') return `${v}%`;
+  if (field === 'percent') return typeof v === 'number' ? `${L === 'vi' ? vn(v) : v}%` : `${v}%`;
   return String(v);
 }
 
@@ -49,6 +53,26 @@ export function reportView(pane: Pane, s: PaneState): HTMLElement | null {
     ),
     h('h2', { id: 'report-title' }, `${name} (${r.agency}) — ${r.history.period}`),
     latest ? versionsView(L, r.history) : h('p', { class: 'hint' }, t(L, 'noVersionYet')),
+    latest
+      ? h(
+          'div',
+          { class: 'compare', role: 'group', 'aria-label': t(L, 'compareWith') },
+          (['returned', 'previous-period'] as const).map((against) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                id: `compare-${against}`,
+                class: 'btn',
+                'aria-pressed': r.against === against ? 'true' : 'false',
+                disabled: s.busy !== null,
+                onclick: () => pane.compareReport(against),
+              },
+              t(L, against === 'returned' ? 'compareReturned' : 'comparePrevious'),
+            ),
+          ),
+        )
+      : null,
     r.diff ? changesView(L, r.diff) : null,
     latest ? tasksView(L, r.agency, latest, r.diff) : null,
   );
@@ -117,7 +141,13 @@ function changesView(L: Lang, diff: Diff): HTMLElement {
   return h(
     'div',
     { id: 'changes' },
-    h('h3', {}, t(L, 'changesTitle', { v: diff.from?.version ?? '—' })),
+    h(
+      'h3',
+      {},
+      diff.from && diff.from.period !== diff.to.period
+        ? t(L, 'changesSincePeriod', { p: diff.from.period, v: diff.from.version })
+        : t(L, 'changesTitle', { v: diff.from?.version ?? '—' }),
+    ),
     diff.changes.length
       ? h(
           'ul',
