@@ -1,0 +1,7 @@
+export {
+  DOTTED,
+  type DocumentSettings,
+  DocumentSettingsSchema,
+  EMPTY_DOCUMENT_SETTINGS,
+  orDotted,
+} from './settings.ts';

@@ -1,0 +1,74 @@
+// What the district's documents say about who issues them, to whom and who
+// signs: the lines of a Decree 30/2020 report's header, recipients, signature
+// and "Nơi nhận". The plan (2022) predates the 2025 reorganisation (Lý Sơn is
+// now a special zone, reports go to UBND tỉnh Quảng Ngãi), so none of this is
+// code: the coordinator sets it, and what is unset prints as a dotted blank
+// for the clerk to fill by hand, never an invented value.
+import { z } from 'zod';
+import { text } from '../text/schema.ts';
+
+/** One printed line: one line of text (no control characters), at most 200 characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const line = (max = 200) =>
+  text()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), {
+      error: 'Một dòng, không có ký tự điều khiển / One line, no control characters',
+    });
+/** A line, or null for "not set" ('' after trimming is not set too). */
+const optionalLine = (max = 200) =>
+  line(max)
+    .nullable()
+    .transform((s) => (s ? s : null));
+
+/**
+ * The document settings (DOMAIN.md, "The report document"): each line as it
+ * prints, or null where the coordinator has not set it.
+ */
+export const DocumentSettingsSchema = z
+  .object({
+    /** The parent body, upper case, over the issuing body ("ỦY BAN NHÂN DÂN TỈNH …"); often none. */
+    parentBody: optionalLine(),
+    /** The issuing body ("ỦY BAN NHÂN DÂN …"). */
+    issuingBody: optionalLine(),
+    /** The symbol after the number: "Số: 05/BC-UBND" has "BC-UBND". */
+    numberSymbol: optionalLine(40),
+    /** The place of the date line: "Lý Sơn, ngày … tháng … năm …". */
+    place: optionalLine(80),
+    /** "Kính gửi:": one recipient, or several (one per line). */
+    recipients: z.array(line()).max(10),
+    /** The signature block's lines above the signature, e.g. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+    signerLines: z.array(line(80)).max(4),
+    /** The signer's full name. */
+    signerName: optionalLine(80),
+    /** "Nơi nhận:" items between "- Như trên;" (added when there are recipients) and "- Lưu: VT, …". */
+    copyTo: z.array(line()).max(20),
+    /** The unit in "- Lưu: VT, <unit>." */
+    archiveUnit: optionalLine(40),
+  })
+  .strict();
+
+export type DocumentSettings = z.infer<typeof DocumentSettingsSchema>;
+
+/** Nothing set: every line prints as a dotted blank. */
+export const EMPTY_DOCUMENT_SETTINGS: DocumentSettings = {
+  parentBody: null,
+  issuingBody: null,
+  numberSymbol: null,
+  place: null,
+  recipients: [],
+  signerLines: [],
+  signerName: null,
+  copyTo: [],
+  archiveUnit: null,
+};
+
+/** What an unset line prints as: dots to write on by hand. */
+export const DOTTED = '……………………';
+
+/** `value` as it prints: itself, or the dotted blank when not set. */
+export function orDotted(value: string | null | undefined): string {
+  return value ? value : DOTTED;
+}
