@@ -7,15 +7,15 @@
 import { z } from 'zod';
 import { text } from '../text/schema.ts';
 
-/** One printed line: one line of text (no control characters), at most 200 characters. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** One printed line: visible text on one line (no control, invisible format or line-separator characters). */
+const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const line = (max = 200) =>
   text()
     .trim()
     .max(max)
     .refine((s) => !CONTROL.test(s), {
-      error: 'Một dòng, không có ký tự điều khiển / One line, no control characters',
+      error:
+        'Một dòng, không có ký tự điều khiển hay ký tự ẩn / One line, no control or invisible characters',
     });
 /** A line, or null for "not set" ('' after trimming is not set too). */
 const optionalLine = (max = 200) =>

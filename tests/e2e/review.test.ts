@@ -96,8 +96,18 @@ describe('review on screen', () => {
     await page.selectOption('#note-field', '');
     await page.fill('#note-text', NOTE_ROW);
     await page.click('#note-add');
-    await page.fill('#note-text', 'Ghi chú sẽ bị xóa');
+    // A note with a very long word (a link, say) and line breaks: shown as typed, wrapped within the page.
+    await page.fill('#note-text', `Ghi chú sẽ bị xóa\nhttps://example.org/${'x'.repeat(1000)}`);
     await page.click('#note-add');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+    expect(
+      await page.$eval(
+        '#draft-notes li:last-child .note-text',
+        (e) => getComputedStyle(e).whiteSpace,
+      ),
+    ).toBe('pre-line');
     await page.click('#note-remove-2');
     expect(await page.locator('#draft-notes li').count()).toBe(2);
 

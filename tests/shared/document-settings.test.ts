@@ -22,7 +22,7 @@ describe('document settings', () => {
   });
 
   it('each line is one line: control characters and line breaks are refused, naming the field', () => {
-    for (const bad of ['Dòng một\nDòng hai', 'a\u0000b', 'tab\there']) {
+    for (const bad of ['Dòng một\nDòng hai', 'a\u0000b', 'tab\there', 'a\u2028b', 'a\u00adb']) {
       const r = DocumentSettingsSchema.safeParse({ ...EMPTY_DOCUMENT_SETTINGS, signerName: bad });
       expect(r.success).toBe(false);
       expect(r.error?.issues[0]?.path).toEqual(['signerName']);

@@ -190,7 +190,14 @@ describe('GET /api/periods/:period/submissions', () => {
         'CONFLICT',
       );
       expect(short.error.details).toEqual({ field: 'shortName', agency: 'P-TP' });
-      for (const name of ['a\u0000b', 'Dòng một\nDòng hai', 'Tab\there']) {
+      for (const name of [
+        'a\u0000b',
+        'Dòng một\nDòng hai',
+        'Tab\there',
+        'Phòng Tư pháp\u00ad', // soft hyphen: looks exactly like P-TP's name
+        'Thôn A\u2028B', // line separator
+        'Thôn A\u202eB', // right-to-left override
+      ]) {
         const bad = await expectError(await rename('THON-05', { name }), 'INVALID_REQUEST');
         expect(issueFields(bad)).toEqual(['name']);
       }

@@ -58,6 +58,10 @@ async function expectRefused(
   expect(issueFields(body)).toEqual([field]);
   const issues = (body.error.details as { issues: { message: string }[] }).issues;
   expect(issues[0]?.message).toMatch(why);
+  // One issue: the message says why as well as where, in both languages.
+  const [vi, en] = issues[0]?.message.split(' / ') ?? [];
+  expect(body.error.message.vi).toContain(vi);
+  expect(body.error.message.en).toContain(en);
 }
 
 /**

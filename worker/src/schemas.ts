@@ -69,11 +69,16 @@ export const KeyRequestSchema = z.object({
   label: text().trim().min(1).max(120).optional(),
 });
 
-/** A name is one line of printable text: no control characters (a tab or line break included). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * A name is one line of visible text: no control characters (tab and line
+ * breaks included), no invisible format characters (soft hyphen, zero-width
+ * joiners, direction overrides) and no line or paragraph separators, which
+ * would let two names look alike or one name read backwards.
+ */
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const oneLine = {
-  error: 'Tên không được chứa ký tự điều khiển / A name may not hold control characters',
+  error:
+    'Tên không được chứa ký tự điều khiển hay ký tự ẩn / A name may not hold control or invisible characters',
 };
 
 export const AgencyPatchSchema = z
@@ -82,13 +87,13 @@ export const AgencyPatchSchema = z
       .trim()
       .min(1)
       .max(200)
-      .refine((s) => !CONTROL.test(s), oneLine)
+      .refine((s) => !INVISIBLE_OR_CONTROL.test(s), oneLine)
       .optional(),
     shortName: text()
       .trim()
       .min(1)
       .max(40)
-      .refine((s) => !CONTROL.test(s), oneLine)
+      .refine((s) => !INVISIBLE_OR_CONTROL.test(s), oneLine)
       .optional(),
   })
   .strict()

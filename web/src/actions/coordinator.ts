@@ -4,6 +4,7 @@
 import type { PeriodPatch } from '../../../client/api.ts';
 import { parseViDate } from '../../../shared/text/vi-format.ts';
 import type { Store } from '../store.ts';
+import { nameOf } from './agency-name.ts';
 import { loadPeriodData, refreshPeriods } from './session.ts';
 
 export class CoordinatorActions {
@@ -28,7 +29,7 @@ export class CoordinatorActions {
         ...(version ? { version } : {}),
       });
       await loadPeriodData(store);
-      store.notice('completeness', 'accepted', { a: agency, v: r.version });
+      store.notice('completeness', 'accepted', { a: nameOf(store, agency), v: r.version });
     });
   }
 
@@ -52,7 +53,7 @@ export class CoordinatorActions {
       store.clearDrafts(id);
       store.set({ returning: null });
       await loadPeriodData(store);
-      store.notice('completeness', 'returned', { a: agency });
+      store.notice('completeness', 'returned', { a: nameOf(store, agency) });
     });
   }
 
@@ -110,7 +111,7 @@ export class CoordinatorActions {
       await store.api().reopen(p.code, agency, reason);
       store.clearDrafts('reopen-reason');
       await refreshPeriods(store);
-      store.notice('settings', 'reopenedDone', { p: p.code, a: agency });
+      store.notice('settings', 'reopenedDone', { p: p.code, a: nameOf(store, agency) });
     });
   }
 
@@ -121,7 +122,7 @@ export class CoordinatorActions {
     await store.act(`close:${agency}`, 'settings', async () => {
       await store.api().closeReopening(p.code, agency);
       await refreshPeriods(store);
-      store.notice('settings', 'closedReopening', { a: agency });
+      store.notice('settings', 'closedReopening', { a: nameOf(store, agency) });
     });
   }
 }

@@ -8,6 +8,7 @@ import { submissionOf } from '../../../client/api.ts';
 import { FILL_KEYS, type FillKey } from '../../../shared/layout/columns.ts';
 import type { Compare, NoteDraft, ReportView } from '../state.ts';
 import type { Store } from '../store.ts';
+import { nameOf } from './agency-name.ts';
 import { loadPeriodData, loadTasks } from './session.ts';
 
 /** The API's limits on notes (worker/src/schemas.ts ReviewRequestSchema). */
@@ -136,7 +137,7 @@ export class ReviewActions {
       await loadPeriodData(store);
       await this.reload();
       const word = { accept: 'accepted', return: 'returned', reopen: 'reopenedReview' } as const;
-      store.notice('report', word[action], { a: report.agency, v: r.version });
+      store.notice('report', word[action], { a: nameOf(store, report.agency), v: r.version });
     });
   }
 

@@ -91,7 +91,10 @@ function periodsList(app: App): HTMLElement {
               'span',
               { class: 'period-meta' },
               `${t(lang, 'due')} ${viDate(p.due)} · `,
-              badge(dueText(lang, p.daysLeft, p.graceDays), dueTone(p.daysLeft, p.graceDays)),
+              // Once its report is in, a period is no longer "n days overdue".
+              p.own?.submitted
+                ? null
+                : badge(dueText(lang, p.daysLeft, p.graceDays), dueTone(p.daysLeft, p.graceDays)),
               p.locked ? badge(t(lang, 'locked'), 'danger') : null,
             ),
             h('span', { class: 'period-own' }, ownState(app, p.own)),

@@ -12,8 +12,8 @@ export function idempotencyKeyOf(header: string | undefined): string | null {
     throw new ApiError(
       'INVALID_REQUEST',
       {
-        vi: 'Idempotency-Key phải gồm 1–200 ký tự ASCII in được.',
-        en: 'Idempotency-Key must be 1–200 printable ASCII characters.',
+        vi: 'Idempotency-Key phải gồm 1–200 ký tự ASCII in được, không có dấu cách.',
+        en: 'Idempotency-Key must be 1–200 printable ASCII characters, without spaces.',
       },
       { issues: [{ field: 'header.Idempotency-Key', message: 'invalid' }] },
     );

@@ -30,11 +30,15 @@ export function issuesOf(error: z.ZodError): { field: string; message: string }[
 export function invalidRequest(error: z.ZodError): ApiError {
   const issues = issuesOf(error);
   const fields = issues.map((i) => i.field).join(', ');
+  // One issue whose message is ours ("Vietnamese / English"): say why, not only where.
+  const [only] = issues;
+  const why =
+    issues.length === 1 && only?.message.includes(' / ') ? only.message.split(' / ') : null;
   return new ApiError(
     'INVALID_REQUEST',
     {
-      vi: `Yêu cầu không đúng cấu trúc ở: ${fields}.`,
-      en: `The request does not have the expected structure at: ${fields}.`,
+      vi: `Yêu cầu không đúng cấu trúc ở: ${fields}.${why?.[0] ? ` ${why[0]}.` : ''}`,
+      en: `The request does not have the expected structure at: ${fields}.${why?.[1] ? ` ${why[1]}.` : ''}`,
     },
     { issues },
   );
