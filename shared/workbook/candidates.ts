@@ -122,6 +122,57 @@ function refersTo(xml: string, indices: number[]): boolean {
   return false;
 }
 
+/**
+ * What read.ts keeps of a large sheet part before the shared strings are
+ * known: whether it can hold a metadata cell itself, which shared strings
+ * it refers to, and the empty stand-in it is replaced by unless it turns
+ * out to be a candidate (then it is inflated again).
+ */
+export interface SheetSummary {
+  mayHoldMetadata: boolean;
+  /** The distinct shared-string indices its t="s" cells hold. */
+  stringRefs: Set<number>;
+  /** Its cell elements (<c>), for the cap on cells before it is inflated again. */
+  cells: number;
+  stub: Unzipped[string];
+}
+
+/** A large sheet-like part's summary, or null when it is no sheet (no <sheetData>): kept whole. */
+export function summarizeSheet(name: string, data: Unzipped[string]): SheetSummary | null {
+  if (!/\.xml$/i.test(name) || !hasSheetData(data)) return null;
+  const xml = text(data);
+  if (!SHEET_DATA.test(xml)) return null;
+  const stringRefs = new Set<number>();
+  VALUE.lastIndex = 0;
+  for (let m = VALUE.exec(xml); m; m = VALUE.exec(xml)) stringRefs.add(Number(m[1]));
+  return {
+    mayHoldMetadata: sheetMayHoldMetadata(xml),
+    stringRefs,
+    cells: count(CELL, xml),
+    stub: emptied(xml),
+  };
+}
+
+/** Whether a summarized sheet can be the progress sheet, given the metadata shared strings. */
+export function summaryIsCandidate(s: SheetSummary, metadata: readonly number[]): boolean {
+  return s.mayHoldMetadata || metadata.some((i) => s.stringRefs.has(i));
+}
+
+/**
+ * The indices of the shared strings whose text looks like a metadata cell,
+ * over every shared-strings part within `limits.maxSharedStringsBytes`
+ * (planSheets refuses a larger one).
+ */
+export function metadataStringIndices(files: Unzipped, limits: WorkbookLimits): number[] {
+  let found: number[] = [];
+  for (const data of Object.values(files)) {
+    if (data.length > limits.maxSharedStringsBytes) continue;
+    if (!SHARED_STRINGS.test(text(data.subarray(0, 4096)))) continue;
+    found = found.concat(metadataStrings(text(data)));
+  }
+  return found;
+}
+
 /** The sheet part emptied: its root element (whatever its name) with an empty <sheetData/>. */
 function emptied(xml: string): Unzipped[string] {
   const root = /<([\w.-]+:)?(\w+)\b[^>]*>/.exec(xml.replace(/^<\?[^>]*\?>/, ''));

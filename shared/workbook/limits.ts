@@ -39,6 +39,12 @@ export interface WorkbookLimits {
   /** All the XML SheetJS is given, together. */
   maxParsedBytes: number;
   /**
+   * Entries larger than this (uncompressed) are inflated one at a time, and a
+   * sheet among them that cannot be the progress sheet is kept only as an
+   * empty stub, so padding costs the memory of one entry, not of them all.
+   */
+  inflateAloneBytes: number;
+  /**
    * The progress sheet is read into dense grids (values, formulas, number
    * formats) of at most this many rows and columns: 2,000 × 50 keeps the
    * three grids near 100,000 cells each whatever the file holds, far above
@@ -62,6 +68,7 @@ export const DEFAULT_LIMITS: WorkbookLimits = {
   maxSheetBytes: 2 * MiB,
   maxPartBytes: 1 * MiB,
   maxParsedBytes: 4 * MiB,
+  inflateAloneBytes: 128 * 1024,
   maxRows: 2_000,
   maxColumns: 50,
 };

@@ -12,7 +12,13 @@ import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
 import { CheckedGrid } from '../validate/grid.ts';
 import { findHeaderRow, findMetadataCell as findTableMetadata } from '../validate/locate.ts';
-import { planSheets } from './candidates.ts';
+import {
+  metadataStringIndices,
+  planSheets,
+  type SheetSummary,
+  summarizeSheet,
+  summaryIsCandidate,
+} from './candidates.ts';
 import { isoDateCells } from './iso-dates.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
 import { missingPart, sheetNamesByPart } from './package-parts.ts';
@@ -25,7 +31,7 @@ import {
   toGrid,
   usedBounds,
 } from './sheet-grid.ts';
-import { safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
+import { inflateEntry, safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
 import { malformedPart } from './well-formed.ts';
 import { utf8Parts } from './xml-encoding.ts';
 
@@ -60,13 +66,51 @@ export type ReadResult = WorkbookRead | { ok: false; problem: Unreadable };
 
 const fail = (problem: Unreadable): ReadResult => ({ ok: false, problem });
 
+/** A large sheet part's own damage (not UTF-8, cut short), found before it is replaced by a stub. */
+function partProblem(name: string, data: Unzipped[string]): Unreadable | null {
+  const recoded = utf8Parts({ [name]: data });
+  if (!recoded.ok) {
+    return problems.corrupt({
+      vi: `phần “${name}” chứa byte không phải UTF-8`,
+      en: `part “${name}” holds bytes that are not UTF-8`,
+    });
+  }
+  const cut = truncatedPart(recoded.files);
+  return cut ? problems.corrupt(cut) : null;
+}
+
 /** Reads an .xlsx; never throws. `limits` defaults to DEFAULT_LIMITS, field by field. */
 export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> = {}): ReadResult {
   const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
   const kind = sniff(bytes, lim);
   if (kind) return fail(kind);
-  const unzipped = safeUnzip(bytes, lim);
+  // Large sheets are summarized as they are inflated and kept only as stubs:
+  // a padded file never holds all its padding in memory at once (limits.ts).
+  const deferred = new Map<string, SheetSummary>();
+  const unzipped = safeUnzip(bytes, lim, (name, data) => {
+    const summary = summarizeSheet(name, data);
+    if (!summary) return data;
+    // What the other steps check on every part, checked here before the part is dropped.
+    const problem = partProblem(name, data);
+    if (problem) return problem;
+    deferred.set(name, summary);
+    return summary.stub;
+  });
   if (!unzipped.ok) return fail(unzipped.problem);
+  if (deferred.size) {
+    const metadata = metadataStringIndices(unzipped.files, lim);
+    const back = [...deferred].filter(([, summary]) => summaryIsCandidate(summary, metadata));
+    // The cap on cells before anything is inflated again (planSheets checks it on the rest).
+    let cells = 0;
+    for (const [name, summary] of back) {
+      cells += summary.cells;
+      if (cells > lim.maxCells) {
+        const sheet = sheetNamesByPart(unzipped.files)[name.toLowerCase()] ?? name;
+        return fail(problems.tooManyCells(sheet, cells, lim.maxCells));
+      }
+    }
+    for (const [name] of back) unzipped.files[name] = inflateEntry(bytes, name);
+  }
   if (isOds(unzipped.files)) return fail(problems.ods());
   if (!('[Content_Types].xml' in unzipped.files)) return fail(problems.notXlsx());
   const recoded = utf8Parts(unzipped.files);

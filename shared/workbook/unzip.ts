@@ -57,20 +57,43 @@ class Stop extends Error {
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
 /**
+ * Handed each entry larger than `limits.inflateAloneBytes` as soon as it is
+ * inflated, before the next one: what to keep of it (the entry itself, or a
+ * smaller stand-in), or the problem that ends the read.
+ */
+export type LargeEntry = (name: string, data: Unzipped[string]) => Unzipped[string] | Unreadable;
+
+const isProblem = (v: Unzipped[string] | Unreadable): v is Unreadable => !(v instanceof Uint8Array);
+
+/** One entry of `bytes`, inflated on its own (fflate reads the directory again; cheap next to inflating). */
+export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] {
+  return unzipSync(bytes, { filter: (f) => f.name === name })[name] ?? new Uint8Array(0);
+}
+
+/**
  * The zip's entries, inflated within the limits, or the problem. `bytes`
- * must have passed sniff().
+ * must have passed sniff(). Entries up to `limits.inflateAloneBytes` are
+ * inflated together; each larger one alone and handed to `large` at once,
+ * which may keep less of it, so the padding of a crafted file is never all
+ * in memory together. The entries come back in the zip's order.
  */
 export function safeUnzip(
   bytes: Uint8Array,
   limits: WorkbookLimits,
+  large?: LargeEntry,
 ): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
   let count = 0;
   let total = 0;
+  const order: { name: string; alone: boolean }[] = [];
   try {
     unzipSync(bytes, {
       filter(file) {
         count++;
         total += file.originalSize;
+        order.push({
+          name: file.name,
+          alone: !!large && file.originalSize > limits.inflateAloneBytes,
+        });
         if (count > limits.maxEntries) {
           throw new Stop(problems.tooManyEntries(limits.maxEntries));
         }
@@ -89,7 +112,19 @@ export function safeUnzip(
     return { ok: false, problem: e instanceof Stop ? e.problem : problems.corrupt(detail(e)) };
   }
   try {
-    return { ok: true, files: unzipSync(bytes) };
+    const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
+    const inflated = unzipSync(bytes, { filter: (f) => !alone.has(f.name) });
+    for (const name of alone) {
+      const kept = (large as LargeEntry)(name, inflateEntry(bytes, name));
+      if (isProblem(kept)) return { ok: false, problem: kept };
+      inflated[name] = kept;
+    }
+    const files: Unzipped = {};
+    for (const { name } of order) {
+      const data = inflated[name];
+      if (data) files[name] = data;
+    }
+    return { ok: true, files };
   } catch (e) {
     return { ok: false, problem: problems.corrupt(detail(e)) };
   }
