@@ -1,3 +1,4 @@
+export { DOCX_MEDIA_TYPE } from './media-type.ts';
 export {
   DOTTED,
   type DocumentSettings,

@@ -81,6 +81,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/periods/{period}/submissions/{agency}/review',
         'GET /api/periods/{period}/submissions/{agency}/diff',
         'GET /api/periods/{period}/workbook.xlsx',
+        'GET /api/periods/{period}/report.docx',
         'GET /api/periods/{period}/template.xlsx',
         'GET /api/periods/{period}/submissions/{agency}/versions/{file}',
         'GET /api/periods/{period}/carry-forward',

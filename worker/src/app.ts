@@ -12,6 +12,7 @@ import { carryForwardRoutes } from './routes/carry-forward.ts';
 import { keys } from './routes/keys.ts';
 import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
+import { reportDocx } from './routes/report-docx.ts';
 import { reviews } from './routes/reviews.ts';
 import { submissions } from './routes/submissions.ts';
 import { uploads } from './routes/uploads.ts';
@@ -59,6 +60,7 @@ const routes = app
   .route('/api/periods', reviews)
   .route('/api/periods', uploads)
   .route('/api/periods', workbooks)
+  .route('/api/periods', reportDocx)
   .route('/api/periods', carryForwardRoutes)
   .route('/api/keys', keys);
 

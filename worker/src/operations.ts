@@ -4,6 +4,7 @@
 // the OpenAPI 3.1 document and the docs page; tests/worker/openapi.test.ts
 // checks it against the app's routes and their real answers.
 import { z } from 'zod';
+import { DOCX_MEDIA_TYPE } from '../../shared/documents/index.ts';
 import { AgencyCodeSchema } from '../../shared/plan/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { IDEMPOTENCY_KEY } from './middleware/idempotency-key.ts';
@@ -112,10 +113,14 @@ const AGENCY_QUERY = (who: string): Param => ({
   schema: AGENCY_CODE,
 });
 
-/** A file to save: an .xlsx with its file name (RFC 6266, the Vietnamese name in filename*). */
-const xlsxAnswer = (description: string, headers: Answer['headers'] = {}): Answer => ({
+/** A file to save: an .xlsx (or `media`) with its file name (RFC 6266, the Vietnamese name in filename*). */
+const xlsxAnswer = (
+  description: string,
+  headers: Answer['headers'] = {},
+  media = XLSX_MEDIA_TYPE,
+): Answer => ({
   description,
-  media: XLSX_MEDIA_TYPE,
+  media,
   headers: {
     'Content-Disposition': {
       description: 'attachment; filename="<ASCII name>"; filename*=UTF-8\'\'<Vietnamese name>',
@@ -393,6 +398,17 @@ export const OPERATIONS: Operation[] = [
     access: 'coordinator',
     responses: {
       200: xlsxAnswer('The workbook'),
+      404: 'Unknown period',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/periods/{period}/report.docx',
+    summary:
+      'The district’s written report of the period (.docx, Decree 30/2020 form): header, title, Kính gửi, I. completeness, II. results by section naming the agencies, III. difficulties, IV. proposals, signature and Nơi nhận, from the merged workbook’s data and the document settings',
+    access: 'coordinator',
+    responses: {
+      200: xlsxAnswer('The report', {}, DOCX_MEDIA_TYPE),
       404: 'Unknown period',
     },
   },

@@ -10,15 +10,15 @@ import type { Submission } from '../../../shared/submission/schema.ts';
 import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
 import type { PeriodRow } from '../db/periods.ts';
-import { chosenSubmissions, findVersion, reviewState } from '../db/submissions.ts';
+import { findVersion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { type CarryForward, carryForward } from '../lib/carry-forward.ts';
-import { loadCompleteness } from '../lib/completeness.ts';
+import { loadMergedInput } from '../lib/merged-input.ts';
 import { namedPlan } from '../lib/named-plan.ts';
 import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
-import { buildMergedWorkbook, type ChosenReport, type CompletenessRow } from '../reports/merged.ts';
+import { buildMergedWorkbook } from '../reports/merged.ts';
 import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
 import { agencyOr404, agencyQuery, periodOr404 } from './lookups.ts';
@@ -36,9 +36,9 @@ export function contentDisposition(asciiName: string, name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** "58/KH-UBND" → "KH58" (ASCII names) and "58-KH-UBND" (file names cannot hold "/"). */
-const planShort = () => `KH${plan.def.number.split('/')[0] ?? ''}`;
-const planNumber = () => plan.def.number.replace(/[\\/:*?"<>|]/g, '-');
+/** "58/KH-UBND" → "KH58" (ASCII names) and "58-KH-UBND" (file names cannot hold "/"): every download's name. */
+export const planShort = () => `KH${plan.def.number.split('/')[0] ?? ''}`;
+export const planNumber = () => plan.def.number.replace(/[\\/:*?"<>|]/g, '-');
 
 function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: string) {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -52,39 +52,7 @@ export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
     const period = await periodOr404(db, c.req.param('period'));
-    const [{ rows, agencies }, chosen] = await Promise.all([
-      loadCompleteness(db, period, c.get('now')),
-      chosenSubmissions(db, period.code),
-    ]);
-    const completeness: CompletenessRow[] = rows.map((r) => ({
-      agencyCode: r.agency.code,
-      status: r.status,
-      latestVersion: r.latestVersion,
-      latestReceivedAt: r.latestReceivedAt,
-      firstReceivedAt: r.firstReceivedAt,
-      reviewState: r.reviewState,
-    }));
-    const reports: ChosenReport[] = chosen.map((s) => ({
-      agencyCode: s.agency_code,
-      version: s.version,
-      receivedAt: s.received_at,
-      reviewState: reviewState(s),
-      rows: (JSON.parse(s.payload) as { rows: ChosenReport['rows'] }).rows,
-    }));
-    const workbook = buildMergedWorkbook({
-      plan,
-      period: {
-        code: period.code,
-        label: getPeriod(period.code).label,
-        cutoff: { from: period.cutoff_from, to: period.cutoff_to },
-        due: period.due,
-        graceDays: period.grace_days,
-      },
-      agencyNames: Object.fromEntries(agencies.map((a) => [a.code, a.name])),
-      completeness,
-      reports,
-      generatedAt: c.get('now'),
-    });
+    const workbook = buildMergedWorkbook(await loadMergedInput(db, period, c.get('now')));
     return xlsx(
       c,
       writeXlsx(workbook, { modified: c.get('now') }),

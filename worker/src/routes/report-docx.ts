@@ -1,0 +1,34 @@
+// GET /api/periods/:period/report.docx (coordinator): the district's written
+// report of the period (reports/report.ts), from the same data as the merged
+// workbook and the document settings the coordinator saved.
+import { Hono } from 'hono';
+import { DOCX_MEDIA_TYPE } from '../../../shared/documents/index.ts';
+import { loadDocumentSettings } from '../db/document-settings.ts';
+import type { AppEnv } from '../env.ts';
+import { loadMergedInput } from '../lib/merged-input.ts';
+import { requireCoordinator } from '../middleware/auth.ts';
+import { buildReportDocx } from '../reports/report.ts';
+import { periodOr404 } from './lookups.ts';
+import { contentDisposition, planNumber, planShort } from './workbooks.ts';
+
+export const reportDocx = new Hono<AppEnv>().get(
+  '/:period/report.docx',
+  requireCoordinator,
+  async (c) => {
+    const db = c.env.DB;
+    const period = await periodOr404(db, c.req.param('period'));
+    const [input, settings] = await Promise.all([
+      loadMergedInput(db, period, c.get('now')),
+      loadDocumentSettings(db),
+    ]);
+    const bytes = await buildReportDocx(input, settings);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': DOCX_MEDIA_TYPE,
+      'Content-Disposition': contentDisposition(
+        `Bao-cao-${planShort()}-${period.code}.docx`,
+        `Báo cáo KH ${planNumber()} ${period.code}.docx`,
+      ),
+      'Cache-Control': 'no-store',
+    });
+  },
+);
