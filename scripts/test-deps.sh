@@ -7,8 +7,10 @@ set -euo pipefail
 # Independent .xlsx readers (tests/node/xlsx-readers.test.ts and the upload
 # round trips): openpyxl, LibreOffice headless (CSV and PDF), poppler
 # (pdfinfo, pdftotext, pdftoppm), Liberation Serif (Times New Roman's metrics);
+# the written report's readers (tests/node/report-docx-readers.test.ts):
+# python-docx and LibreOffice Writer headless;
 # Chromium for the end-to-end tests (tests/e2e, driven by playwright-core).
-packages=(python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-liberation chromium)
+packages=(python3-openpyxl python3-docx libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-liberation chromium)
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -41,7 +41,7 @@ export const SIZE = {
 export const FIRST_LINE = mm(10);
 
 const black = '000000';
-const heading = (italics: boolean) => ({
+const heading = (outlineLevel: number, italics: boolean) => ({
   basedOn: 'Normal',
   next: 'Normal',
   quickFormat: true,
@@ -51,6 +51,7 @@ const heading = (italics: boolean) => ({
     indent: { firstLine: FIRST_LINE },
     keepNext: true,
     keepLines: true,
+    outlineLevel,
   },
 });
 
@@ -66,8 +67,8 @@ export const STYLES: IStylesOptions = {
       run: { font: FONT, size: SIZE.body, color: black },
       paragraph: { spacing: { after: 120, line: 276 } },
     },
-    heading1: heading(false),
-    heading2: heading(false),
-    heading3: heading(true),
+    heading1: heading(0, false),
+    heading2: heading(1, false),
+    heading3: heading(2, true),
   },
 };
