@@ -242,6 +242,12 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
         client.api.periods[':period']['workbook.xlsx'].$url({ param: { period } }),
         `Tong-hop-${period}.xlsx`,
       ),
+    /** The district's written report of the period (.docx, Decree 30/2020 form; coordinator). */
+    reportDocx: (period: string) =>
+      download(
+        client.api.periods[':period']['report.docx'].$url({ param: { period } }),
+        `Bao-cao-${period}.docx`,
+      ),
     /** An agency's blank progress sheet. */
     template: (period: string, agency: string) =>
       download(

@@ -61,6 +61,10 @@ export const SHARED_WORDS = {
     vi: 'Tải bảng tổng hợp (.xlsx)',
     en: 'Download the merged workbook (.xlsx)',
   },
+  downloadReport: {
+    vi: 'Tải báo cáo (.docx)',
+    en: 'Download the report (.docx)',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type SharedWord = keyof typeof SHARED_WORDS;

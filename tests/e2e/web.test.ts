@@ -19,6 +19,10 @@ const AGENCY = 'P-VHTT'; // no other e2e file writes its reports (harness.ts)
 const COMMENT = 'Mục III.4 thiếu kết quả cụ thể; đề nghị bổ sung số liệu.';
 const PYTHON = '/usr/bin/python3';
 
+/** The text `code` (Python, the file as sys.argv[1]) prints for `file`: openpyxl and python-docx read what the page saved. */
+const pythonText = (code: string, file: string) =>
+  execFileSync(PYTHON, ['-c', code, file], { encoding: 'utf8' });
+
 let system: System;
 let browser: Browser;
 let context: BrowserContext;
@@ -201,7 +205,7 @@ describe('web page', () => {
     await signOut();
   });
 
-  it('coordinator: accepts the corrected version and downloads the merged workbook', async () => {
+  it('coordinator: accepts the corrected version and downloads the merged workbook and the report', async () => {
     await signIn(system.coordinatorKey);
     const row = page.locator(`#row-${AGENCY}`);
     await expect.poll(() => row.textContent()).toContain('Chờ xem xét');
@@ -221,18 +225,27 @@ describe('web page', () => {
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(download.suggestedFilename()).toBe(`Tổng hợp KH 58-KH-UBND ${period}.xlsx`);
     // The accepted upload is in it (openpyxl reads the merged workbook).
-    const text = execFileSync(
-      PYTHON,
-      [
-        '-c',
-        'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for r in ws.iter_rows() for c in r if c.value))',
-        merged,
-      ],
-      { encoding: 'utf8' },
+    const text = pythonText(
+      'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nprint("\\n".join(str(c.value) for ws in wb for r in ws.iter_rows() for c in r if c.value))',
+      merged,
     );
     expect(text).toContain('(tải lên từ trang web)');
     await page.waitForSelector('.saved-link');
     await screenshot(page, SUITE, '10-coordinator-merged');
+
+    // The written report (.docx) names the accepted upload's result too (python-docx reads it).
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#download-report'),
+    ]);
+    const report = join(work, 'report.docx');
+    await docx.saveAs(report);
+    expect(docx.suggestedFilename()).toBe(`Báo cáo KH 58-KH-UBND ${period}.docx`);
+    const reportText = pythonText(
+      'import sys, docx\nprint("\\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))',
+      report,
+    );
+    expect(reportText).toContain('(tải lên từ trang web)');
   });
 
   it('coordinator: sets the deadline, locks with a reason, reopens for one agency', async () => {

@@ -88,6 +88,10 @@ export const WEB_WORDS = {
     vi: 'Một sổ Excel cho cả huyện: Tổng hợp, Chi tiết, Khó khăn - Kiến nghị, Tình hình nộp báo cáo.',
     en: 'One workbook for the district: summary, details, difficulties and proposals, who has reported.',
   },
+  reportHint: {
+    vi: 'Dự thảo báo cáo bằng văn bản (Word, theo thể thức Nghị định 30/2020/NĐ-CP) từ cùng số liệu: chỉnh sửa, ghi số, ký và đóng dấu trước khi ban hành.',
+    en: 'A draft written report (Word, in the form of Decree 30/2020) from the same data: edit, number, sign and seal it before issuing.',
+  },
   downloadTemplate: { vi: 'Tải biểu mẫu trống (.xlsx)', en: 'Download the blank template (.xlsx)' },
   downloadReady: { vi: 'Đã tải {f}.', en: 'Downloaded {f}.' },
   downloadAgain: { vi: 'Tải lại tệp', en: 'Save the file again' },

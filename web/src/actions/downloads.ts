@@ -1,4 +1,5 @@
-// Files the page downloads with the key: the merged workbook (coordinator),
+// Files the page downloads with the key: the merged workbook and the written
+// report (coordinator),
 // an agency's blank template (both roles) or one started from its last
 // accepted report, a stored version as .xlsx, and a refused upload sent back
 // with its findings marked. Each is kept as an object URL,
@@ -35,6 +36,15 @@ export class Downloads {
     if (!period) return;
     await this.store.act('merged', 'downloads', async () => {
       this.keep('merged', await this.store.api().mergedWorkbook(period), 'downloads');
+    });
+  }
+
+  /** The written report (.docx) of the period. */
+  async report(): Promise<void> {
+    const period = this.store.state.period;
+    if (!period) return;
+    await this.store.act('report', 'downloads', async () => {
+      this.keep('report', await this.store.api().reportDocx(period), 'downloads');
     });
   }
 

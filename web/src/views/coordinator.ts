@@ -301,8 +301,18 @@ function downloadsView(app: App): HTMLElement {
         busyLabel: t(lang, 'loading'),
         onClick: () => app.downloads.merged(),
       }),
+      button(app, {
+        id: 'download-report',
+        label: t(lang, 'downloadReport'),
+        kind: 'secondary',
+        busy: 'report',
+        busyLabel: t(lang, 'loading'),
+        onClick: () => app.downloads.report(),
+      }),
     ),
+    h('p', { class: 'hint' }, t(lang, 'reportHint')),
     savedLink(app, 'merged'),
+    savedLink(app, 'report'),
     h(
       'div',
       { class: 'field' },
