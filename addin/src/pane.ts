@@ -37,7 +37,8 @@ export type Action =
   | 'completeness'
   | 'merged'
   | 'loadLast'
-  | 'report';
+  | 'report'
+  | 'reportDocx';
 export type Busy = Action | null;
 
 /** A failed action, with which one it was (the retry button runs it again). */
@@ -84,6 +85,8 @@ export interface PaneState {
   completeness: Completeness | null;
   /** Object URL of the merged workbook when Excel cannot open it itself. */
   mergedUrl: string | null;
+  /** Object URL of the written report (.docx), offered as a link: Excel does not open Word documents. */
+  reportDocxUrl: string | null;
   /**
    * True when the web page is offered for the merged workbook: inside Excel
    * whenever Excel did not open it — alone on Mac, whose webview ignores blob
@@ -166,6 +169,7 @@ export class Pane {
       receipt: null,
       completeness: null,
       mergedUrl: null,
+      reportDocxUrl: null,
       mergedViaWebPage: false,
       notes: null,
       confirm: null,
@@ -237,6 +241,7 @@ export class Pane {
   signOut(): void {
     this.deps.settings.set('key', null);
     if (this.state.mergedUrl) URL.revokeObjectURL(this.state.mergedUrl);
+    if (this.state.reportDocxUrl) URL.revokeObjectURL(this.state.reportDocxUrl);
     this.set({
       key: null,
       me: null,
@@ -248,6 +253,7 @@ export class Pane {
       failure: null,
       notice: null,
       mergedUrl: null,
+      reportDocxUrl: null,
       mergedViaWebPage: false,
       notes: null,
       confirm: null,
@@ -633,6 +639,24 @@ export class Pane {
         mergedViaWebPage: this.state.inExcel,
         notice,
       });
+    });
+  }
+
+  /**
+   * The written report of the period (.docx), fetched and offered as a
+   * download link (Excel opens no Word document); on Mac, whose webview
+   * ignores blob links (office-js #2700), the web page instead.
+   */
+  async fetchReportDocx(): Promise<void> {
+    await this.act('reportDocx', async () => {
+      if (!this.state.period) return;
+      if (this.deps.platform === 'Mac') {
+        this.set({ mergedViaWebPage: true });
+        return;
+      }
+      const file = await this.api().reportDocx(this.state.period);
+      if (this.state.reportDocxUrl) URL.revokeObjectURL(this.state.reportDocxUrl);
+      this.set({ reportDocxUrl: URL.createObjectURL(file.blob) });
     });
   }
 

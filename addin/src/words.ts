@@ -126,6 +126,8 @@ export const PANE_WORDS = {
   versionShort: { vi: 'Bản', en: 'Ver.' },
   openMerged: { vi: 'Mở bảng tổng hợp', en: 'Open the merged workbook' },
   openingMerged: { vi: 'Đang tải bảng tổng hợp…', en: 'Fetching the merged workbook…' },
+  fetchingReportDocx: { vi: 'Đang tạo báo cáo (.docx)…', en: 'Making the report (.docx)…' },
+  saveReportDocx: { vi: 'Lưu báo cáo (.docx) về máy', en: 'Save the report (.docx)' },
   mergedOpened: {
     vi: 'Đã mở bảng tổng hợp trong cửa sổ Excel mới.',
     en: 'The merged workbook opened in a new Excel window.',

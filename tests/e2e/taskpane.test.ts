@@ -340,7 +340,7 @@ describe('coordinator', () => {
     await context.close();
   });
 
-  it('offers a download where Excel.createWorkbook is missing', async () => {
+  it('offers a download where Excel.createWorkbook is missing, and the written report', async () => {
     const { page, context } = await openPane({ excel: true, createWorkbook: false });
     await connect(page, system.coordinatorKey);
     await page.waitForSelector('#completeness');
@@ -353,6 +353,16 @@ describe('coordinator', () => {
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     await screenshot(page, SUITE, '12-merged-download');
+    // The written report: fetched, then offered as a link (Excel opens no Word document).
+    await page.click('#download-report');
+    await page.waitForSelector('#report-docx-link');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#report-docx-link'),
+    ]);
+    const docx = readFileSync(await report.path());
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
     await context.close();
   });
 });

@@ -182,6 +182,7 @@ function setup(
     opened: [] as string[],
     browser: [] as string[],
     merged: 0,
+    reportDocx: [] as string[],
     diff: [] as { agency: string; from?: string }[],
   };
   const blocked = () => {
@@ -281,6 +282,10 @@ function setup(
       mergedWorkbook: async () => {
         calls.merged++;
         return { blob: new Blob([new Uint8Array([80, 75, 3, 4])]), name: 'Tong-hop.xlsx' };
+      },
+      reportDocx: async (period: string) => {
+        calls.reportDocx.push(period);
+        return { blob: new Blob([new Uint8Array([80, 75, 3, 4])]), name: 'Bao-cao.docx' };
       },
     }) as unknown as Api;
   const states: PaneState[] = [];
@@ -447,6 +452,19 @@ describe('pane', () => {
     expect(b.calls.opened).toEqual([]);
     expect(b.pane.state.mergedUrl).toMatch(/^blob:/);
     expect(b.pane.state.notice?.word).toBe('mergedNoApi');
+  });
+
+  it('offers the written report (.docx) as a download link, never opening it in Excel', async () => {
+    const { pane, calls } = setup();
+    await pane.connect('good');
+    expect(pane.state.reportDocxUrl).toBeNull();
+    await pane.fetchReportDocx();
+    expect(calls.reportDocx).toEqual([PERIOD]);
+    expect(calls.opened).toEqual([]);
+    expect(pane.state.failure).toBeNull();
+    expect(pane.state.reportDocxUrl).toMatch(/^blob:/);
+    pane.signOut();
+    expect(pane.state.reportDocxUrl).toBeNull();
   });
 
   it('creates the sheet for the agency and period chosen', async () => {

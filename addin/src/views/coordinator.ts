@@ -112,7 +112,29 @@ export function coordinatorView(pane: Pane, s: PaneState): HTMLElement {
         },
         t(L, 'openMerged'),
       ),
+      h(
+        'button',
+        {
+          id: 'download-report',
+          type: 'button',
+          class: 'secondary',
+          disabled: off,
+          onclick: () => void pane.fetchReportDocx(),
+        },
+        t(L, 'downloadReport'),
+      ),
     ),
+    s.reportDocxUrl
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            { id: 'report-docx-link', href: s.reportDocxUrl, download: `bao-cao-${s.period}.docx` },
+            t(L, 'saveReportDocx'),
+          ),
+        )
+      : null,
     s.mergedUrl
       ? h(
           'p',

@@ -16,6 +16,7 @@ const BUSY_WORDS: Record<string, WordKey> = {
   merged: 'openingMerged',
   loadLast: 'loadingLast',
   report: 'loadingReport',
+  reportDocx: 'fetchingReportDocx',
 };
 
 /**
@@ -56,6 +57,7 @@ export function failureView(pane: Pane, s: PaneState): HTMLElement | null {
     else if (f.action === 'check') void pane.check();
     else if (f.action === 'loadLast') void pane.loadLast();
     else if (f.action === 'report') void pane.retryReport();
+    else if (f.action === 'reportDocx') void pane.fetchReportDocx();
     else if (s.key) void pane.connect(s.key);
   };
   return h(
