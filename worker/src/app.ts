@@ -13,6 +13,7 @@ import { keys } from './routes/keys.ts';
 import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
 import { reviews } from './routes/reviews.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { submissions } from './routes/submissions.ts';
 import { uploads } from './routes/uploads.ts';
 import { workbooks } from './routes/workbooks.ts';
@@ -60,7 +61,8 @@ const routes = app
   .route('/api/periods', uploads)
   .route('/api/periods', workbooks)
   .route('/api/periods', carryForwardRoutes)
-  .route('/api/keys', keys);
+  .route('/api/keys', keys)
+  .route('/api/settings', settingsRoutes);
 
 export type AppType = typeof routes;
 export default app;
