@@ -2,7 +2,8 @@
 // document settings; a refused body names the field and writes nothing; an
 // agency key is refused; a save is audited.
 import { describe, expect, it } from 'vitest';
-import { type DocumentSettings, EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
+import { TEST_DOCUMENT } from '../support/document-settings.ts';
 import {
   api,
   auditRows,
@@ -16,18 +17,7 @@ import {
 
 const PATH = '/api/settings/document';
 
-/** Neutral placeholders: never the district's real bodies or officials. */
-const SETTINGS: DocumentSettings = {
-  parentBody: 'CƠ QUAN CẤP TRÊN THỬ NGHIỆM',
-  issuingBody: 'CƠ QUAN THỬ NGHIỆM',
-  numberSymbol: 'BC-TN',
-  place: 'Nơi thử nghiệm',
-  recipients: ['Cơ quan nhận thử nghiệm 1', 'Cơ quan nhận thử nghiệm 2'],
-  signerLines: ['TM. CƠ QUAN THỬ NGHIỆM', 'NGƯỜI KÝ'],
-  signerName: 'Người ký thử nghiệm',
-  copyTo: ['Cơ quan A (thử nghiệm)'],
-  archiveUnit: 'VP',
-};
+const SETTINGS = TEST_DOCUMENT;
 
 const put = (key: string, json: unknown) => api(PATH, { method: 'PUT', key, json });
 

@@ -9,6 +9,7 @@ import { getPeriod, periodName } from '../../../shared/periods/index.ts';
 import type { Submission } from '../../../shared/submission/schema.ts';
 import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
+import { loadDocumentSettings } from '../db/document-settings.ts';
 import type { PeriodRow } from '../db/periods.ts';
 import { chosenSubmissions, findVersion, reviewState } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
@@ -83,6 +84,7 @@ export const workbooks = new Hono<AppEnv>()
       agencyNames: Object.fromEntries(agencies.map((a) => [a.code, a.name])),
       completeness,
       reports,
+      document: await loadDocumentSettings(c.env.DB),
       generatedAt: c.get('now'),
     });
     return xlsx(
