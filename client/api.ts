@@ -106,6 +106,9 @@ export type ReviewBody = InferRequestType<
 >['json'];
 export type PeriodPatch = InferRequestType<OnePeriod['$patch']>['json'];
 export type KeyRequest = InferRequestType<Client['api']['keys']['$post']>['json'];
+export type DocumentSettingsBody = InferRequestType<
+  Client['api']['settings']['document']['$put']
+>['json'];
 
 /**
  * The API as `key` (an access key, sent as a bearer token) may use it, on the
@@ -235,6 +238,11 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
       ),
     revokeKey: (prefix: string) =>
       json((init) => client.api.keys[':prefix'].$delete({ param: { prefix } }, { init })),
+    /** The document settings the printed reports use (coordinator); null where not set. */
+    documentSettings: () => json((init) => client.api.settings.document.$get(undefined, { init })),
+    /** Replaces the document settings (coordinator); answers them as stored. */
+    saveDocumentSettings: (settings: DocumentSettingsBody) =>
+      json((init) => client.api.settings.document.$put({ json: settings }, { init })),
 
     /** The merged district workbook (coordinator); it can be large on a slow link. */
     mergedWorkbook: (period: string) =>

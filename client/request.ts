@@ -15,6 +15,8 @@ export class ApiFailure extends Error {
   readonly findings: Finding[];
   /** The sheet the findings are about, when the API names it (uploads). */
   readonly sheet: string | null;
+  /** The request fields a 400 names (`details.issues[].field`, e.g. "recipients.1"), in order. */
+  readonly fields: string[];
   constructor(
     kind: FailureKind,
     status: number,
@@ -22,6 +24,7 @@ export class ApiFailure extends Error {
     text: Bilingual,
     findings: Finding[] = [],
     sheet: string | null = null,
+    fields: string[] = [],
   ) {
     super(`${code}: ${text.en}`);
     this.name = 'ApiFailure';
@@ -31,6 +34,7 @@ export class ApiFailure extends Error {
     this.text = text;
     this.findings = findings;
     this.sheet = sheet;
+    this.fields = fields;
   }
   /** Worth trying again as it is: the request may not have arrived, or the server failed. */
   get retryable(): boolean {
@@ -79,7 +83,17 @@ export async function failureFrom(res: {
     message,
     findingsOf(err?.details),
     typeof sheet === 'string' ? sheet : null,
+    fieldsOf(err?.details),
   );
+}
+
+/** The field names of an error envelope's `details.issues` (INVALID_REQUEST), if any. */
+export function fieldsOf(details: unknown): string[] {
+  const list = (details as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((i) => (i as { field?: unknown } | null)?.field)
+    .filter((f): f is string => typeof f === 'string');
 }
 
 /** Runs one request with a timeout; turns network failures and error answers into ApiFailure. */

@@ -6,9 +6,9 @@
 // for the clerk to fill by hand, never an invented value.
 import { z } from 'zod';
 import { text } from '../text/schema.ts';
+import { CONTROL, LINE_LIMITS as LINE, LIST_LIMITS as LIST } from './limits.ts';
 
 /** One printed line: visible text on one line (no control, invisible format or line-separator characters). */
-const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const line = (max = 200) =>
   text()
     .trim()
@@ -30,23 +30,23 @@ const optionalLine = (max = 200) =>
 export const DocumentSettingsSchema = z
   .object({
     /** The parent body, upper case, over the issuing body ("ỦY BAN NHÂN DÂN TỈNH …"); often none. */
-    parentBody: optionalLine(),
+    parentBody: optionalLine(LINE.parentBody),
     /** The issuing body ("ỦY BAN NHÂN DÂN …"). */
-    issuingBody: optionalLine(),
+    issuingBody: optionalLine(LINE.issuingBody),
     /** The symbol after the number: "Số: 05/BC-UBND" has "BC-UBND". */
-    numberSymbol: optionalLine(40),
+    numberSymbol: optionalLine(LINE.numberSymbol),
     /** The place of the date line: "Lý Sơn, ngày … tháng … năm …". */
-    place: optionalLine(80),
+    place: optionalLine(LINE.place),
     /** "Kính gửi:": one recipient, or several (one per line). */
-    recipients: z.array(line()).max(10),
+    recipients: z.array(line(LIST.recipients.chars)).max(LIST.recipients.lines),
     /** The signature block's lines above the signature, e.g. "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
-    signerLines: z.array(line(80)).max(4),
+    signerLines: z.array(line(LIST.signerLines.chars)).max(LIST.signerLines.lines),
     /** The signer's full name. */
-    signerName: optionalLine(80),
+    signerName: optionalLine(LINE.signerName),
     /** "Nơi nhận:" items between "- Như trên;" (added when there are recipients) and "- Lưu: VT, …". */
-    copyTo: z.array(line()).max(20),
+    copyTo: z.array(line(LIST.copyTo.chars)).max(LIST.copyTo.lines),
     /** The unit in "- Lưu: VT, <unit>." */
-    archiveUnit: optionalLine(40),
+    archiveUnit: optionalLine(LINE.archiveUnit),
   })
   .strict();
 

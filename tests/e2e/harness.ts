@@ -24,7 +24,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { parseDevKeys } from '../../scripts/lib/dev-keys.ts';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
@@ -120,10 +120,17 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** Saves a full-page screenshot as test-artifacts/e2e/<suite>/<NN-step>.png. */
-export async function screenshot(page: Page, suite: string, step: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  suite: string,
+  step: string,
+  part?: Locator,
+): Promise<string> {
   const folder = join(ARTIFACTS, suite);
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${step}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // `part`: only that element (one form), else the whole page.
+  if (part) await part.screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
   return file;
 }

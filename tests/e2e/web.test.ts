@@ -336,6 +336,35 @@ describe('web page', () => {
     await screenshot(page, SUITE, '13-coordinator-renamed-village');
   });
 
+  it('coordinator: sets the document details; a line too long is refused beside its field', async () => {
+    await page.click('#show-document');
+    await page.waitForSelector('#document-form');
+    await page.fill('#doc-issuingBody', 'CƠ QUAN THỬ NGHIỆM');
+    await page.fill('#doc-numberSymbol', 'BC-TN');
+    await page.fill('#doc-recipients', 'Cơ quan nhận thử nghiệm 1\nCơ quan nhận thử nghiệm 2');
+    await page.fill('#doc-signerLines', 'TM. CƠ QUAN THỬ NGHIỆM\nNGƯỜI KÝ');
+    await page.fill('#doc-copyTo', `Cơ quan A (thử nghiệm)\n${'x'.repeat(201)}`);
+    await page.click('#save-document');
+    await expect
+      .poll(() => page.textContent('#doc-copyTo-error'))
+      .toContain('Dòng 2 quá dài: tối đa 200 ký tự.');
+    expect(await page.getAttribute('#doc-copyTo', 'aria-invalid')).toBe('true');
+    await screenshot(page, SUITE, '15-coordinator-document-refused', page.locator('#document'));
+    await page.fill('#doc-copyTo', 'Cơ quan A (thử nghiệm)');
+    await page.click('#save-document');
+    await expect.poll(() => page.textContent('#document')).toContain('Đã lưu thông tin văn bản.');
+    const saved = await (await api('/api/settings/document', system.coordinatorKey)).json();
+    expect(saved).toMatchObject({
+      issuingBody: 'CƠ QUAN THỬ NGHIỆM',
+      numberSymbol: 'BC-TN',
+      parentBody: null,
+      recipients: ['Cơ quan nhận thử nghiệm 1', 'Cơ quan nhận thử nghiệm 2'],
+      signerLines: ['TM. CƠ QUAN THỬ NGHIỆM', 'NGƯỜI KÝ'],
+      copyTo: ['Cơ quan A (thử nghiệm)'],
+    });
+    await screenshot(page, SUITE, '16-coordinator-document-saved', page.locator('#document'));
+  });
+
   it('fits a phone screen', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },

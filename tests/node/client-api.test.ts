@@ -169,6 +169,29 @@ describe('failureFrom', () => {
     expect(f.sheet).toBe('P-TP 2026-Q1');
   });
 
+  it('keeps the fields a refused request names (details.issues), in order', async () => {
+    const f = await failureFrom(
+      json(
+        {
+          error: {
+            code: 'INVALID_REQUEST',
+            message: { vi: 'Sai ở: recipients.1, place', en: 'Wrong at: recipients.1, place' },
+            details: {
+              issues: [
+                { field: 'recipients.1', message: 'x' },
+                { field: 'place', message: 'y' },
+                { message: 'no field' },
+              ],
+            },
+          },
+        },
+        400,
+      ),
+    );
+    expect(f.fields).toEqual(['recipients.1', 'place']);
+    expect(f.findings).toEqual([]);
+  });
+
   it('explains an answer that is not the envelope (a proxy’s HTML page)', async () => {
     const f = await failureFrom(new Response('<html>Bad gateway</html>', { status: 502 }));
     expect(f).toMatchObject({ code: 'HTTP_502', status: 502, findings: [], sheet: null });

@@ -2,6 +2,7 @@
 // download name, row heights, and the builders' shape. What other programs
 // read back from the files is in xlsx-readers.test.ts.
 import { describe, expect, it } from 'vitest';
+import { DOTTED } from '../../shared/documents/index.ts';
 import { LayoutError } from '../../shared/layout/index.ts';
 import {
   fitRowHeights,
@@ -12,12 +13,13 @@ import {
 import {
   buildMergedWorkbook,
   MERGED_SHEET_NAMES,
+  type MergedInput,
   NOT_REPORTED,
 } from '../../worker/src/reports/merged.ts';
 import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
 import { contentDisposition } from '../../worker/src/routes/workbooks.ts';
 import type { Sheet } from '../../worker/src/xlsx/types.ts';
-import { dataInput, emptyInput, period, plan } from './readers/fixtures.ts';
+import { DOCUMENT, dataInput, emptyInput, period, plan } from './readers/fixtures.ts';
 
 describe('dates and times', () => {
   it.each([
@@ -117,17 +119,85 @@ describe('buildMergedWorkbook', () => {
     const b = buildMergedWorkbook({ ...dataInput(), generatedAt: '2026-02-03T10:00:00Z' });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const line = a.sheets[0]?.rows.find((r) => r.index === 3)?.cells[4]?.value;
-    expect(line).toBe('Lý Sơn, ngày 03 tháng 02 năm 2026');
+    expect(line).toBe('Nơi thử nghiệm, ngày 03 tháng 02 năm 2026');
   });
 
-  it('uses the current agency names (D1) in the header block and the rows', () => {
+  it('uses the current agency names (D1) as the author; the header block is the document settings’', () => {
     const input = dataInput();
     const wb = buildMergedWorkbook({
       ...input,
       agencyNames: { ...input.agencyNames, 'BTC-NV-LDTBXH': 'Phòng Nội vụ đặc khu' },
     });
-    expect(wb.sheets[0]?.rows[1]?.cells[0]?.value).toBe('PHÒNG NỘI VỤ ĐẶC KHU');
+    expect(wb.sheets[0]?.rows[1]?.cells[0]?.value).toBe('CƠ QUAN THỬ NGHIỆM');
     expect(wb.creator).toBe('Phòng Nội vụ đặc khu');
+  });
+});
+
+/** The summary sheet's texts by row: "A: …", "E: …" for each cell that has one. */
+function summaryLines(input: MergedInput): string[] {
+  const sheet = buildMergedWorkbook(input).sheets[0] as Sheet;
+  return sheet.rows.map((r) =>
+    r.cells
+      .map((c, i) => (c?.value == null ? null : `${'ABCDEFGHI'[i]}: ${c.value}`))
+      .filter(Boolean)
+      .join(' | '),
+  );
+}
+
+describe('Tổng hợp as a Decree 30 document', () => {
+  it('prints the document settings: header, Kính gửi, signature block beside Nơi nhận', () => {
+    const lines = summaryLines(dataInput());
+    expect(lines.slice(0, 3)).toEqual([
+      'A: CƠ QUAN CẤP TRÊN THỬ NGHIỆM | E: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'A: CƠ QUAN THỬ NGHIỆM | E: Độc lập - Tự do - Hạnh phúc',
+      'A: Số: ……/BC-TN | E: Nơi thử nghiệm, ngày 20 tháng 3 năm 2026',
+    ]);
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('A: BÁO CÁO')).toBeGreaterThan(2);
+    const to = at('B: Kính gửi:');
+    expect(lines.slice(to, to + 2)).toEqual([
+      'B: Kính gửi:  | C: - Cơ quan nhận thử nghiệm 1;',
+      'C: - Cơ quan nhận thử nghiệm 2.',
+    ]);
+    expect(to).toBeLessThan(at('I. TÌNH HÌNH NỘP BÁO CÁO'));
+    const end = at('A: Nơi nhận:');
+    expect(end).toBeGreaterThan(at('Toàn Kế hoạch'));
+    // Four empty rows on the right (rows 3–6): the space to sign and seal.
+    expect(lines.slice(end)).toEqual([
+      'A: Nơi nhận: | E: TM. CƠ QUAN THỬ NGHIỆM',
+      'A: - Như trên; | E: NGƯỜI KÝ THỬ NGHIỆM',
+      'A: - Cơ quan A (thử nghiệm);',
+      'A: - Lưu: VT, VP.',
+      '',
+      '',
+      'E: Người ký thử nghiệm',
+    ]);
+  });
+
+  it('prints what is not set as dotted blanks, and no "Như trên" without recipients', () => {
+    const lines = summaryLines(emptyInput());
+    expect(lines.slice(0, 3)).toEqual([
+      `A: ${DOTTED} | E: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
+      'E: Độc lập - Tự do - Hạnh phúc',
+      `A: Số: ……/${DOTTED} | E: ${DOTTED}, ngày 02 tháng 7 năm 2026`,
+    ]);
+    expect(lines).toContain(`B: Kính gửi:  | C: ${DOTTED}`);
+    const end = lines.findIndex((l) => l.startsWith('A: Nơi nhận:'));
+    expect(lines.slice(end)).toEqual([
+      `A: Nơi nhận: | E: ${DOTTED}`,
+      `A: - Lưu: VT, ${DOTTED}.`,
+      '',
+      '',
+      '',
+      `E: ${DOTTED}`,
+    ]);
+  });
+
+  it('puts one recipient on the line of "Kính gửi:", ending with a full stop', () => {
+    const input = { ...dataInput(), document: { ...DOCUMENT, recipients: ['Cơ quan nhận'] } };
+    const lines = summaryLines(input);
+    expect(lines).toContain('B: Kính gửi:  | C: Cơ quan nhận.');
+    expect(lines).toContain('A: - Như trên; | E: NGƯỜI KÝ THỬ NGHIỆM');
   });
 });
 

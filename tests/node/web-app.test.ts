@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Api } from '../../client/api.ts';
 import { ApiFailure } from '../../client/request.ts';
 import { settingsStore } from '../../client/settings.ts';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import { App } from '../../web/src/app.ts';
 import type { State } from '../../web/src/state.ts';
 
@@ -218,6 +219,107 @@ describe('agency names', () => {
     expect(app.state.agencies[0]?.name).toBe('Thôn Tây');
     expect(app.state.notice?.section).toBe('agencies');
     expect(api.completeness).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('document settings', () => {
+  const loaded = {
+    ...EMPTY_DOCUMENT_SETTINGS,
+    issuingBody: 'CƠ QUAN THỬ NGHIỆM',
+    recipients: ['Cơ quan nhận thử nghiệm'],
+  };
+  function withSettings() {
+    const { app, api } = setup();
+    const sent: unknown[] = [];
+    Object.assign(api, {
+      documentSettings: vi.fn(async () => loaded),
+      saveDocumentSettings: vi.fn(async (body: unknown) => {
+        sent.push(body);
+        return body;
+      }),
+    });
+    return { app, api, sent };
+  }
+
+  it('loads when opened; sends every field, lists one item per line, blanks as null', async () => {
+    const { app, sent } = withSettings();
+    await app.session.signIn(KEY);
+    await app.document.open();
+    expect(app.state.documentSettings).toEqual(loaded);
+    app.setDraft('doc-place', '  Nơi thử nghiệm ');
+    app.setDraft('doc-issuingBody', ' ');
+    app.setDraft('doc-recipients', 'Cơ quan 1\n\n  Cơ quan 2  \r\n');
+    app.setDraft('doc-signerLines', 'TM. CƠ QUAN THỬ NGHIỆM\nNGƯỜI KÝ');
+    await app.document.save();
+    expect(sent).toEqual([
+      {
+        ...EMPTY_DOCUMENT_SETTINGS,
+        place: 'Nơi thử nghiệm',
+        issuingBody: null,
+        recipients: ['Cơ quan 1', 'Cơ quan 2'],
+        signerLines: ['TM. CƠ QUAN THỬ NGHIỆM', 'NGƯỜI KÝ'],
+      },
+    ]);
+    expect(app.state.documentSettings).toEqual(sent[0]);
+    expect(app.state.notice?.section).toBe('document');
+    expect(app.state.drafts['doc-place']).toBeUndefined();
+  });
+
+  it('refuses a bad field beside it, sending nothing; a 400 from the API names its field too', async () => {
+    const { app, api, sent } = withSettings();
+    await app.session.signIn(KEY);
+    await app.document.open();
+    app.setDraft('doc-copyTo', `Một\n${'x'.repeat(201)}`);
+    await app.document.save();
+    expect(sent).toEqual([]);
+    expect(app.state.failure).toMatchObject({
+      section: 'document',
+      field: 'doc-copyTo',
+      text: {
+        vi: 'Dòng 2 quá dài: tối đa 200 ký tự.',
+        en: 'Line 2 is too long: at most 200 characters.',
+      },
+    });
+    app.setDraft('doc-copyTo', '');
+    app.setDraft('doc-signerLines', '1\n2\n3\n4\n5');
+    await app.document.save();
+    expect(app.state.failure).toMatchObject({
+      field: 'doc-signerLines',
+      text: { en: 'At most 4 lines.' },
+    });
+    app.setDraft('doc-signerLines', '');
+    app.setDraft('doc-numberSymbol', 'BC\tTN');
+    await app.document.save();
+    expect(app.state.failure?.field).toBe('doc-numberSymbol');
+    // An invisible soft hyphen, as the Worker refuses it.
+    app.setDraft('doc-numberSymbol', 'BC-TN');
+    app.setDraft('doc-place', 'Nơi\u00adthử');
+    await app.document.save();
+    expect(app.state.failure?.field).toBe('doc-place');
+    app.setDraft('doc-place', '');
+    expect(sent).toEqual([]);
+
+    app.setDraft('doc-numberSymbol', 'BC-TN');
+    const refused = new ApiFailure(
+      'http',
+      400,
+      'INVALID_REQUEST',
+      { vi: 'Yêu cầu không đúng cấu trúc ở: recipients.0.', en: 'Bad request at: recipients.0.' },
+      [],
+      null,
+      ['recipients.0'],
+    );
+    Object.assign(api, {
+      saveDocumentSettings: vi.fn(async () => {
+        throw refused;
+      }),
+    });
+    await app.document.save();
+    expect(app.state.failure).toMatchObject({
+      section: 'document',
+      field: 'doc-recipients',
+      code: 'INVALID_REQUEST',
+    });
   });
 });
 

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOTTED } from '../../shared/documents/index.ts';
 import { address, parseAddress } from '../../shared/layout/a1.ts';
 import { buildLayout, COLUMNS, isTextColumn, STATUSES } from '../../shared/layout/index.ts';
 import {
@@ -36,6 +37,7 @@ import type { Sheet, Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import { parseCsv } from './readers/csv.ts';
 import {
+  DOCUMENT,
   dataInput,
   emptyInput,
   HOSTILE,
@@ -81,6 +83,9 @@ interface PySheet {
     fitToHeight: number | null;
     fitToPage: boolean;
     print_title_rows: string | null;
+    footer: string | null;
+    footer_font: string | null;
+    footer_size: number | null;
   };
   protection: boolean;
   validations: {
@@ -359,11 +364,15 @@ describe('openpyxl reads what the writer wrote', () => {
         orientation: 'landscape',
         paperSize: 9, // A4
         fitToWidth: 1,
-        fitToHeight: 0,
+        fitToHeight: sheet.print?.fitToHeight ? 1 : 0,
         fitToPage: true,
         print_title_rows: sheet.print?.repeatRows
           ? `$${sheet.print.repeatRows[0]}:$${sheet.print.repeatRows[1]}`
           : null,
+        // openpyxl parses the footer codes: the text, then font and size apart.
+        ...(sheet.print?.footer
+          ? { footer: 'Trang &P/&N', footer_font: 'Times New Roman,Regular', footer_size: 11 }
+          : { footer: null, footer_font: null, footer_size: null }),
       });
     }
   });
@@ -462,15 +471,19 @@ describe('openpyxl reads what the writer wrote', () => {
 
   it('Tổng hợp: the Decree 30 header block, the title and the counts', () => {
     const s = pySheet('merged', MERGED_SHEET_NAMES.summary);
-    expect(s.cells.A1).toMatchObject({ v: 'UBND HUYỆN LÝ SƠN', bold: false, h: 'center' });
-    expect(s.cells.A2).toMatchObject({
-      v: 'BAN TỔ CHỨC, NỘI VỤ - LAO ĐỘNG, THƯƠNG BINH VÀ XÃ HỘI',
-      bold: true,
-    });
+    // The document settings (neutral placeholders in the fixture), as Decree 30 lays them out.
+    expect(s.cells.A1).toMatchObject({ v: DOCUMENT.parentBody, bold: false, h: 'center' });
+    expect(s.cells.A2).toMatchObject({ v: DOCUMENT.issuingBody, bold: true });
+    expect(s.cells.A3).toMatchObject({ v: 'Số: ……/BC-TN', bold: false });
     expect(s.cells.E1).toMatchObject({ v: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true });
     expect(s.cells.E2).toMatchObject({ v: 'Độc lập - Tự do - Hạnh phúc', bold: true });
-    expect(s.cells.E3).toMatchObject({ v: 'Lý Sơn, ngày 20 tháng 3 năm 2026', italic: true });
-    expect(s.merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A2:D2', 'E2:I2', 'E3:I3']));
+    expect(s.cells.E3).toMatchObject({
+      v: 'Nơi thử nghiệm, ngày 20 tháng 3 năm 2026',
+      italic: true,
+    });
+    expect(s.merges).toEqual(
+      expect.arrayContaining(['A1:D1', 'E1:I1', 'A2:D2', 'E2:I2', 'A3:D3', 'E3:I3']),
+    );
     const values = Object.values(s.cells).map((c) => c.v);
     expect(values).toContain('BÁO CÁO');
     expect(values).toContain(
@@ -653,7 +666,25 @@ describe('openpyxl reads what the writer wrote', () => {
       '6 tháng đầu năm 2026 (số liệu từ 15/12/2025 đến 14/06/2026)',
     );
     // 2026-07-01T17:30Z is 2 July in Vietnam.
-    expect(summary.E3?.v).toBe('Lý Sơn, ngày 02 tháng 7 năm 2026');
+    expect(summary.E3?.v).toBe(`${DOTTED}, ngày 02 tháng 7 năm 2026`);
+  });
+
+  it('every merged sheet numbers its pages in the footer; the tables repeat their header rows', () => {
+    const titles: Record<string, string | null> = {
+      [MERGED_SHEET_NAMES.summary]: null,
+      [MERGED_SHEET_NAMES.detail]: '$4:$5',
+      [MERGED_SHEET_NAMES.issues]: '$4:$4',
+      [MERGED_SHEET_NAMES.submissions]: '$4:$4',
+    };
+    for (const book of ['merged', 'empty'] as const) {
+      for (const [name, rows] of Object.entries(titles)) {
+        const p = pySheet(book, name).print;
+        expect(p.footer, `${book}/${name}`).toBe('Trang &P/&N');
+        expect(p.footer_font, `${book}/${name}`).toBe('Times New Roman,Regular');
+        expect(p.footer_size, `${book}/${name}`).toBe(11);
+        expect(p.print_title_rows, `${book}/${name}`).toBe(rows);
+      }
+    }
   });
 
   it('the template: the shared layout, locked fixed cells, unlocked fillable cells, validations, protection', () => {
@@ -779,6 +810,8 @@ describe('LibreOffice headless opens and converts every workbook', () => {
       );
     const first = await page(1);
     expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    // The footer's page number, counted over the whole printout by LibreOffice.
+    expect(first).toMatch(/Trang 1\/\d+/);
     expect(first).toContain('Toàn Kế hoạch');
     // The summary fits one page: the detail sheet starts on page 2.
     expect(await page(2)).toContain('CHI TIẾT KẾT QUẢ THỰC HIỆN NHIỆM VỤ');

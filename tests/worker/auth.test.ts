@@ -2,6 +2,7 @@
 // coordinator-only routes (FORBIDDEN for agency keys).
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import { generateKey, hashKey } from '../../worker/src/lib/keys.ts';
 import {
   api,
@@ -42,6 +43,8 @@ const PROTECTED: { method: string; path: string; json?: unknown }[] = [
   { method: 'GET', path: '/api/keys' },
   { method: 'POST', path: '/api/keys', json: { agency: 'P-TP' } },
   { method: 'DELETE', path: '/api/keys/lsk_abcdefgh' },
+  { method: 'GET', path: '/api/settings/document' },
+  { method: 'PUT', path: '/api/settings/document', json: EMPTY_DOCUMENT_SETTINGS },
 ];
 
 function call(
@@ -210,6 +213,8 @@ describe('FORBIDDEN: agency keys on coordinator routes', () => {
       'GET /api/keys',
       'POST /api/keys',
       'DELETE /api/keys/lsk_abcdefgh',
+      'GET /api/settings/document',
+      'PUT /api/settings/document',
     ]);
   });
 
@@ -258,6 +263,8 @@ describe('FORBIDDEN: agency keys on coordinator routes', () => {
       'GET /api/keys': 200,
       'POST /api/keys': 201,
       'DELETE /api/keys/lsk_abcdefgh': 404,
+      'GET /api/settings/document': 200,
+      'PUT /api/settings/document': 200,
     });
   });
 });

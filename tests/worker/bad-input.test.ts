@@ -3,6 +3,7 @@
 // PAYLOAD_TOO_LARGE and NOT_FOUND (unknown period, unknown route).
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import type { Submission } from '../../shared/submission/schema.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../../worker/src/middleware/json.ts';
 import {
@@ -40,6 +41,7 @@ function bodyRoutes(): { method: string; path: string; json: unknown; agencyKey?
       json: { action: 'accept' },
     },
     { method: 'POST', path: '/api/keys', json: { agency: 'P-TP' } },
+    { method: 'PUT', path: '/api/settings/document', json: EMPTY_DOCUMENT_SETTINGS },
   ];
 }
 

@@ -121,7 +121,7 @@ export function coordinatorKey(label?: string) {
 
 /**
  * snapshot() plus the content that a refused update could change without
- * changing a row count: agency names, key revocations, reopenings, reviews.
+ * changing a row count: agency names, key revocations, reopenings, reviews, document settings.
  */
 export async function fullSnapshot() {
   const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results;
@@ -137,6 +137,7 @@ export async function fullSnapshot() {
       'SELECT period_code, agency_code, reason FROM period_reopenings ORDER BY period_code, agency_code',
     ),
     submissionIds: await rows('SELECT id, version FROM submissions ORDER BY id'),
+    documentSettings: await rows('SELECT settings, updated_at, updated_by FROM document_settings'),
     maxAuditId: (await env.DB.prepare('SELECT MAX(id) AS n FROM audit_log').first<{ n: number }>())
       ?.n,
   };

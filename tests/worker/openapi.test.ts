@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import app from '../../worker/src/app.ts';
 import { ERRORS } from '../../worker/src/errors.ts';
 import { type Answer, OPERATIONS } from '../../worker/src/operations.ts';
@@ -88,6 +89,8 @@ describe('GET /api/openapi.json', () => {
         'GET /api/keys',
         'POST /api/keys',
         'DELETE /api/keys/{prefix}',
+        'GET /api/settings/document',
+        'PUT /api/settings/document',
       ].sort(),
     );
   });
@@ -130,7 +133,7 @@ describe('GET /api/openapi.json', () => {
           expect(op.security, label).toEqual([{ bearer: [] }]);
           expect(responses['401'], label).toBeDefined();
         }
-        if (['POST', 'PATCH'].includes(method.toUpperCase())) {
+        if (['POST', 'PUT', 'PATCH'].includes(method.toUpperCase())) {
           expect(op.requestBody, label).toBeDefined();
           expect(responses['400'], label).toBeDefined();
           expect(responses['413'], label).toBeDefined();
@@ -354,6 +357,7 @@ describe('documented answers', () => {
         ['GET /api/me', '/api/me', agencyKey],
         ['GET /api/agencies', '/api/agencies', agencyKey],
         ['GET /api/keys', '/api/keys', coordinator],
+        ['GET /api/settings/document', '/api/settings/document', coordinator],
       ] as const) {
         await expectDocumented(doc, label, await api(path, { key }));
       }
@@ -361,6 +365,15 @@ describe('documented answers', () => {
         doc,
         'POST /api/keys',
         await api('/api/keys', { method: 'POST', key: coordinator, json: { agency: 'P-TP' } }),
+      );
+      await expectDocumented(
+        doc,
+        'PUT /api/settings/document',
+        await api('/api/settings/document', {
+          method: 'PUT',
+          key: coordinator,
+          json: { ...EMPTY_DOCUMENT_SETTINGS, issuingBody: 'CƠ QUAN THỬ NGHIỆM' },
+        }),
       );
     },
     LONG_TEST_TIMEOUT,

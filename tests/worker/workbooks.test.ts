@@ -4,7 +4,9 @@
 // Independent readers (openpyxl, LibreOffice) are in tests/node/xlsx-readers.test.ts.
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { DOTTED, EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import { XLSX_MEDIA_TYPE as XLSX } from '../../shared/workbook/media-type.ts';
+import { PAGE_NUMBER_FOOTER } from '../../worker/src/reports/common.ts';
 import {
   api,
   COORDINATOR,
@@ -96,6 +98,44 @@ describe('GET /api/periods/:period/workbook.xlsx', () => {
     expect(strings).not.toContain('<f>');
     for (const sheet of Object.keys(p).filter((k) => k.startsWith('xl/worksheets/'))) {
       expect(p[sheet], sheet).not.toContain('<f>');
+    }
+  });
+
+  it('prints the document settings the coordinator saved; unset lines as dotted blanks', async () => {
+    const key = await coordinatorKey();
+    const path = '/api/periods/2028-Q2/workbook.xlsx';
+    const before = (await parts(await download(path, key)))['xl/sharedStrings.xml'] ?? '';
+    expect(before).toContain(`Số: ……/${DOTTED}`);
+    expect(before).not.toContain('CƠ QUAN THỬ NGHIỆM');
+    const saved = await api('/api/settings/document', {
+      method: 'PUT',
+      key,
+      json: {
+        ...EMPTY_DOCUMENT_SETTINGS,
+        issuingBody: 'CƠ QUAN THỬ NGHIỆM',
+        numberSymbol: 'BC-TN',
+        recipients: ['Cơ quan nhận thử nghiệm'],
+      },
+    });
+    expect(saved.status).toBe(200);
+    const p = await parts(await download(path, key));
+    const strings = p['xl/sharedStrings.xml'] ?? '';
+    for (const text of [
+      'CƠ QUAN THỬ NGHIỆM',
+      'Số: ……/BC-TN',
+      'Cơ quan nhận thử nghiệm.',
+      '- Như trên;',
+    ])
+      expect(strings).toContain(text);
+    expect(strings).toContain(`- Lưu: VT, ${DOTTED}.`);
+    // Every sheet numbers its pages in the footer.
+    const sheets = Object.keys(p).filter((k) => k.startsWith('xl/worksheets/sheet'));
+    expect(sheets).toHaveLength(4);
+    for (const sheet of sheets) {
+      const footer = /<oddFooter>(.*?)<\/oddFooter>/.exec(p[sheet] ?? '')?.[1];
+      expect(footer?.replaceAll('&quot;', '"').replaceAll('&amp;', '&'), sheet).toBe(
+        PAGE_NUMBER_FOOTER,
+      );
     }
   });
 

@@ -4,6 +4,7 @@
 import type { PeriodItem } from '../../client/api.ts';
 import { AgencyActions } from './actions/agencies.ts';
 import { CoordinatorActions } from './actions/coordinator.ts';
+import { DocumentActions } from './actions/document.ts';
 import { Downloads } from './actions/downloads.ts';
 import { KeyActions } from './actions/keys.ts';
 import { ReviewActions } from './actions/review.ts';
@@ -17,6 +18,7 @@ export class App {
   readonly session: Session;
   readonly agencies: AgencyActions;
   readonly coordinator: CoordinatorActions;
+  readonly document: DocumentActions;
   readonly downloads: Downloads;
   readonly keys: KeyActions;
   readonly review: ReviewActions;
@@ -27,6 +29,7 @@ export class App {
     this.session = new Session(this.store);
     this.agencies = new AgencyActions(this.store);
     this.coordinator = new CoordinatorActions(this.store);
+    this.document = new DocumentActions(this.store);
     this.downloads = new Downloads(this.store);
     this.keys = new KeyActions(this.store);
     this.review = new ReviewActions(this.store);

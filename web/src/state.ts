@@ -16,6 +16,7 @@ import type {
 } from '../../client/api.ts';
 import type { Failure as ClientFailure } from '../../client/failure.ts';
 import type { Lang } from '../../client/i18n.ts';
+import type { DocumentSettings } from '../../shared/documents/index.ts';
 import type { FillKey } from '../../shared/layout/columns.ts';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
 
@@ -28,6 +29,7 @@ export type Section =
   | 'downloads'
   | 'keys'
   | 'agencies'
+  | 'document'
   | 'upload'
   | 'report'
   | 'history';
@@ -97,6 +99,8 @@ export interface State {
   returning: string | null;
   /** The coordinator opened the agency names form. */
   renaming: boolean;
+  /** The document settings as last loaded or saved (coordinator); null until the form is opened. */
+  documentSettings: DocumentSettings | null;
   /** The key prefix waiting for a second click to revoke. */
   confirmRevoke: string | null;
   /** Text typed into the forms, by input id (kept across re-draws). */
@@ -130,6 +134,7 @@ export function signedOut(): Omit<State, 'lang' | 'key' | 'busy'> {
     newKey: null,
     returning: null,
     renaming: false,
+    documentSettings: null,
     confirmRevoke: null,
     drafts: {},
     history: null,

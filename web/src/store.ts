@@ -5,6 +5,7 @@
 import type { Api, PeriodItem } from '../../client/api.ts';
 import { failureOf, refusal } from '../../client/failure.ts';
 import { langFrom, type Params } from '../../client/i18n.ts';
+import { ApiFailure } from '../../client/request.ts';
 import type { SettingsStore } from '../../client/settings.ts';
 import { type Saved, type Section, type State, signedOut } from './state.ts';
 import { both, type WordKey } from './words.ts';
@@ -57,12 +58,17 @@ export class Store {
    * Runs one network action: progress shown, a second click ignored, failure
    * explained. `keep`: the failure or notice on screen stays while it runs
    * (an action about them, e.g. marking a refused file's findings).
+   * `fieldOf`: the input id for a request field the API refused (400
+   * `details.issues`), so the failure shows beside that input.
    */
   async act(
     action: string,
     section: Section,
     work: () => Promise<void>,
-    { keep = false }: { keep?: boolean } = {},
+    {
+      keep = false,
+      fieldOf,
+    }: { keep?: boolean; fieldOf?: (apiField: string) => string | undefined } = {},
   ): Promise<void> {
     if (this.isBusy(action)) return;
     const cleared = keep ? {} : { failure: null, notice: null };
@@ -74,7 +80,9 @@ export class Store {
         code: 'CLIENT',
         text: (d) => both('pageError', { d }),
       });
-      this.set({ failure: { section, ...failure } });
+      const apiField = e instanceof ApiFailure ? e.fields[0] : undefined;
+      const field = apiField && fieldOf ? fieldOf(apiField) : undefined;
+      this.set({ failure: { section, ...failure, ...(field ? { field } : {}) } });
     } finally {
       this.set({ busy: this.state.busy.filter((b) => b !== action) });
     }
@@ -85,10 +93,14 @@ export class Store {
     this.set({ notice: { section, text: both(key, params) } });
   }
 
-  /** Refuses an action before anything is sent (an empty field), saying why in `section`. */
-  /** Refuses an action before it is sent; with `field`, the message is shown beside that input. */
-  refuse(section: Section, code: string, word: WordKey, field?: string): void {
-    this.set({ failure: { section, ...refusal(code, both(word)), ...(field ? { field } : {}) } });
+  /**
+   * Refuses an action before anything is sent (an empty field), saying why in
+   * `section`; with `field`, the message is shown beside that input.
+   */
+  refuse(section: Section, code: string, word: WordKey, field?: string, params: Params = {}): void {
+    this.set({
+      failure: { section, ...refusal(code, both(word, params)), ...(field ? { field } : {}) },
+    });
   }
 
   draft(id: string): string {

@@ -275,6 +275,43 @@ export const WEB_WORDS = {
     vi: 'Tệp của anh/chị, các ô có lỗi tô đỏ, ô cần lưu ý tô vàng, kèm ghi chú trong ô.',
     en: 'Your file, with error cells in red and warning cells in amber, each with a cell note.',
   },
+  // Document settings (coordinator)
+  documentTitle: { vi: 'Thông tin văn bản báo cáo', en: 'Report document details' },
+  documentIntro: {
+    vi: 'Cơ quan ban hành, nơi nhận, người ký… in trên bảng Tổng hợp. Ô để trống in thành dòng chấm để ghi tay.',
+    en: 'Issuing body, recipients, signer… as printed on the Summary sheet. A blank prints as a dotted line to fill in by hand.',
+  },
+  showDocument: { vi: 'Sửa thông tin văn bản', en: 'Edit the document details' },
+  docParentBody: { vi: 'Cơ quan chủ quản (cấp trên)', en: 'Parent body' },
+  docIssuingBody: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+  docNumberSymbol: { vi: 'Ký hiệu văn bản (sau “Số: …/”)', en: 'Number symbol (after “Số: …/”)' },
+  docNumberSymbolHint: { vi: 'Ví dụ: BC-UBND', en: 'For example: BC-UBND' },
+  docPlace: { vi: 'Địa danh (dòng ngày tháng)', en: 'Place (date line)' },
+  docRecipients: { vi: 'Kính gửi', en: 'To (Kính gửi)' },
+  docSignerLines: { vi: 'Thẩm quyền ký', en: 'Signature block lines' },
+  docSignerLinesHint: {
+    vi: 'Ví dụ: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+    en: 'For example: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+  },
+  docSignerName: { vi: 'Họ tên người ký', en: 'Signer’s name' },
+  docCopyTo: {
+    vi: 'Nơi nhận (ngoài “Như trên” và “Lưu”)',
+    en: 'Copies to (besides “Như trên” and “Lưu”)',
+  },
+  docArchiveUnit: { vi: 'Đơn vị lưu (“Lưu: VT, …”)', en: 'Archive unit (“Lưu: VT, …”)' },
+  onePerLine: { vi: 'Mỗi dòng một mục.', en: 'One item per line.' },
+  saveDocument: { vi: 'Lưu thông tin văn bản', en: 'Save the document details' },
+  documentSaved: { vi: 'Đã lưu thông tin văn bản.', en: 'The document details are saved.' },
+  docTooLong: { vi: 'Quá dài: tối đa {n} ký tự.', en: 'Too long: at most {n} characters.' },
+  docLineTooLong: {
+    vi: 'Dòng {l} quá dài: tối đa {n} ký tự.',
+    en: 'Line {l} is too long: at most {n} characters.',
+  },
+  docTooManyLines: { vi: 'Nhiều nhất {n} dòng.', en: 'At most {n} lines.' },
+  docBadChar: {
+    vi: 'Có ký tự không dùng được (ký tự điều khiển như dấu tab, ký tự ẩn như dấu gạch nối mềm, hoặc ký tự hỏng): hãy xóa rồi gõ lại.',
+    en: 'Holds a character that cannot be used (a control character such as a tab, an invisible one such as a soft hyphen, or a broken one): remove it and type it again.',
+  },
   historyTitle: { vi: 'Lịch sử các phiên bản', en: 'Version history' },
   noHistory: { vi: 'Chưa có phiên bản nào cho kỳ này.', en: 'No versions for this period yet.' },
 } as const satisfies Record<string, Bilingual>;

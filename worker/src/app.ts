@@ -14,6 +14,7 @@ import { periods } from './routes/periods.ts';
 import { planRoutes } from './routes/plan.ts';
 import { reportDocx } from './routes/report-docx.ts';
 import { reviews } from './routes/reviews.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { submissions } from './routes/submissions.ts';
 import { uploads } from './routes/uploads.ts';
 import { workbooks } from './routes/workbooks.ts';
@@ -62,7 +63,8 @@ const routes = app
   .route('/api/periods', workbooks)
   .route('/api/periods', reportDocx)
   .route('/api/periods', carryForwardRoutes)
-  .route('/api/keys', keys);
+  .route('/api/keys', keys)
+  .route('/api/settings', settingsRoutes);
 
 export type AppType = typeof routes;
 export default app;

@@ -4,7 +4,7 @@
 // the OpenAPI 3.1 document and the docs page; tests/worker/openapi.test.ts
 // checks it against the app's routes and their real answers.
 import { z } from 'zod';
-import { DOCX_MEDIA_TYPE } from '../../shared/documents/index.ts';
+import { DOCX_MEDIA_TYPE, DocumentSettingsSchema } from '../../shared/documents/index.ts';
 import { AgencyCodeSchema } from '../../shared/plan/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';
 import { IDEMPOTENCY_KEY } from './middleware/idempotency-key.ts';
@@ -14,6 +14,7 @@ import {
   CarryForwardSchema,
   CompletenessSchema,
   DiffSchema,
+  DocumentSettingsAnswerSchema,
   HealthSchema,
   HistorySchema,
   KeyListSchema,
@@ -64,7 +65,7 @@ export interface Param {
 }
 
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The OpenAPI path template. */
   path: string;
   /** The app's (Hono) route, when it is not `path` with `{x}` as `:x`. */
@@ -497,5 +498,24 @@ export const OPERATIONS: Operation[] = [
     summary: 'Revoke a key',
     access: 'coordinator',
     responses: { 200: { description: 'Revoked', json: KeySchema }, 404: 'Unknown key' },
+  },
+  {
+    method: 'get',
+    path: '/api/settings/document',
+    summary:
+      'The document settings: issuing bodies, number symbol, place, recipients, signer, “Nơi nhận”; null where not set (prints as a dotted blank)',
+    access: 'coordinator',
+    responses: { 200: { description: 'The settings', json: DocumentSettingsAnswerSchema } },
+  },
+  {
+    method: 'put',
+    path: '/api/settings/document',
+    summary: 'Replace the document settings (audited as documents.settings)',
+    access: 'coordinator',
+    body: DocumentSettingsSchema,
+    responses: {
+      200: { description: 'The settings as stored', json: DocumentSettingsAnswerSchema },
+      400: 'Schema violation: details.issues name the field (e.g. recipients.2)',
+    },
   },
 ];

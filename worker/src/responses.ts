@@ -5,6 +5,7 @@
 // without documenting it fails that test. Built from shared/ schemas and the
 // one vocabulary (shared/vocabulary), never a copy of them.
 import { z } from 'zod';
+import type { DocumentSettings } from '../../shared/documents/index.ts';
 import { FILL_KEYS } from '../../shared/layout/columns.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';
 import {
@@ -304,3 +305,24 @@ export const NewKeySchema = z.strictObject({
   label: z.string(),
   createdAt: Instant,
 });
+
+/**
+ * The document settings as stored (shared/documents DocumentSettings): each
+ * line as it prints, null where not set.
+ */
+export const DocumentSettingsAnswerSchema = z.strictObject({
+  parentBody: z.string().nullable(),
+  issuingBody: z.string().nullable(),
+  numberSymbol: z.string().nullable(),
+  place: z.string().nullable(),
+  recipients: z.array(z.string()),
+  signerLines: z.array(z.string()),
+  signerName: z.string().nullable(),
+  copyTo: z.array(z.string()),
+  archiveUnit: z.string().nullable(),
+});
+const settingsAreShared: Same<
+  z.infer<typeof DocumentSettingsAnswerSchema>,
+  DocumentSettings
+> = true;
+void settingsAreShared;

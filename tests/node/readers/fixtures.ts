@@ -11,6 +11,7 @@ import type {
   MergedInput,
   MergedPeriod,
 } from '../../../worker/src/reports/merged.ts';
+import { TEST_DOCUMENT } from '../../support/document-settings.ts';
 
 export const plan = lySon58;
 export const PERIOD_CODE = '2026-Q1';
@@ -89,6 +90,9 @@ export const MISSING = ['MTTQ', 'THON-05', 'THON-06'];
 /** P-TP carries the hostile strings; THON-01 the 20,000-character text. */
 export const HOSTILE_AGENCY = 'P-TP';
 
+/** Every document setting set (neutral placeholders). */
+export const DOCUMENT = TEST_DOCUMENT;
+
 export function dataInput(): MergedInput {
   const reporting = plan.reportingAgencies().map((a) => a.code);
   const reports: ChosenReport[] = [];
@@ -155,6 +159,7 @@ export function dataInput(): MergedInput {
     agencyNames: AGENCY_NAMES,
     completeness,
     reports,
+    document: DOCUMENT,
     generatedAt: '2026-03-20T01:30:00.000Z',
   };
 }

@@ -70,6 +70,9 @@ def sheet_info(ws):
             "fitToHeight": None if ps.fitToHeight is None else int(ps.fitToHeight),
             "fitToPage": fit_to_page,
             "print_title_rows": ws.print_title_rows,
+            "footer": ws.oddFooter.center.text,
+            "footer_font": ws.oddFooter.center.font,
+            "footer_size": ws.oddFooter.center.size,
         },
         "protection": bool(ws.protection.sheet),
         "validations": [

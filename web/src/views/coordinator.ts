@@ -13,6 +13,7 @@ import { barChartSvg } from '../chart.ts';
 import { reviewTone, timelinessTone } from '../tones.ts';
 import { t } from '../words.ts';
 import { agenciesView } from './agencies.ts';
+import { documentView } from './document.ts';
 import { keysView } from './keys.ts';
 import { periodBar } from './period.ts';
 import { reportView } from './report.ts';
@@ -52,6 +53,7 @@ export function coordinatorView(app: App, fileInput: HTMLInputElement): HTMLElem
         )
       : null,
     agenciesView(app),
+    documentView(app),
     keysView(app),
   );
 }

@@ -71,7 +71,7 @@ export function field(
     ...o.attrs,
   };
   const input = o.multiline
-    ? h('textarea', { ...common, rows: 3 }, value)
+    ? h('textarea', { rows: 3, ...common }, value)
     : h('input', { ...common, type: o.type ?? 'text', value });
   return h(
     'div',

@@ -17,6 +17,17 @@ export function landscape(repeatRows?: [number, number]): PrintSetup {
   };
 }
 
+/**
+ * "Trang 2/5" centred in the footer of every printed page (Times New Roman
+ * 11 pt), in SpreadsheetML's footer codes: &"font,style", &size, &P, &N.
+ */
+export const PAGE_NUMBER_FOOTER = `&C&"${FONT_NAME},Regular"&11Trang &P/&N`;
+
+/** The sheet with its pages numbered in the footer ("Trang 1/3"). */
+export function withPageNumbers(sheet: Sheet): Sheet {
+  return { ...sheet, print: { ...sheet.print, footer: PAGE_NUMBER_FOOTER } };
+}
+
 export function style(
   size: number,
   rest: Omit<Style, 'font'> & {

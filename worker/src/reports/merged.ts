@@ -8,7 +8,7 @@
 //   Khó khăn - Kiến nghị  issues.ts       every difficulty and proposal, with agency and task
 //   Tình hình nộp báo cáo submissions.ts  each expected agency: version, received, on time, review
 import type { Workbook } from '../xlsx/types.ts';
-import { fitRowHeights } from './common.ts';
+import { fitRowHeights, withPageNumbers } from './common.ts';
 import { detailSheet } from './merged/detail.ts';
 import type { MergedInput } from './merged/input.ts';
 import { issuesSheet } from './merged/issues.ts';
@@ -38,6 +38,8 @@ export function buildMergedWorkbook(input: MergedInput): Workbook {
       detailSheet(input, m),
       issuesSheet(input, m),
       submissionsSheet(input, m),
-    ].map(fitRowHeights),
+    ]
+      .map(fitRowHeights)
+      .map(withPageNumbers),
   };
 }

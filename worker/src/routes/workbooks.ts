@@ -9,6 +9,7 @@ import { getPeriod, periodName } from '../../../shared/periods/index.ts';
 import type { Submission } from '../../../shared/submission/schema.ts';
 import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
+import { loadDocumentSettings } from '../db/document-settings.ts';
 import type { PeriodRow } from '../db/periods.ts';
 import { findVersion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
@@ -52,7 +53,10 @@ export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
     const period = await periodOr404(db, c.req.param('period'));
-    const workbook = buildMergedWorkbook(await loadMergedInput(db, period, c.get('now')));
+    const workbook = buildMergedWorkbook({
+      ...(await loadMergedInput(db, period, c.get('now'))),
+      document: await loadDocumentSettings(db),
+    });
     return xlsx(
       c,
       writeXlsx(workbook, { modified: c.get('now') }),

@@ -1,12 +1,12 @@
 // One worksheet part (xl/worksheets/sheetN.xml), elements in the order the
 // schema requires (CT_Worksheet): sheetPr, dimension, sheetViews,
 // sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
-// dataValidations, pageMargins, pageSetup, legacyDrawing.
+// dataValidations, pageMargins, pageSetup, headerFooter, legacyDrawing.
 import { address, columnLetter } from '../../../shared/layout/a1.ts';
 import type { SharedStrings } from './strings.ts';
 import type { StyleSheet } from './styles.ts';
 import type { DataValidation, Sheet } from './types.ts';
-import { plainText } from './xml.ts';
+import { escapeXml, plainText } from './xml.ts';
 
 function cellXml(ref: string, value: unknown, s: number, strings: SharedStrings): string {
   const style = s ? ` s="${s}"` : '';
@@ -109,7 +109,7 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     : '';
   const m = print?.margins ?? { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 };
   const pageSetup = print
-    ? `<pageSetup paperSize="9" orientation="${print.orientation ?? 'portrait'}"${print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
+    ? `<pageSetup paperSize="9" orientation="${print.orientation ?? 'portrait'}"${print.fitToWidth ? ` fitToWidth="1" fitToHeight="${print.fitToHeight ? 1 : 0}"` : ''}/>`
     : '';
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
@@ -127,6 +127,9 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     validations,
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="0.3" footer="0.3"/>`,
     pageSetup,
+    print?.footer
+      ? `<headerFooter><oddFooter>${escapeXml(print.footer)}</oddFooter></headerFooter>`
+      : '',
     // The notes' VML drawing (notes.ts; relationship rId2 of the sheet).
     sheet.notes?.length ? '<legacyDrawing r:id="rId2"/>' : '',
     '</worksheet>',

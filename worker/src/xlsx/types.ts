@@ -64,12 +64,20 @@ export interface PrintSetup {
   orientation?: 'portrait' | 'landscape';
   /** Paper: A4 only for now (Decree 30). */
   paper?: 'A4';
-  /** Fit all columns on one page width (height unlimited). */
+  /** Fit all columns on one page width (height unlimited, unless fitToHeight). */
   fitToWidth?: boolean;
+  /** With fitToWidth: the whole sheet on one page (a one-page document). */
+  fitToHeight?: boolean;
   /** Rows repeated at the top of each printed page, e.g. [6, 6]. */
   repeatRows?: [number, number];
   /** Margins in inches. */
   margins?: { left: number; right: number; top: number; bottom: number };
+  /**
+   * The footer of every printed page, in SpreadsheetML's header and footer
+   * codes (ECMA-376 Part 1 §18.3.1.46 oddFooter): "&C" centres what follows,
+   * "&P" is the page number, "&N" the number of pages.
+   */
+  footer?: string;
 }
 
 /** A cell note (Excel's "Note"): hidden until the pointer rests on the cell. */

@@ -1,5 +1,6 @@
 // What the merged workbook is made from: plain data the route reads from
 // D1 (or a test makes in Node). Nothing here knows D1 or HTTP.
+import type { DocumentSettings } from '../../../../shared/documents/index.ts';
 import type { Plan } from '../../../../shared/plan/plan.ts';
 import type { SubmissionRow } from '../../../../shared/submission/schema.ts';
 import type { ReviewState, Timeliness } from '../../../../shared/vocabulary/index.ts';
@@ -42,6 +43,8 @@ export interface MergedInput {
   /** Every agency expected to report, in registry order. */
   completeness: readonly CompletenessRow[];
   reports: readonly ChosenReport[];
+  /** The coordinator's document settings (header, recipients, signer); absent: nothing set. */
+  document?: DocumentSettings;
   /** When the workbook is made (ISO instant): the date line, in Vietnam's calendar. */
   generatedAt: string;
 }

@@ -1,11 +1,15 @@
-// Sheet "Tổng hợp": the Decree 30 header block and title, then I. who has
+// Sheet "Tổng hợp", the report itself as Decree 30/2020 lays it out: the
+// header block, "BÁO CÁO" and its subject, "Kính gửi:", then I. who has
 // reported (counts and shares) and II. the tasks' results counted by status,
-// per section of the plan and for the whole plan. One printed page.
+// per section of the plan and for the whole plan, then the signature block
+// beside "Nơi nhận:" (merged/document.ts, from the document settings).
+import { EMPTY_DOCUMENT_SETTINGS } from '../../../../shared/documents/index.ts';
 import { vnToday } from '../../../../shared/periods/index.ts';
 import { TASK_STATUSES, type Timeliness } from '../../../../shared/vocabulary/index.ts';
 import type { Cell, Row, Sheet, Style } from '../../xlsx/types.ts';
-import { cell, landscape, placeDateLine, upper } from '../common.ts';
+import { cell, landscape } from '../common.ts';
 import { same, spanRow } from './cells.ts';
+import { headerBlock, recipientsBlock, signatureBlock } from './document.ts';
 import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
 import { S } from './styles.ts';
@@ -19,38 +23,14 @@ export function summarySheet(input: MergedInput, m: MergedModel): Sheet {
   const merges: string[] = [];
 
   // Decree 30 header block: issuing body left (A–D), national motto right (E–I).
-  const left: [string, Style][] = [
-    ...plan.def.issuer.headerLines.map((l): [string, Style] => [l, S.issuerParent]),
-    [upper(m.name(plan.coordinator.code)), S.issuerName],
-  ];
-  const right: [string, Style][] = [
-    ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', S.motto],
-    ['Độc lập - Tự do - Hạnh phúc', S.motto2],
-  ];
-  const headerRows = Math.max(left.length, right.length);
-  for (let i = 0; i < headerRows; i++) {
-    const r = i + 1;
-    const l = left[i];
-    const rt = right[i];
-    const cells: Cell[] = [];
-    cells[0] = l ? cell(l[0], l[1]) : cell(null);
-    cells[4] = rt ? cell(rt[0], rt[1]) : cell(null);
-    rows.push({ index: r, cells });
-    merges.push(`A${r}:D${r}`, `E${r}:I${r}`);
-  }
-  let r = headerRows + 1;
-  const today = vnToday(new Date(input.generatedAt));
-  rows.push({
-    index: r,
-    cells: [null, null, null, null, cell(placeDateLine(plan.def.place, today), S.dateLine)],
-  });
-  merges.push(`E${r}:I${r}`);
-  r += 2;
+  const doc = input.document ?? EMPTY_DOCUMENT_SETTINGS;
+  let r = headerBlock(rows, merges, doc, vnToday(new Date(input.generatedAt))) + 1;
 
   spanRow(rows, merges, r++, W, 'BÁO CÁO', S.docKind);
   spanRow(rows, merges, r++, W, `Kết quả thực hiện ${plan.def.shortTitle}`, S.title);
   spanRow(rows, merges, r++, W, periodLine(period), S.subtitle);
   r++;
+  r = recipientsBlock(rows, merges, r, doc) + 1;
 
   // I. Completeness.
   const c = input.completeness;
@@ -158,13 +138,18 @@ export function summarySheet(input: MergedInput, m: MergedModel): Sheet {
     `Số liệu lấy từ phiên bản mới nhất của mỗi báo cáo, hoặc phiên bản đã được chấp nhận nếu có. Xem thêm các trang “${MERGED_SHEET_NAMES.detail}”, “${MERGED_SHEET_NAMES.issues}” và “${MERGED_SHEET_NAMES.submissions}”.`,
     S.note,
   );
+  r++;
+  signatureBlock(rows, merges, r, doc);
 
   return {
     name: MERGED_SHEET_NAMES.summary,
     rows,
     merges,
     columns: [6, 46, 11, 13, 13, 13, 13, 14, 13].map((width) => ({ width })),
-    // One page: no frozen or repeated rows (the header block is not a table header).
-    print: landscape(),
+    // No frozen or repeated rows: the header block is a document's, printed on
+    // its first page only (Decree 30), and neither table is long enough to
+    // need its header again.
+    // One page, the signature with the figures it signs for.
+    print: { ...landscape(), fitToHeight: true },
   };
 }
