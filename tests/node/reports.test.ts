@@ -100,7 +100,7 @@ describe('row heights', () => {
 });
 
 describe('buildMergedWorkbook', () => {
-  it('has the four sheets, a row per section, task and responsible agency', () => {
+  it('has the four sheets, a row per section, two per task and one per responsible agency', () => {
     const wb = buildMergedWorkbook(emptyInput());
     expect(wb.sheets.map((s) => s.name)).toEqual(Object.values(MERGED_SHEET_NAMES));
     const detail = wb.sheets[1] as Sheet;
@@ -109,7 +109,8 @@ describe('buildMergedWorkbook', () => {
       const r = plan.responsible(t.id);
       pairs += (r?.lead.length ?? 0) + (r?.coordinating.length ?? 0);
     }
-    expect(detail.rows).toHaveLength(5 + plan.def.sections.length + plan.tasks.length + pairs);
+    // Title, period, note and one header row; a task's content and its plan line; nothing to continue.
+    expect(detail.rows).toHaveLength(4 + plan.def.sections.length + 2 * plan.tasks.length + pairs);
     const statuses = detail.rows.map((r) => r.cells[2]?.value);
     expect(statuses.filter((v) => v === NOT_REPORTED)).toHaveLength(pairs);
   });

@@ -27,22 +27,28 @@ import { address, parseAddress } from '../../shared/layout/a1.ts';
 import { buildLayout, COLUMNS, isTextColumn, STATUSES } from '../../shared/layout/index.ts';
 import {
   buildMergedWorkbook,
+  CONTINUED,
+  DETAIL_HEADER,
   MERGED_SHEET_NAMES,
   type MergedInput,
   NOT_REPORTED,
   TIMELINESS_VI,
+  taskPlanLine,
 } from '../../worker/src/reports/merged.ts';
 import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
 import type { Sheet, Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import { parseCsv } from './readers/csv.ts';
 import {
+  AGENCY_NAMES,
   DOCUMENT,
   dataInput,
   emptyInput,
   HOSTILE,
   HOSTILE_AGENCY,
   HOSTILE_VILLAGE,
+  LONG_RESULT,
+  LONG_RESULT_END,
   MISSING,
   period,
   plan,
@@ -274,6 +280,29 @@ function findCell(sheet: Sheet, value: string): string {
   throw new Error(`${sheet.name}: no cell holds ${JSON.stringify(value.slice(0, 40))}`);
 }
 
+/**
+ * The cells of column E (Kết quả) that print `text`, the result of the
+ * agency row labelled `label`, in order: that row, then its "(tiếp)" rows.
+ */
+function resultPieces(detail: Sheet, label: string, text: string): [string, string][] {
+  const rows = detail.rows;
+  const at = rows.findIndex(
+    (r) =>
+      r.cells[1]?.value === label &&
+      typeof r.cells[4]?.value === 'string' &&
+      text.startsWith(r.cells[4].value),
+  );
+  const out: [string, string][] = [];
+  for (let k = at; k >= 0 && k < rows.length; k++) {
+    const row = rows[k] as Sheet['rows'][number];
+    if (k > at && row.cells[1]?.value !== `${label} ${CONTINUED}`) break;
+    out.push([`E${row.index}`, String(row.cells[4]?.value)]);
+  }
+  return out;
+}
+const longPieces = (detail: Sheet) =>
+  resultPieces(detail, `${AGENCY_NAMES['THON-01']} (chủ trì)`, HOSTILE.long);
+
 const sheetOf = (name: Name, sheet: string) => {
   const s = books[name].model.sheets.find((x) => x.name === sheet);
   if (!s) throw new Error(`${name} has no sheet ${sheet}`);
@@ -379,7 +408,7 @@ describe('openpyxl reads what the writer wrote', () => {
 
   it('the print look: Times New Roman, bold bordered headers, bordered wrapped body cells', () => {
     const headerRows: Record<string, number[]> = {
-      [MERGED_SHEET_NAMES.detail]: [4, 5],
+      [MERGED_SHEET_NAMES.detail]: [4],
       [MERGED_SHEET_NAMES.issues]: [4],
       [MERGED_SHEET_NAMES.submissions]: [4],
     };
@@ -454,9 +483,11 @@ describe('openpyxl reads what the writer wrote', () => {
     );
     const nfc = cells[findCell(detail, HOSTILE.nfc)]?.v as string;
     expect(nfc.normalize('NFC')).toBe(nfc);
-    const long = cells[findCell(detail, HOSTILE.long)]?.v as string;
-    expect(long).toHaveLength(20_000);
-    expect(long).toBe(HOSTILE.long);
+    // The 20,000-character text runs over "(tiếp)" rows: every character is there, in order.
+    const long = longPieces(detail);
+    expect(long.length).toBeGreaterThan(10);
+    for (const [ref, piece] of long) expect(cells[ref]?.v, ref).toBe(piece);
+    expect(long.map(([, p]) => p).join(' ')).toBe(HOSTILE.long.trim());
     // Control characters: openpyxl 3.0 shows Excel's escape, never a corrupt file or a lost character.
     expect([HOSTILE.control, openpyxlLegacy(HOSTILE.control)]).toContain(
       cells[findCell(detail, HOSTILE.control)]?.v,
@@ -533,54 +564,76 @@ describe('openpyxl reads what the writer wrote', () => {
     expect(rest.reduce((a, b) => a + b, 0)).toBe(allPairs);
   });
 
-  it('Chi tiết: appendix order, a task row then its agencies, lead first', () => {
+  it('Chi tiết: one header row, appendix order, a task then its agencies, lead first, each row numbered', () => {
     const s = pySheet('merged', MERGED_SHEET_NAMES.detail);
-    const colA = Object.entries(s.cells)
-      .filter(
-        ([ref, c]) => /^A\d+$/.test(ref) && typeof c.v === 'string' && Number(ref.slice(1)) >= 6,
-      )
-      .map(([, c]) => c.v);
+    const model = sheetOf('merged', MERGED_SHEET_NAMES.detail);
+    expect([...'ABCDEFGH'].map((c) => s.cells[`${c}4`]?.v)).toEqual([...DETAIL_HEADER]);
+    expect(s.cells.A5?.v).toBe(plan.def.sections[0]?.id);
+    // Column A: every row under the header names its section or task; read
+    // without repeats, it is the appendix's order.
+    const last = Math.max(...model.rows.map((r) => r.index));
+    const colA: string[] = [];
+    for (let r = 5; r <= last; r++) {
+      const v = s.cells[`A${r}`]?.v;
+      expect(typeof v, `A${r}`).toBe('string');
+      if (colA.at(-1) !== v) colA.push(v as string);
+    }
     expect(colA).toEqual(
       plan.def.sections.flatMap((sec) => [
         sec.id,
         ...plan.tasks.filter((t) => t.section === sec.id).map((t) => t.id),
       ]),
     );
-    expect(s.cells.A4?.v).toBe('TT');
-    expect(s.cells.B5?.v).toBe('Cơ quan báo cáo');
-    expect(s.cells.C4?.v).toBe('Cơ quan chủ trì');
-    // Task I.1: its fixed cells from the plan, then its agencies.
-    const i1 = Number(
+    // Task I.1: its content, then what the plan fixes, then its agencies.
+    const rowsOf = (id: string) =>
       Object.entries(s.cells)
-        .find(([ref, c]) => ref.startsWith('A') && c.v === 'I.1')?.[0]
-        .slice(1),
-    );
+        .filter(([ref, c]) => /^A\d+$/.test(ref) && c.v === id)
+        .map(([ref]) => Number(ref.slice(1)));
+    const i1 = rowsOf('I.1');
+    const first = i1[0] as number;
     const task = plan.task('I.1');
-    expect([
-      s.cells[`B${i1}`]?.v,
-      s.cells[`C${i1}`]?.v,
-      s.cells[`E${i1}`]?.v,
-      s.cells[`F${i1}`]?.v,
-      s.cells[`H${i1}`]?.v,
-    ]).toEqual([
-      task?.content,
-      task?.lead.text,
-      task?.coordinating.text,
-      task?.product,
-      task?.timeline,
-    ]);
+    if (!task) throw new Error('no task I.1');
+    expect(s.cells[`B${first}`]).toMatchObject({ v: task.content, bold: true });
+    expect(s.cells[`B${first + 1}`]?.v).toBe(taskPlanLine(task));
+    expect(taskPlanLine(task)).toContain(`Cơ quan chủ trì: ${task.lead.text}`);
+    expect(s.merges).toEqual(expect.arrayContaining([`B${first}:H${first}`]));
     const resp = plan.responsible('I.1');
     const names = (books.merged.input as MergedInput).agencyNames ?? {};
     const expected = [
       ...(resp?.lead ?? []).map((c) => `${names[c]} (chủ trì)`),
       ...(resp?.coordinating ?? []).map((c) => `${names[c]} (phối hợp)`),
     ];
-    const agencies = expected.map((_, k) => s.cells[`B${i1 + 1 + k}`]?.v);
+    const agencies = i1
+      .slice(2)
+      .map((r) => s.cells[`B${r}`]?.v)
+      .filter((v) => !String(v).endsWith(CONTINUED));
     expect(agencies).toEqual(expected);
     // A missing agency says so in the status column.
     const mttq =
       Object.entries(s.cells).find(([, c]) => c.v === `${names.MTTQ} (phối hợp)`)?.[0] ?? '';
     expect(s.cells[`C${mttq.slice(1)}`]).toMatchObject({ v: NOT_REPORTED, italic: true });
+  });
+
+  it('Chi tiết: a 4,000-character result goes on in "(tiếp)" rows, each under 409 points', () => {
+    const s = pySheet('merged', MERGED_SHEET_NAMES.detail);
+    expect(LONG_RESULT.length).toBeGreaterThan(3_950);
+    expect(LONG_RESULT.length).toBeLessThanOrEqual(4_000);
+    const label = `${AGENCY_NAMES['THON-02']} (chủ trì)`;
+    const model = sheetOf('merged', MERGED_SHEET_NAMES.detail);
+    const refs = resultPieces(model, label, LONG_RESULT).map(([ref]) => Number(ref.slice(1)));
+    const start = refs[0] as number;
+    const pieces = refs.map((r) => s.cells[`E${r}`]?.v as string);
+    expect(s.cells[`B${start}`]?.v).toBe(label);
+    for (const r of refs.slice(1)) {
+      expect(s.cells[`A${r}`]?.v, `A${r}`).toBe(s.cells[`A${start}`]?.v);
+      expect(s.cells[`B${r}`]?.v, `B${r}`).toBe(`${label} ${CONTINUED}`);
+      expect(s.cells[`C${r}`]?.v ?? null, `C${r}`).toBeNull();
+    }
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join(' ')).toBe(LONG_RESULT);
+    // Cut after a sentence: every piece but the last ends one.
+    for (const p of pieces.slice(0, -1)) expect(p, p.slice(-40)).toMatch(/[.;:]$/);
+    for (const k of refs) expect(s.heights[String(k)], `row ${k}`).toBeLessThan(409);
   });
 
   it('Khó khăn - Kiến nghị: every non-empty difficulty and proposal, with agency and task', () => {
@@ -672,7 +725,7 @@ describe('openpyxl reads what the writer wrote', () => {
   it('every merged sheet numbers its pages in the footer; the tables repeat their header rows', () => {
     const titles: Record<string, string | null> = {
       [MERGED_SHEET_NAMES.summary]: null,
-      [MERGED_SHEET_NAMES.detail]: '$4:$5',
+      [MERGED_SHEET_NAMES.detail]: '$4:$4',
       [MERGED_SHEET_NAMES.issues]: '$4:$4',
       [MERGED_SHEET_NAMES.submissions]: '$4:$4',
     };
@@ -790,7 +843,13 @@ describe('LibreOffice headless opens and converts every workbook', () => {
   it('keeps control characters, "_x0041_" and formulas-to-be as text', () => {
     const grid = csv[`merged/${MERGED_SHEET_NAMES.detail}`] ?? [];
     const all = grid.flat();
-    for (const s of Object.values(HOSTILE)) expect(all).toContain(exact(s));
+    const { long, ...short } = HOSTILE;
+    for (const s of Object.values(short)) expect(all).toContain(exact(s));
+    // The long text over its "(tiếp)" rows, every piece in its cell.
+    for (const [ref, piece] of longPieces(sheetOf('merged', MERGED_SHEET_NAMES.detail))) {
+      const { row, col } = parseAddress(ref) ?? { row: 0, col: 0 };
+      expect(grid[row - 1]?.[col - 1], ref).toBe(piece);
+    }
     expect(all).toContain('Ký tự điều khiển:\u0001\u0007 hết');
   });
 
@@ -809,6 +868,9 @@ describe('LibreOffice headless opens and converts every workbook', () => {
         r.stdout.normalize('NFC').replace(/\s+/g, ' '),
       );
     const first = await page(1);
+    // Every character of a 4,000-character result is printed: its last sentence too.
+    const all = (await run('pdftotext', [pdf, '-'])).stdout.normalize('NFC').replace(/\s+/g, ' ');
+    expect(all).toContain(LONG_RESULT_END);
     expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     // The footer's page number, counted over the whole printout by LibreOffice.
     expect(first).toMatch(/Trang 1\/\d+/);

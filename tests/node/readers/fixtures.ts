@@ -66,6 +66,19 @@ function prose(seed: number, length: number): string {
   return s;
 }
 
+/** The last sentence of LONG_RESULT: it must be on paper (no row cut off at 409 points). */
+export const LONG_RESULT_END =
+  'Câu cuối cùng của kết quả dài bốn nghìn ký tự được in đầy đủ trên giấy.';
+
+/**
+ * A result just under the limit (TEXT_LIMITS.result, 4,000 characters), of
+ * THON-02's first task: realistic sentences cut at a word, then LONG_RESULT_END.
+ */
+export const LONG_RESULT = (() => {
+  const body = prose(2, 4_000).slice(0, 4_000 - LONG_RESULT_END.length - 1);
+  return `${body.slice(0, body.lastIndexOf(' '))} ${LONG_RESULT_END}`;
+})();
+
 const CYCLE: StatusCode[] = ['in-progress', 'done', 'ongoing', 'not-started'];
 
 function rowsFor(code: string, k: number): SubmissionRow[] {
@@ -131,6 +144,7 @@ export function dataInput(): MergedInput {
       });
     }
     if (code === 'THON-01') Object.assign(rows[0] as SubmissionRow, { result: HOSTILE.long });
+    if (code === 'THON-02') Object.assign(rows[0] as SubmissionRow, { result: LONG_RESULT });
     const late = code === 'P-GDDT';
     const version = code === 'P-KTHT' ? 3 : 1;
     const first = late ? '2026-03-25T02:15:00.000Z' : `2026-03-1${k % 6}T0${k % 10}:05:00.000Z`;

@@ -241,3 +241,12 @@ export function fitRowHeights(sheet: Sheet): Sheet {
   }
   return sheet;
 }
+
+/**
+ * The line width, in em of a `size`-point font, that fitRowHeights wraps a
+ * wrapped cell's text at in a column (or merged span) `width` characters wide:
+ * for sheets that lay a long text out over several rows (merged/split.ts).
+ */
+export function lineEmAt(width: number, size: number): number {
+  return ((width * PX_PER_WIDTH - 7) * 0.92) / (size * PX_PER_PT);
+}

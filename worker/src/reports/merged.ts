@@ -16,7 +16,7 @@ import { mergedModel } from './merged/model.ts';
 import { submissionsSheet } from './merged/submissions.ts';
 import { summarySheet } from './merged/summary.ts';
 
-export { DETAIL_AGENCY_HEADER, DETAIL_TASK_HEADER } from './merged/detail.ts';
+export { CONTINUED, DETAIL_HEADER, taskPlanLine } from './merged/detail.ts';
 export type {
   ChosenReport,
   CompletenessRow,

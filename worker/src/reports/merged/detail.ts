@@ -1,31 +1,25 @@
 // Sheet "Chi tiết": the appendix in its order, a grey row per task and
 // under it a row per responsible agency with what it reported.
 import { TASK_ROLE_LABELS } from '../../../../shared/vocabulary/index.ts';
-import type { Row, Sheet } from '../../xlsx/types.ts';
+import type { Row, Sheet, Style } from '../../xlsx/types.ts';
 import { cell, landscape, upper } from '../common.ts';
 import { same, spanRow } from './cells.ts';
 import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
+import { splitRow } from './split.ts';
 import { S } from './styles.ts';
 import { MERGED_SHEET_NAMES, NOT_REPORTED, periodLine, STATUS_VI } from './words.ts';
 
-// Two header rows over the same columns, so that the sheet prints at a
-// readable size: the first (grey, like the task rows) names the plan's
-// columns of a task row, the second (white, like the agency rows) what each
-// responsible agency reported.
+// One header row, over the agency rows: a task is a grey row across the
+// table (its number, then its content) followed by a grey row with what the
+// plan fixes for it, so no header stands over a column it does not name.
+// Every agency row carries its task's number, so a page that starts inside
+// a task reads alone; a text longer than a row holds (409 points) goes on
+// in "(tiếp)" rows below it (split.ts), so every character is printed.
 
-/** Header of the task rows: [column span, text]. */
-export const DETAIL_TASK_HEADER: readonly [string, string][] = [
-  ['A4:A5', 'TT'],
-  ['B4', 'Nội dung công việc'],
-  ['C4:D4', 'Cơ quan chủ trì'],
-  ['E4', 'Cơ quan phối hợp'],
-  ['F4:G4', 'Sản phẩm'],
-  ['H4', 'Thời gian thực hiện'],
-];
-
-/** Header of the agency rows, columns B–H. */
-export const DETAIL_AGENCY_HEADER = [
+/** The header row (row 4), columns A–H. */
+export const DETAIL_HEADER = [
+  'TT',
   'Cơ quan báo cáo',
   'Tình trạng',
   'Tỷ lệ hoàn thành (%)',
@@ -35,10 +29,37 @@ export const DETAIL_AGENCY_HEADER = [
   'Đề xuất, kiến nghị',
 ] as const;
 
+/** Column widths, in characters, of columns A–H. */
+const WIDTHS = [6, 34, 14, 8, 36, 22, 22, 22];
+/** The columns whose texts may run over several rows: E–H. */
+const LONG_FROM = 4;
+
+/** Marks an agency's continuation rows: "Phòng Tư pháp (chủ trì) (tiếp)". */
+export const CONTINUED = '(tiếp)';
+
+/** What the plan fixes for a task, as one line: its agencies, product and timeline. */
+export function taskPlanLine(t: {
+  lead: { text: string };
+  coordinating: { text: string };
+  product: string;
+  timeline: string;
+}): string {
+  return [
+    ['Cơ quan chủ trì', t.lead.text],
+    ['Cơ quan phối hợp', t.coordinating.text],
+    ['Sản phẩm', t.product],
+    ['Thời gian thực hiện', t.timeline],
+  ]
+    .filter(([, v]) => v?.trim())
+    .map(([k, v]) => `${k}: ${v?.trim()}`)
+    .join('. ')
+    .concat('.');
+}
+
 /** The sheet, rows numbered from 1; row heights are fitted afterwards (fitRowHeights). */
 export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
   const { plan, period } = input;
-  const W = 8;
+  const W = DETAIL_HEADER.length;
   const rows: Row[] = [];
   const merges: string[] = [];
   spanRow(
@@ -55,72 +76,47 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
     merges,
     3,
     W,
-    'Dòng nền xám: nhiệm vụ theo Phụ lục Kế hoạch (đọc theo dòng tiêu đề thứ nhất). Các dòng nền trắng tiếp theo: báo cáo của từng cơ quan chịu trách nhiệm, chủ trì trước, phối hợp sau (đọc theo dòng tiêu đề thứ hai).',
+    `Mỗi nhiệm vụ theo Phụ lục Kế hoạch: dòng nền xám ghi số thứ tự và nội dung, dòng tiếp theo ghi cơ quan chủ trì, phối hợp, sản phẩm và thời gian thực hiện; sau đó là báo cáo của từng cơ quan chịu trách nhiệm, chủ trì trước, phối hợp sau. Nội dung dài được in tiếp ở các dòng bên dưới, ghi “${CONTINUED}”.`,
     S.note,
   );
-  rows.push({
-    index: 4,
-    cells: same(
-      [
-        'TT',
-        'Nội dung công việc',
-        'Cơ quan chủ trì',
-        null,
-        'Cơ quan phối hợp',
-        'Sản phẩm',
-        null,
-        'Thời gian thực hiện',
-      ],
-      S.th,
-    ),
-  });
-  rows.push({ index: 5, cells: [cell(null, S.th), ...same([...DETAIL_AGENCY_HEADER], S.th2)] });
-  merges.push(...DETAIL_TASK_HEADER.map(([range]) => range).filter((x) => x.includes(':')));
+  rows.push({ index: 4, cells: same([...DETAIL_HEADER], S.th) });
 
-  let r = 6;
-  for (const section of plan.def.sections) {
+  const span = (r: number, id: string, text: string, idStyle: Style, textStyle: Style) => {
     rows.push({
       index: r,
-      cells: [
-        cell(section.id, S.sectionId),
-        ...same([section.title, ...Array(W - 2).fill(null)], S.section),
-      ],
+      cells: [cell(id, idStyle), ...same([text, ...Array(W - 2).fill(null)], textStyle)],
     });
     merges.push(`B${r}:H${r}`);
-    r++;
+  };
+  let r = 5;
+  for (const section of plan.def.sections) {
+    span(r++, section.id, section.title, S.sectionId, S.section);
     for (const task of plan.tasks.filter((t) => t.section === section.id)) {
-      rows.push({
-        index: r,
-        cells: [
-          cell(task.id, S.taskCenter),
-          cell(task.content, S.task),
-          cell(task.lead.text, S.taskFixed),
-          cell(null, S.taskFixed),
-          cell(task.coordinating.text, S.taskFixed),
-          cell(task.product, S.taskFixed),
-          cell(null, S.taskFixed),
-          cell(task.timeline, S.taskFixed),
-        ],
-      });
-      merges.push(`C${r}:D${r}`, `F${r}:G${r}`);
-      r++;
+      span(r++, task.id, task.content, S.taskCenter, S.task);
+      span(r++, task.id, taskPlanLine(task), S.taskPlanId, S.taskFixed);
       for (const who of m.responsibleFor(task.id)) {
         const label = `${who.name} (${TASK_ROLE_LABELS[who.role].vi.toLowerCase()})`;
         const x = who.row;
-        rows.push({
-          index: r++,
-          cells: [
-            cell(null, S.text),
-            cell(label, S.text),
-            x
-              ? cell(STATUS_VI.get(x.status) ?? x.status, S.textCenter)
-              : cell(NOT_REPORTED, S.missing),
-            cell(x?.percent ?? null, S.number),
-            cell(x?.result, S.text),
-            cell(x?.completedProducts, S.text),
-            cell(x?.difficulties, S.text),
-            cell(x?.proposals, S.text),
-          ],
+        const pieces = splitRow(
+          [x?.result, x?.completedProducts, x?.difficulties, x?.proposals],
+          WIDTHS.slice(LONG_FROM),
+        );
+        pieces.forEach((texts, i) => {
+          const first = i === 0;
+          rows.push({
+            index: r++,
+            cells: [
+              cell(task.id, S.textCenter),
+              first ? cell(label, S.text) : cell(`${label} ${CONTINUED}`, S.continued),
+              !first
+                ? cell(null, S.text)
+                : x
+                  ? cell(STATUS_VI.get(x.status) ?? x.status, S.textCenter)
+                  : cell(NOT_REPORTED, S.missing),
+              cell(first ? (x?.percent ?? null) : null, S.number),
+              ...same(texts, S.text),
+            ],
+          });
         });
       }
     }
@@ -129,8 +125,8 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
     name: MERGED_SHEET_NAMES.detail,
     rows,
     merges,
-    columns: [6, 34, 14, 8, 36, 22, 22, 22].map((width) => ({ width })),
-    freeze: { row: 6, col: 3 },
-    print: landscape([4, 5]),
+    columns: WIDTHS.map((width) => ({ width })),
+    freeze: { row: 5, col: 3 },
+    print: landscape([4, 4]),
   };
 }

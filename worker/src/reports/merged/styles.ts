@@ -61,6 +61,8 @@ export const S = {
     fill: 'F2F2F2',
   }),
   taskFixed: style(11, { border: true, wrap: true, vertical: 'top', fill: 'F2F2F2' }),
+  taskPlanId: style(11, { border: true, vertical: 'top', horizontal: 'center', fill: 'F2F2F2' }),
+  continued: style(11, { italic: true, border: true, wrap: true, vertical: 'top' }),
   totalLabel: style(11, { bold: true, border: true, wrap: true, vertical: 'center' }),
   totalNumber: style(11, { bold: true, border: true, vertical: 'center', horizontal: 'center' }),
 } satisfies Record<string, Style>;
