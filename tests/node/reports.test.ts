@@ -10,6 +10,7 @@ import {
   viDateTime,
   wrappedLines,
 } from '../../worker/src/reports/common.ts';
+import { pageHeight } from '../../worker/src/reports/merged/breaks.ts';
 import {
   buildMergedWorkbook,
   MERGED_SHEET_NAMES,
@@ -113,6 +114,32 @@ describe('buildMergedWorkbook', () => {
     expect(detail.rows).toHaveLength(4 + plan.def.sections.length + 2 * plan.tasks.length + pairs);
     const statuses = detail.rows.map((r) => r.cells[2]?.value);
     expect(statuses.filter((v) => v === NOT_REPORTED)).toHaveLength(pairs);
+  });
+
+  it('Chi tiết: no page ends on a section or task title row, and every page holds a row', () => {
+    const detail = buildMergedWorkbook(dataInput()).sheets[1] as Sheet;
+    const breaks = detail.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(10);
+    const titles = new Set(
+      (detail.merges ?? [])
+        .filter((m) => m.startsWith('B'))
+        .map((m) => Number(m.slice(1).split(':')[0])),
+    );
+    expect(titles.size).toBeGreaterThan(plan.tasks.length);
+    breaks.forEach((b, k) => {
+      expect(titles.has(b - 1), `row ${b - 1} ends a page`).toBe(false);
+      expect(b).toBeGreaterThan(k ? (breaks[k - 1] as number) : 5);
+    });
+    // A page holds at most what fits: its rows' heights under the page height.
+    const page = pageHeight(detail);
+    const h = new Map(detail.rows.map((r) => [r.index, r.height ?? 15.75]));
+    const last = Math.max(...detail.rows.map((r) => r.index));
+    [5, ...breaks].forEach((from, k) => {
+      const to = (breaks[k] ?? last + 1) - 1;
+      let sum = 0;
+      for (let r = from; r <= to; r++) sum += h.get(r) ?? 15.75;
+      expect(sum, `rows ${from}–${to}`).toBeLessThanOrEqual(page);
+    });
   });
 
   it('takes its date from the input, not the clock', () => {

@@ -107,6 +107,7 @@ interface PySheet {
   }[];
   widths: Record<string, number>;
   heights: Record<string, number>;
+  row_breaks: { id: number; man: boolean }[];
   cells: Record<string, PyCell>;
 }
 interface PyBook {
@@ -389,6 +390,9 @@ describe('openpyxl reads what the writer wrote', () => {
         if (row.height)
           expect(got.heights[String(row.index)], `${sheet.name} row ${row.index}`).toBe(row.height);
       }
+      expect(got.row_breaks, sheet.name).toEqual(
+        (sheet.rowBreaks ?? []).map((r) => ({ id: r - 1, man: true })),
+      );
       expect(got.print, sheet.name).toEqual({
         orientation: 'landscape',
         paperSize: 9, // A4
@@ -877,6 +881,13 @@ describe('LibreOffice headless opens and converts every workbook', () => {
     expect(first).toContain('Toàn Kế hoạch');
     // The summary fits one page: the detail sheet starts on page 2.
     expect(await page(2)).toContain('CHI TIẾT KẾT QUẢ THỰC HIỆN NHIỆM VỤ');
+    // Chi tiết breaks where its row breaks say and nowhere else: its pages run
+    // up to the page where Khó khăn - Kiến nghị starts.
+    const breaks = sheetOf('merged', MERGED_SHEET_NAMES.detail).rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(10);
+    const issuesPage = 2 + breaks.length + 1;
+    expect(await page(issuesPage)).toContain('TỔNG HỢP KHÓ KHĂN, VƯỚNG MẮC');
+    expect(await page(issuesPage - 1)).not.toContain('TỔNG HỢP KHÓ KHĂN, VƯỚNG MẮC');
     const png = readFileSync(join(ARTIFACTS, 'merged-2026-Q1-page1.png'));
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // 80 dpi A4 landscape: about 936 × 662 pixels (IHDR width and height).

@@ -87,6 +87,25 @@ describe('writeXlsx', () => {
     expect(p['xl/styles.xml']).toContain('<protection locked="0"/>');
   });
 
+  it('manual page breaks: rowBreaks after the footer, each naming the last row of its page', () => {
+    const sheet = (rowBreaks: number[]) => ({
+      sheets: [
+        {
+          name: 'S',
+          rows: [{ index: 1, cells: [{ value: 'x' }] }],
+          print: { footer: '&CTrang &P' },
+          rowBreaks,
+        },
+      ],
+    });
+    const xml = parts(sheet([5, 12]))['xl/worksheets/sheet1.xml'] ?? '';
+    expect(xml).toContain(
+      '</headerFooter><rowBreaks count="2" manualBreakCount="2"><brk id="4" max="16383" man="1"/><brk id="11" max="16383" man="1"/></rowBreaks></worksheet>',
+    );
+    expect(parts(sheet([]))['xl/worksheets/sheet1.xml']).not.toContain('rowBreaks');
+    expect(() => writeXlsx(sheet([1]))).toThrow(/S.*row 1/);
+  });
+
   it.each([[''], ['a'.repeat(32)], ['a/b'], ['x[1]'], ["'q"]])(
     'refuses the sheet name %j',
     (name) => {

@@ -95,6 +95,8 @@ def sheet_info(ws):
             if get_column_letter(i) in ws.column_dimensions
         },
         "heights": {str(r): d.height for r, d in ws.row_dimensions.items() if d.height is not None},
+        # Manual page breaks: <brk id> is the last row of a page.
+        "row_breaks": [{"id": b.id, "man": bool(b.man)} for b in ws.row_breaks.brk],
         "cells": cells,
     }
 

@@ -1,7 +1,8 @@
 // One worksheet part (xl/worksheets/sheetN.xml), elements in the order the
 // schema requires (CT_Worksheet): sheetPr, dimension, sheetViews,
 // sheetFormatPr, cols, sheetData, sheetProtection, mergeCells,
-// dataValidations, pageMargins, pageSetup, headerFooter, legacyDrawing.
+// dataValidations, pageMargins, pageSetup, headerFooter, rowBreaks,
+// legacyDrawing.
 import { address, columnLetter } from '../../../shared/layout/a1.ts';
 import type { SharedStrings } from './strings.ts';
 import type { StyleSheet } from './styles.ts';
@@ -58,6 +59,22 @@ function validationXml(v: DataValidation): string {
     }
   }
   return `<dataValidation ${attrs.filter(Boolean).join(' ')}>${formulas}</dataValidation>`;
+}
+
+/**
+ * Manual page breaks before the given rows: a <brk> names the last row of
+ * a page (0-based: the row above the break), man="1" marks it manual and
+ * max="16383" runs it across every column, as Excel writes them.
+ */
+function rowBreaksXml(sheet: Sheet): string {
+  const rows = sheet.rowBreaks;
+  if (!rows?.length) return '';
+  const brks = rows.map((r) => {
+    if (!Number.isInteger(r) || r < 2)
+      throw new Error(`Sheet “${sheet.name}”: a page break before row ${r} (must be a row ≥ 2)`);
+    return `<brk id="${r - 1}" max="16383" man="1"/>`;
+  });
+  return `<rowBreaks count="${brks.length}" manualBreakCount="${brks.length}">${brks.join('')}</rowBreaks>`;
 }
 
 export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedStrings): string {
@@ -130,6 +147,7 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     print?.footer
       ? `<headerFooter><oddFooter>${escapeXml(print.footer)}</oddFooter></headerFooter>`
       : '',
+    rowBreaksXml(sheet),
     // The notes' VML drawing (notes.ts; relationship rId2 of the sheet).
     sheet.notes?.length ? '<legacyDrawing r:id="rId2"/>' : '',
     '</worksheet>',

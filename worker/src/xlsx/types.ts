@@ -105,6 +105,11 @@ export interface Sheet {
   hidden?: boolean;
   /** Cell notes, at most one per cell. */
   notes?: Note[];
+  /**
+   * Manual page breaks: each number is a row that starts a new printed page
+   * (ECMA-376 Part 1 §18.3.1.73 rowBreaks), ascending.
+   */
+  rowBreaks?: number[];
 }
 
 export interface Workbook {

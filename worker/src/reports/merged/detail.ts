@@ -2,7 +2,8 @@
 // under it a row per responsible agency with what it reported.
 import { TASK_ROLE_LABELS } from '../../../../shared/vocabulary/index.ts';
 import type { Row, Sheet, Style } from '../../xlsx/types.ts';
-import { cell, landscape, upper } from '../common.ts';
+import { cell, fitRowHeights, landscape, upper } from '../common.ts';
+import { keepTogetherBreaks } from './breaks.ts';
 import { same, spanRow } from './cells.ts';
 import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
@@ -56,7 +57,10 @@ export function taskPlanLine(t: {
     .concat('.');
 }
 
-/** The sheet, rows numbered from 1; row heights are fitted afterwards (fitRowHeights). */
+/**
+ * The sheet, rows numbered from 1, its row heights fitted (fitRowHeights)
+ * and its page breaks set from them (breaks.ts).
+ */
 export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
   const { plan, period } = input;
   const W = DETAIL_HEADER.length;
@@ -88,10 +92,15 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
     });
     merges.push(`B${r}:H${r}`);
   };
+  // On one page: a section's row with its first task's title rows and
+  // first agency row; a task's title rows with its first agency row.
+  const groups = new Map<number, number>();
   let r = 5;
   for (const section of plan.def.sections) {
+    const sectionRow = r;
     span(r++, section.id, section.title, S.sectionId, S.section);
     for (const task of plan.tasks.filter((t) => t.section === section.id)) {
+      groups.set(r === sectionRow + 1 ? sectionRow : r, r + 2);
       span(r++, task.id, task.content, S.taskCenter, S.task);
       span(r++, task.id, taskPlanLine(task), S.taskPlanId, S.taskFixed);
       for (const who of m.responsibleFor(task.id)) {
@@ -121,12 +130,13 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
       }
     }
   }
-  return {
+  const sheet = fitRowHeights({
     name: MERGED_SHEET_NAMES.detail,
     rows,
     merges,
     columns: WIDTHS.map((width) => ({ width })),
     freeze: { row: 5, col: 3 },
     print: landscape([4, 4]),
-  };
+  });
+  return { ...sheet, rowBreaks: keepTogetherBreaks(sheet, 5, groups) };
 }

@@ -7,11 +7,11 @@
 import { lineEmAt, wrappedLines } from '../common.ts';
 
 /**
- * Lines a piece may take: 24 of 11 pt (about 320 points) leaves a fifth of
+ * Lines a piece may take: 20 of 11 pt (about 270 points) leaves a third of
  * the 409-point row for the estimate's error (wrappedLines guesses glyph
- * widths) and keeps a row well under a printed page.
+ * widths) and lets two pieces share a printed page (breaks.ts).
  */
-export const PIECE_LINES = 24;
+export const PIECE_LINES = 20;
 
 // A sentence ends with . ! ? ; or : (the appendix's lists use ";"),
 // possibly followed by a closing quote or bracket.
