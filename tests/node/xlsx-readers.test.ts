@@ -5,7 +5,7 @@
 //   (a) openpyxl reads every cell, style, merge, freeze pane, print setting,
 //       validation and protection (tests/node/readers/read_xlsx.py);
 //   (b) LibreOffice converts every sheet to CSV and every workbook to PDF;
-//   (c) the merged workbook's first PDF page is kept as a PNG in
+//   (c) the merged workbook's first two PDF pages are kept as PNGs in
 //       test-artifacts/ (git-ignored) for a person to look at.
 import { execFile } from 'node:child_process';
 import {
@@ -47,6 +47,8 @@ import {
   HOSTILE,
   HOSTILE_AGENCY,
   HOSTILE_VILLAGE,
+  LONG_DIFFICULTY,
+  LONG_DIFFICULTY_END,
   LONG_RESULT,
   LONG_RESULT_END,
   MISSING,
@@ -220,18 +222,21 @@ beforeAll(async () => {
       file('template', 'xlsx'),
       join(ARTIFACTS, `template-${TEMPLATE_AGENCY}-2026-Q1.xlsx`),
     );
-    await run('pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(outPdf, 'merged.pdf'),
-      join(ARTIFACTS, 'merged-2026-Q1-page1'),
-    ]);
+    // Page 1 (Tổng hợp) and page 2 (the first of Chi tiết).
+    for (const n of ['1', '2']) {
+      await run('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        n,
+        '-l',
+        n,
+        '-singlefile',
+        join(outPdf, 'merged.pdf'),
+        join(ARTIFACTS, `merged-2026-Q1-page${n}`),
+      ]);
+    }
   })();
   await Promise.all([reading, converting]);
 }, TIMEOUT);
@@ -657,17 +662,35 @@ describe('openpyxl reads what the writer wrote', () => {
       }
     }
     expect(expected.length).toBeGreaterThan(10);
-    const got = expected.map((_, k) => {
-      const r = 5 + k;
-      return [
-        s.cells[`B${r}`]?.v,
-        s.cells[`D${r}`]?.v,
-        s.cells[`E${r}`]?.v ?? '',
-        s.cells[`F${r}`]?.v ?? '',
-      ];
-    });
+    // Each entry: its row (numbered in A), then its "(tiếp)" rows, if any,
+    // with the task's number and the rest of its texts.
+    const got: (string | number | boolean | null | undefined)[][] = [];
+    let r = 5;
+    let continued = 0;
+    for (let k = 0; k < expected.length; k++) {
+      expect(s.cells[`A${r}`]?.v, `A${r}`).toBe(k + 1);
+      const entry = [s.cells[`B${r}`]?.v, s.cells[`D${r}`]?.v];
+      const d = [s.cells[`E${r}`]?.v ?? ''];
+      const p = [s.cells[`F${r}`]?.v ?? ''];
+      for (r++; s.cells[`D${r}`]?.v === `${entry[1]} ${CONTINUED}`; r++) {
+        continued++;
+        expect(s.cells[`B${r}`]?.v, `B${r}`).toBe(entry[0]);
+        expect(s.cells[`A${r}`]?.v ?? null, `A${r}`).toBeNull();
+        for (const [col, parts] of [
+          ['E', d],
+          ['F', p],
+        ] as const) {
+          const v = s.cells[`${col}${r}`]?.v;
+          if (v) parts.push(v);
+        }
+      }
+      got.push([...entry, d.filter(Boolean).join(' '), p.filter(Boolean).join(' ')]);
+    }
     expect(got).toEqual(expected);
-    expect(s.cells[`A${5 + expected.length}`]).toBeUndefined();
+    expect(s.cells[`A${r}`]).toBeUndefined();
+    // The 2,000-character difficulty runs over "(tiếp)" rows.
+    expect(continued).toBeGreaterThan(0);
+    expect(got.some((x) => x[2] === LONG_DIFFICULTY)).toBe(true);
     expect(got.some((r) => r[2] === HOSTILE.minus && r[3] === HOSTILE.at)).toBe(true);
   });
 
@@ -875,6 +898,8 @@ describe('LibreOffice headless opens and converts every workbook', () => {
     // Every character of a 4,000-character result is printed: its last sentence too.
     const all = (await run('pdftotext', [pdf, '-'])).stdout.normalize('NFC').replace(/\s+/g, ' ');
     expect(all).toContain(LONG_RESULT_END);
+    // And of a 2,000-character difficulty, on Chi tiết and on Khó khăn - Kiến nghị.
+    expect(all.split(LONG_DIFFICULTY_END)).toHaveLength(3);
     expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     // The footer's page number, counted over the whole printout by LibreOffice.
     expect(first).toMatch(/Trang 1\/\d+/);

@@ -79,6 +79,16 @@ export const LONG_RESULT = (() => {
   return `${body.slice(0, body.lastIndexOf(' '))} ${LONG_RESULT_END}`;
 })();
 
+/** The last sentence of LONG_DIFFICULTY. */
+export const LONG_DIFFICULTY_END =
+  'Câu cuối cùng của khó khăn dài hai nghìn ký tự được in đầy đủ trên giấy.';
+
+/** A difficulty just under its limit (2,000 characters), of THON-02's first task. */
+export const LONG_DIFFICULTY = (() => {
+  const body = prose(5, 2_000).slice(0, 2_000 - LONG_DIFFICULTY_END.length - 1);
+  return `${body.slice(0, body.lastIndexOf(' '))} ${LONG_DIFFICULTY_END}`;
+})();
+
 const CYCLE: StatusCode[] = ['in-progress', 'done', 'ongoing', 'not-started'];
 
 function rowsFor(code: string, k: number): SubmissionRow[] {
@@ -144,7 +154,11 @@ export function dataInput(): MergedInput {
       });
     }
     if (code === 'THON-01') Object.assign(rows[0] as SubmissionRow, { result: HOSTILE.long });
-    if (code === 'THON-02') Object.assign(rows[0] as SubmissionRow, { result: LONG_RESULT });
+    if (code === 'THON-02')
+      Object.assign(rows[0] as SubmissionRow, {
+        result: LONG_RESULT,
+        difficulties: LONG_DIFFICULTY,
+      });
     const late = code === 'P-GDDT';
     const version = code === 'P-KTHT' ? 3 : 1;
     const first = late ? '2026-03-25T02:15:00.000Z' : `2026-03-1${k % 6}T0${k % 10}:05:00.000Z`;

@@ -16,7 +16,7 @@ import { mergedModel } from './merged/model.ts';
 import { submissionsSheet } from './merged/submissions.ts';
 import { summarySheet } from './merged/summary.ts';
 
-export { CONTINUED, DETAIL_HEADER, taskPlanLine } from './merged/detail.ts';
+export { DETAIL_HEADER, taskPlanLine } from './merged/detail.ts';
 export type {
   ChosenReport,
   CompletenessRow,
@@ -25,7 +25,13 @@ export type {
 } from './merged/input.ts';
 export { ISSUES_HEADER } from './merged/issues.ts';
 export { SUBMISSIONS_HEADER } from './merged/submissions.ts';
-export { MERGED_SHEET_NAMES, NOT_REPORTED, REVIEW_VI, TIMELINESS_VI } from './merged/words.ts';
+export {
+  CONTINUED,
+  MERGED_SHEET_NAMES,
+  NOT_REPORTED,
+  REVIEW_VI,
+  TIMELINESS_VI,
+} from './merged/words.ts';
 
 /** The workbook model of the merged report (writeXlsx turns it into bytes). */
 export function buildMergedWorkbook(input: MergedInput): Workbook {

@@ -9,7 +9,7 @@ import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
 import { splitRow } from './split.ts';
 import { S } from './styles.ts';
-import { MERGED_SHEET_NAMES, NOT_REPORTED, periodLine, STATUS_VI } from './words.ts';
+import { CONTINUED, MERGED_SHEET_NAMES, NOT_REPORTED, periodLine, STATUS_VI } from './words.ts';
 
 // One header row, over the agency rows: a task is a grey row across the
 // table (its number, then its content) followed by a grey row with what the
@@ -34,9 +34,6 @@ export const DETAIL_HEADER = [
 const WIDTHS = [6, 34, 14, 8, 36, 22, 22, 22];
 /** The columns whose texts may run over several rows: E–H. */
 const LONG_FROM = 4;
-
-/** Marks an agency's continuation rows: "Phòng Tư pháp (chủ trì) (tiếp)". */
-export const CONTINUED = '(tiếp)';
 
 /** What the plan fixes for a task, as one line: its agencies, product and timeline. */
 export function taskPlanLine(t: {

@@ -1,13 +1,15 @@
 // Sheet "Khó khăn - Kiến nghị": every difficulty and proposal reported,
-// with its task and agency, in the appendix's order.
+// with its task and agency, in the appendix's order; a text too long for
+// one row (409 points) goes on in "(tiếp)" rows with the task's number.
 import { columnLetter } from '../../../../shared/layout/a1.ts';
 import type { Row, Sheet } from '../../xlsx/types.ts';
 import { cell, landscape } from '../common.ts';
 import { same, spanRow } from './cells.ts';
 import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
+import { splitRow } from './split.ts';
 import { S } from './styles.ts';
-import { MERGED_SHEET_NAMES, periodLine } from './words.ts';
+import { CONTINUED, MERGED_SHEET_NAMES, periodLine } from './words.ts';
 
 export const ISSUES_HEADER = [
   'STT',
@@ -17,6 +19,9 @@ export const ISSUES_HEADER = [
   'Khó khăn, vướng mắc',
   'Đề xuất, kiến nghị',
 ] as const;
+
+/** Column widths, in characters, of columns A–F. */
+const WIDTHS = [6, 8, 32, 24, 42, 42];
 
 /** The sheet, rows numbered from 1; row heights are fitted afterwards (fitRowHeights). */
 export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
@@ -34,16 +39,20 @@ export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
       const d = who.row?.difficulties.trim() ? who.row.difficulties : '';
       const p = who.row?.proposals.trim() ? who.row.proposals : '';
       if (!d && !p) continue;
-      rows.push({
-        index: r++,
-        cells: [
-          cell(++n, S.number),
-          cell(task.id, S.textCenter),
-          cell(task.content, S.text),
-          cell(who.name, S.text),
-          cell(d, S.text),
-          cell(p, S.text),
-        ],
+      // A text longer than a row holds goes on in "(tiếp)" rows (split.ts).
+      splitRow([d, p], WIDTHS.slice(4)).forEach(([dx, px], i) => {
+        const first = i === 0;
+        rows.push({
+          index: r++,
+          cells: [
+            cell(first ? ++n : null, S.number),
+            cell(task.id, S.textCenter),
+            cell(first ? task.content : null, S.text),
+            first ? cell(who.name, S.text) : cell(`${who.name} ${CONTINUED}`, S.continued),
+            cell(dx, S.text),
+            cell(px, S.text),
+          ],
+        });
       });
     }
   }
@@ -56,7 +65,7 @@ export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
     name: MERGED_SHEET_NAMES.issues,
     rows,
     merges,
-    columns: [6, 8, 32, 24, 42, 42].map((width) => ({ width })),
+    columns: WIDTHS.map((width) => ({ width })),
     freeze: { row: 5, col: 1 },
     print: landscape([4, 4]),
   };

@@ -24,6 +24,12 @@ export const MERGED_SHEET_NAMES = {
  */
 export const NOT_REPORTED = TIMELINESS_LABELS.missing.vi;
 
+/**
+ * Marks the rows where a text too long for one row goes on (split.ts):
+ * "Phòng Tư pháp (chủ trì) (tiếp)".
+ */
+export const CONTINUED = '(tiếp)';
+
 export const TIMELINESS_VI = viOf(TIMELINESS_LABELS);
 export const REVIEW_VI = viOf(REVIEW_STATE_LABELS);
 export const STATUS_VI = new Map<string, string>(TASK_STATUSES.map((s) => [s.code, s.vi]));
