@@ -24,6 +24,7 @@ const PROGRAMS = [
   'tests/node/scripts.e2e.test.ts',
   'tests/node/seed-script.test.ts',
   'tests/node/start-https.test.ts',
+  'tests/node/template-print.test.ts',
   'tests/node/tsconfig-boundaries.test.ts',
   'tests/node/xlsx-readers.test.ts',
 ];

@@ -29,7 +29,13 @@ export type TextFillKey = Exclude<FillKey, 'status' | 'percent'>;
 
 interface ColumnBase {
   header: Bilingual;
-  /** Excel column width in characters. */
+  /**
+   * Excel column width in characters. The eleven sum to 153: at Excel's 8 px
+   * a character (the template's Times New Roman 12 pt default) that is
+   * 1,224 px, which A4 landscape between 0.3" margins (1,065 px) prints at
+   * 87 %, so the 11 pt body prints at 9.5 pt (issue 14: ≥ 9 pt once fitted).
+   * Widen one column only by narrowing another.
+   */
   width: number;
 }
 export interface FixedColumn extends ColumnBase {
@@ -64,56 +70,56 @@ export const TEXT_LIMITS: Record<TextFillKey, number> = {
 
 /** Left to right, starting at column A. */
 export const COLUMNS: readonly Column[] = [
-  { key: 'tt', fixed: true, header: { vi: 'TT', en: 'No.' }, width: 7 },
-  { key: 'content', fixed: true, header: { vi: 'Nội dung công việc', en: 'Task' }, width: 48 },
-  { key: 'role', fixed: true, header: { vi: 'Vai trò', en: 'Role' }, width: 11 },
-  { key: 'product', fixed: true, header: { vi: 'Sản phẩm', en: 'Expected product' }, width: 26 },
+  { key: 'tt', fixed: true, header: { vi: 'TT', en: 'No.' }, width: 5 },
+  { key: 'content', fixed: true, header: { vi: 'Nội dung công việc', en: 'Task' }, width: 25 },
+  { key: 'role', fixed: true, header: { vi: 'Vai trò', en: 'Role' }, width: 9 },
+  { key: 'product', fixed: true, header: { vi: 'Sản phẩm', en: 'Expected product' }, width: 13 },
   {
     key: 'timeline',
     fixed: true,
     header: { vi: 'Thời gian thực hiện', en: 'Timeline' },
-    width: 18,
+    width: 10,
   },
   {
     key: 'status',
     fixed: false,
     header: { vi: 'Tình trạng', en: 'Status' },
-    width: 18,
+    width: 11,
     input: { type: 'list', values: STATUSES.map((s) => s.vi) },
   },
   {
     key: 'percent',
     fixed: false,
     header: { vi: 'Tỷ lệ hoàn thành (%)', en: 'Completion (%)' },
-    width: 12,
+    width: 7,
     input: { type: 'percent', min: 0, max: 100 },
   },
   {
     key: 'result',
     fixed: false,
     header: { vi: 'Kết quả thực hiện trong kỳ', en: 'Results in the period' },
-    width: 45,
+    width: 26,
     input: { type: 'text', maxLength: TEXT_LIMITS.result },
   },
   {
     key: 'completedProducts',
     fixed: false,
     header: { vi: 'Sản phẩm đã hoàn thành', en: 'Products completed' },
-    width: 30,
+    width: 13,
     input: { type: 'text', maxLength: TEXT_LIMITS.completedProducts },
   },
   {
     key: 'difficulties',
     fixed: false,
     header: { vi: 'Khó khăn, vướng mắc', en: 'Difficulties' },
-    width: 30,
+    width: 17,
     input: { type: 'text', maxLength: TEXT_LIMITS.difficulties },
   },
   {
     key: 'proposals',
     fixed: false,
     header: { vi: 'Đề xuất, kiến nghị', en: 'Proposals' },
-    width: 30,
+    width: 17,
     input: { type: 'text', maxLength: TEXT_LIMITS.proposals },
   },
 ];

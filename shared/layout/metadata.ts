@@ -7,6 +7,14 @@
 
 export const META_PREFIX = 'Mã mẫu biểu (không sửa / do not edit):';
 
+/**
+ * How the metadata cell looks wherever a sheet is made (the add-in, the .xlsx
+ * template): small, italic, mid grey (RGB hex), so the code line stays in the
+ * sheet for the validator and the upload reader but does not dominate the
+ * printout (issue 14). Points for `size`.
+ */
+export const META_LOOK = { size: 8, italic: true, color: '808080' } as const;
+
 export interface SheetMetadata {
   plan: string;
   agency: string;

@@ -128,7 +128,7 @@ export function buildLayout(
     sheetName: sheetName(agency.code, period.code),
     metadata,
     titleRows: [
-      `BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ ${plan.def.number.toUpperCase()}`,
+      titleLine(plan.def.number, plan.def.shortTitle),
       plan.def.shortTitle,
       `Cơ quan báo cáo: ${options.agencyName ?? agency.name}`,
       `Kỳ báo cáo: ${period.label.vi} (số liệu từ ${viDate(period.cutoff.from)} đến ${viDate(
@@ -149,6 +149,19 @@ export function buildLayout(
       text: body(col('result'), n),
     },
   };
+}
+
+/**
+ * Row 1 of the sheet: "BÁO CÁO KẾT QUẢ THỰC HIỆN", followed by "KẾ HOẠCH SỐ
+ * <number>" only when row 2 (the plan's short title, e.g. "Kế hoạch số
+ * 58/KH-UBND về …") does not already name the plan's number (issue 14: the
+ * title is not to repeat it).
+ */
+export function titleLine(planNumber: string, shortTitle: string): string {
+  const head = 'BÁO CÁO KẾT QUẢ THỰC HIỆN';
+  return shortTitle.toLowerCase().includes(planNumber.toLowerCase())
+    ? head
+    : `${head} KẾ HOẠCH SỐ ${planNumber.toUpperCase()}`;
 }
 
 /** Where a task row's cell is, as an A1 address. */

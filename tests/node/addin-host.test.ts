@@ -144,6 +144,15 @@ describe('createSheet', () => {
     expect(excel.active).toBe(spec.name);
   });
 
+  it('fits the task rows to their text instead of fixing a height, so they grow as text is typed', async () => {
+    await createSheet(spec, { validation: true });
+    const ops = excel.writes.filter(
+      (w) => w.sheet === buildingName(spec.name) || w.sheet === spec.name,
+    );
+    expect(ops.filter((w) => w.op === 'rowHeight')).toEqual([]);
+    expect(ops.filter((w) => w.op === 'autofitRows').map((w) => w.range)).toEqual([spec.taskRows]);
+  });
+
   it('leaves data validation out when the host lacks ExcelApi 1.8', async () => {
     await createSheet(spec, { validation: false });
     expect(excel.sheet(spec.name).validations).toEqual([]);

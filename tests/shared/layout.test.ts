@@ -20,7 +20,7 @@ describe('progress-sheet layout', () => {
 
   it('title block names plan, agency, period with its cut-off window and due date', () => {
     expect(layout.titleRows).toEqual([
-      'BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH SỐ 58/KH-UBND',
+      'BÁO CÁO KẾT QUẢ THỰC HIỆN',
       plan.def.shortTitle,
       'Cơ quan báo cáo: Thôn 02 (chưa đặt tên)',
       'Kỳ báo cáo: 6 tháng đầu năm 2026 (số liệu từ 15/12/2025 đến 14/06/2026); hạn nộp: 16/06/2026',

@@ -203,7 +203,8 @@ function layOut(ws: Excel.Worksheet, spec: SheetSpec, options: { validation: boo
   });
   for (const f of spec.formats) applyFormat(ws.getRange(f.range), f);
   for (const n of spec.numberFormats) ws.getRange(n.range).numberFormat = n.numberFormat;
-  if (spec.taskRows) ws.getRange(spec.taskRows).format.rowHeight = spec.taskRowHeight;
+  // After widths and wrapping: AutoFit keeps the rows free to grow as text is typed.
+  if (spec.taskRows) ws.getRange(spec.taskRows).format.autofitRows();
   if (spec.unlocked) ws.getRange(spec.unlocked).format.protection.locked = false;
   if (options.validation) for (const r of spec.rules) applyRule(ws.getRange(r.range), r);
   ws.freezePanes.freezeRows(spec.freezeRows);

@@ -9,6 +9,7 @@ import {
   inputRules,
   isTextColumn,
   layoutToGrid,
+  META_LOOK,
   META_ROW,
   rangeAddress,
   type SheetLayout,
@@ -50,9 +51,10 @@ export interface SheetSpec {
   rules: InputRule[];
   /** Rows frozen at the top (title to header). */
   freezeRows: number;
-  /** Height of task rows in points: room for three lines. */
-  taskRowHeight: number;
-  /** Rows of tasks, for row heights. */
+  /**
+   * Rows of tasks: fitted to their text (Excel's AutoFit), which leaves them
+   * free to grow as an agency types, as the .xlsx template's rows do.
+   */
   taskRows: string | null;
 }
 
@@ -82,7 +84,12 @@ export function sheetSpec(
     { range: 'A1', bold: true, size: 14, horizontal: 'Center', vertical: 'Center', wrap: true },
     { range: 'A2', bold: true, size: 12, horizontal: 'Center', vertical: 'Center', wrap: true },
     { range: rangeAddress(3, 1, TITLE_ROWS, 1), size: 12, vertical: 'Center', wrap: true },
-    { range: `A${META_ROW}`, italic: true, size: 9, color: '#595959' },
+    {
+      range: `A${META_ROW}`,
+      italic: META_LOOK.italic,
+      size: META_LOOK.size,
+      color: `#${META_LOOK.color}`,
+    },
     {
       range: row(HEADER_ROW),
       bold: true,
@@ -114,7 +121,6 @@ export function sheetSpec(
     unlocked: layout.ranges.fill,
     rules: inputRules(layout),
     freezeRows: HEADER_ROW,
-    taskRowHeight: 44,
     taskRows: body,
   };
 }

@@ -91,7 +91,8 @@ export const LONG_DIFFICULTY = (() => {
 
 const CYCLE: StatusCode[] = ['in-progress', 'done', 'ongoing', 'not-started'];
 
-function rowsFor(code: string, k: number): SubmissionRow[] {
+/** The rows agency `code` reports (the `k`-th agency): statuses in turn, texts of 100–600 characters. */
+export function rowsFor(code: string, k: number): SubmissionRow[] {
   return plan.tasksFor(code).map(({ task, role }, i) => {
     const status = CYCLE[(k + i) % CYCLE.length] as StatusCode;
     const n = k * 7 + i;

@@ -30,6 +30,10 @@ export function rangeFormat(range: Range) {
     set rowHeight(h: number) {
       set('rowHeight', h);
     },
+    /** Excel fits the rows' heights to their text (ExcelApi 1.2); recorded only. */
+    autofitRows() {
+      set('autofitRows', true);
+    },
     set wrapText(v: boolean) {
       set('wrapText', v);
     },

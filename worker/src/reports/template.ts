@@ -12,6 +12,7 @@ import {
   inputRules,
   isTextColumn,
   layoutToGrid,
+  META_LOOK,
   META_ROW,
   type PeriodInfo,
   rangeAddress,
@@ -22,17 +23,41 @@ import {
 } from '../../../shared/layout/index.ts';
 import { titleRowsWithNote } from '../../../shared/layout/started-from.ts';
 import type { Plan } from '../../../shared/plan/plan.ts';
-import type { Cell, DataValidation, Row, Sheet, Style, Workbook } from '../xlsx/types.ts';
+import type {
+  Cell,
+  DataValidation,
+  PrintSetup,
+  Row,
+  Sheet,
+  Style,
+  Workbook,
+} from '../xlsx/types.ts';
 import { cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
 
-/** Three lines of 11 pt text. */
-const MIN_TASK_ROW_HEIGHT = 44;
+/** Two lines of 11 pt text: room to write in a blank row, on screen and on paper. */
+const MIN_TASK_ROW_HEIGHT = 31;
+/** One line of the metadata cell's small type. */
+const META_ROW_HEIGHT = 12;
+
+/**
+ * A4 landscape, every column on one page width, the header row on every
+ * page, side margins of 0.3" (the columns' widths are chosen for them:
+ * shared/layout/columns.ts).
+ */
+const PRINT: PrintSetup = {
+  ...landscape([HEADER_ROW, HEADER_ROW]),
+  margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5 },
+};
 
 const S = {
   title: style(14, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
   subtitle: style(12, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
   info: style(12, { vertical: 'center', wrap: true }),
-  meta: style(9, { italic: true, color: '595959', vertical: 'center' }),
+  meta: style(META_LOOK.size, {
+    italic: META_LOOK.italic,
+    color: META_LOOK.color,
+    vertical: 'center',
+  }),
   th: TABLE_HEADER,
   fixed: style(11, { border: true, wrap: true, vertical: 'top', fill: 'F2F2F2' }),
   fixedCenter: style(11, {
@@ -116,14 +141,18 @@ export function templateSheet(layout: SheetLayout, options: TemplateOptions = {}
     merges,
     columns: COLUMNS.map((c) => ({ width: c.width })),
     freeze: { row: FIRST_TASK_ROW, col: 1 },
-    print: landscape([HEADER_ROW, HEADER_ROW]),
+    print: PRINT,
     dataValidations: templateValidations(layout),
     protect: true,
   });
-  // Room to write in every task row. A set height stops Excel growing the
-  // row as text is typed; the protection still allows resizing rows.
   for (const row of sheet.rows) {
-    if (row.index >= FIRST_TASK_ROW) row.height = Math.max(row.height ?? 0, MIN_TASK_ROW_HEIGHT);
+    if (row.index === META_ROW) row.height = META_ROW_HEIGHT;
+    // Task rows start fitted to their text, with room to write in, and
+    // grow: Excel refits a row without a fixed height as text is typed.
+    if (row.index >= FIRST_TASK_ROW) {
+      row.height = Math.max(row.height ?? 0, MIN_TASK_ROW_HEIGHT);
+      row.grows = true;
+    }
   }
   return sheet;
 }
@@ -143,7 +172,7 @@ export function buildTemplateWorkbook(
   const layout = buildLayout(plan, agencyCode, period);
   const agency = plan.agency(agencyCode);
   return {
-    title: `${layout.titleRows[0]} — ${agency?.name ?? agencyCode} — ${period.label.vi}`,
+    title: `Báo cáo ${plan.def.number} — ${agency?.name ?? agencyCode} — ${period.label.vi}`,
     creator: plan.coordinator.name,
     sheets: [templateSheet(layout, options)],
   };

@@ -101,7 +101,7 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
         maxCol = Math.max(maxCol, i + 1);
       }
     });
-    const height = row.height ? ` ht="${row.height}" customHeight="1"` : '';
+    const height = row.height ? ` ht="${row.height}"${row.grows ? '' : ' customHeight="1"'}` : '';
     rows.push(`<row r="${row.index}"${height}>${cells.join('')}</row>`);
   }
   maxCol = Math.max(maxCol, sheet.columns?.length ?? 0);

@@ -42,6 +42,13 @@ export interface Row {
   cells: (Cell | null | undefined)[];
   /** Height in points; Excel's auto height when omitted. */
   height?: number;
+  /**
+   * With `height`: where the row starts, not a fixed height. The row is
+   * written without customHeight (ECMA-376 Part 1 §18.3.1.73), so Excel fits
+   * it to its text again when a cell in it is edited; LibreOffice, and Excel
+   * on opening, show `height` as written. Without it the height is fixed.
+   */
+  grows?: boolean;
 }
 
 export interface DataValidation {
