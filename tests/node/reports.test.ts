@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DOTTED } from '../../shared/documents/index.ts';
 import { LayoutError } from '../../shared/layout/index.ts';
 import {
+  CLOSE_FIT,
   fitRowHeights,
   placeDateLine,
   viDateTime,
@@ -97,6 +98,32 @@ describe('row heights', () => {
     expect(r4).toBe(30);
     expect(r5).toBe(409);
     expect(r6).toBeUndefined(); // not wrapped: one line
+  });
+
+  it('CLOSE_FIT leaves less to spare than the default, never more', () => {
+    const sentence = 'Ban Tổ chức, Nội vụ - Lao động, Thương binh và Xã hội';
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      index: i + 1,
+      cells: [{ value: sentence.repeat(1 + (i % 8)), style: { wrap: true } }],
+    }));
+    const sheet = (): Sheet => ({
+      name: 'S',
+      columns: [{ width: 20 + (rows.length % 7) }],
+      rows: rows.map((r) => ({ ...r })),
+    });
+    const spare = fitRowHeights(sheet()).rows.map((r) => r.height ?? 15.75);
+    const close = fitRowHeights(sheet(), CLOSE_FIT).rows.map((r) => r.height ?? 15.75);
+    close.forEach((h, i) => {
+      expect(h, `row ${i + 1}`).toBeLessThanOrEqual(spare[i] ?? 0);
+    });
+    expect(close.reduce((a, b) => a + b, 0)).toBeLessThan(spare.reduce((a, b) => a + b, 0));
+    // The agency name of Tình hình nộp báo cáo, 46 characters wide: one line, not two.
+    const one: Sheet = {
+      name: 'S',
+      columns: [{ width: 46 }],
+      rows: [{ index: 1, cells: [{ value: sentence, style: { font: { size: 11 }, wrap: true } }] }],
+    };
+    expect(fitRowHeights(one, CLOSE_FIT).rows[0]?.height).toBeUndefined();
   });
 });
 

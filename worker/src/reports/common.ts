@@ -98,9 +98,28 @@ const PX_PER_WIDTH = 8;
 const PX_PER_PT = 96 / 72;
 const MAX_ROW_HEIGHT = 409;
 const DEFAULT_ROW_HEIGHT = 15.75;
-/** Line height as a share of the font size, and the cell's padding in points. */
+/** Line height as a share of the font size: Excel's Times New Roman 11 pt line is 18 px (13.5 pt). */
 const LINE = 1.2;
-const PADDING = 4;
+
+/**
+ * How much room an estimate leaves: the share of a cell's width a line of
+ * text may fill, and the points added to the lines' height. Excel draws
+ * Times New Roman with hinted widths a few per cent wider than its design
+ * widths, LibreOffice with the design widths and a shorter line.
+ */
+export interface RowFit {
+  widthShare: number;
+  padding: number;
+}
+
+/** Room to spare: a line too many rather than a clipped one (the merged workbook's summary and detail). */
+export const SPARE_FIT: RowFit = { widthShare: 0.92, padding: 4 };
+/**
+ * Closer to the text (issue 14: rows twice the height of their text): the
+ * line count LibreOffice draws for the merged workbook's and the template's
+ * texts, 5 % of the width kept for Excel's wider hinted glyphs.
+ */
+export const CLOSE_FIT: RowFit = { widthShare: 0.95, padding: 3 };
 
 // Times New Roman advance widths in thousandths of an em, a–z and A–Z
 // (regular, bold); a Vietnamese letter takes its base letter's width.
@@ -204,8 +223,12 @@ export function wrappedLines(text: string, lineEm: number, bold = false, limit =
   return lines;
 }
 
-/** Sets a height on every row whose text needs more than the default. */
-export function fitRowHeights(sheet: Sheet): Sheet {
+/**
+ * Sets a height (points, at most 409) on every row whose text needs more
+ * than the default, estimated with `fit` (SPARE_FIT unless given). Rows that
+ * already have a height are left as they are.
+ */
+export function fitRowHeights(sheet: Sheet, fit: RowFit = SPARE_FIT): Sheet {
   const widths = (sheet.columns ?? []).map((c) => c.width);
   const span = new Map<string, number>(); // anchor "row:col" → merged width
   const covered = new Set<string>(); // vertical merges: left to their rows
@@ -228,14 +251,13 @@ export function fitRowHeights(sheet: Sheet): Sheet {
       const size = c.style?.font?.size ?? 12;
       const bold = !!c.style?.font?.bold;
       const width = span.get(`${row.index}:${i + 1}`) ?? widths[i] ?? 8.43;
-      // A little to spare: a line too many is better than a clipped one.
-      const lineEm = ((width * PX_PER_WIDTH - 7) * 0.92) / (size * PX_PER_PT);
+      const lineEm = lineEmAt(width, size, fit);
       const limit = MAX_ROW_HEIGHT / (size * LINE);
       const lines = c.style?.wrap
         ? wrappedLines(c.value, lineEm, bold, limit)
         : c.value.split(/\r\n?|\n/).length;
       // One line of up to 12 pt fits the default row height.
-      if (lines > 1 || size > 12) height = Math.max(height, lines * size * LINE + PADDING);
+      if (lines > 1 || size > 12) height = Math.max(height, lines * size * LINE + fit.padding);
     });
     if (height > DEFAULT_ROW_HEIGHT) row.height = Math.min(MAX_ROW_HEIGHT, Math.ceil(height));
   }
@@ -244,9 +266,10 @@ export function fitRowHeights(sheet: Sheet): Sheet {
 
 /**
  * The line width, in em of a `size`-point font, that fitRowHeights wraps a
- * wrapped cell's text at in a column (or merged span) `width` characters wide:
- * for sheets that lay a long text out over several rows (merged/split.ts).
+ * wrapped cell's text at in a column (or merged span) `width` characters wide,
+ * with `fit`'s share of the width (SPARE_FIT unless given): for sheets that
+ * lay a long text out over several rows (merged/split.ts).
  */
-export function lineEmAt(width: number, size: number): number {
-  return ((width * PX_PER_WIDTH - 7) * 0.92) / (size * PX_PER_PT);
+export function lineEmAt(width: number, size: number, fit: RowFit = SPARE_FIT): number {
+  return ((width * PX_PER_WIDTH - 7) * fit.widthShare) / (size * PX_PER_PT);
 }

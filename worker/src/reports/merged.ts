@@ -8,7 +8,7 @@
 //   Khó khăn - Kiến nghị  issues.ts       every difficulty and proposal, with agency and task
 //   Tình hình nộp báo cáo submissions.ts  each expected agency: version, received, on time, review
 import type { Workbook } from '../xlsx/types.ts';
-import { fitRowHeights, withPageNumbers } from './common.ts';
+import { CLOSE_FIT, fitRowHeights, withPageNumbers } from './common.ts';
 import { detailSheet } from './merged/detail.ts';
 import type { MergedInput } from './merged/input.ts';
 import { issuesSheet } from './merged/issues.ts';
@@ -40,12 +40,11 @@ export function buildMergedWorkbook(input: MergedInput): Workbook {
     title: `Tổng hợp báo cáo ${input.plan.def.number} — ${input.period.label.vi}`,
     creator: m.name(input.plan.coordinator.code),
     sheets: [
-      summarySheet(input, m),
-      detailSheet(input, m),
-      issuesSheet(input, m),
-      submissionsSheet(input, m),
-    ]
-      .map(fitRowHeights)
-      .map(withPageNumbers),
+      fitRowHeights(summarySheet(input, m)),
+      fitRowHeights(detailSheet(input, m)),
+      // The plain tables: rows close to their text (issue 14).
+      fitRowHeights(issuesSheet(input, m), CLOSE_FIT),
+      fitRowHeights(submissionsSheet(input, m), CLOSE_FIT),
+    ].map(withPageNumbers),
   };
 }

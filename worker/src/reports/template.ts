@@ -32,7 +32,7 @@ import type {
   Style,
   Workbook,
 } from '../xlsx/types.ts';
-import { cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
+import { CLOSE_FIT, cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
 
 /** Two lines of 11 pt text: room to write in a blank row, on screen and on paper. */
 const MIN_TASK_ROW_HEIGHT = 31;
@@ -135,16 +135,19 @@ export function templateSheet(layout: SheetLayout, options: TemplateOptions = {}
       rows.push({ index, cells });
     }
   });
-  const sheet = fitRowHeights({
-    name: layout.sheetName,
-    rows,
-    merges,
-    columns: COLUMNS.map((c) => ({ width: c.width })),
-    freeze: { row: FIRST_TASK_ROW, col: 1 },
-    print: PRINT,
-    dataValidations: templateValidations(layout),
-    protect: true,
-  });
+  const sheet = fitRowHeights(
+    {
+      name: layout.sheetName,
+      rows,
+      merges,
+      columns: COLUMNS.map((c) => ({ width: c.width })),
+      freeze: { row: FIRST_TASK_ROW, col: 1 },
+      print: PRINT,
+      dataValidations: templateValidations(layout),
+      protect: true,
+    },
+    CLOSE_FIT,
+  );
   for (const row of sheet.rows) {
     if (row.index === META_ROW) row.height = META_ROW_HEIGHT;
     // Task rows start fitted to their text, with room to write in, and
