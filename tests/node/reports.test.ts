@@ -100,7 +100,9 @@ describe('row heights', () => {
     expect(r6).toBeUndefined(); // not wrapped: one line
   });
 
-  it('CLOSE_FIT leaves less to spare than the default, never more', () => {
+  it('CLOSE_FIT (the default) leaves less to spare than the roomier estimate it replaced, never more', () => {
+    // The estimate Tổng hợp and Chi tiết had before issue 14: 92 % of the width, 4 pt.
+    const ROOMY = { widthShare: 0.92, padding: 4 };
     const sentence = 'Ban Tổ chức, Nội vụ - Lao động, Thương binh và Xã hội';
     const rows = Array.from({ length: 40 }, (_, i) => ({
       index: i + 1,
@@ -111,7 +113,7 @@ describe('row heights', () => {
       columns: [{ width: 20 + (rows.length % 7) }],
       rows: rows.map((r) => ({ ...r })),
     });
-    const spare = fitRowHeights(sheet()).rows.map((r) => r.height ?? 15.75);
+    const spare = fitRowHeights(sheet(), ROOMY).rows.map((r) => r.height ?? 15.75);
     const close = fitRowHeights(sheet(), CLOSE_FIT).rows.map((r) => r.height ?? 15.75);
     close.forEach((h, i) => {
       expect(h, `row ${i + 1}`).toBeLessThanOrEqual(spare[i] ?? 0);
@@ -124,6 +126,7 @@ describe('row heights', () => {
       rows: [{ index: 1, cells: [{ value: sentence, style: { font: { size: 11 }, wrap: true } }] }],
     };
     expect(fitRowHeights(one, CLOSE_FIT).rows[0]?.height).toBeUndefined();
+    expect(fitRowHeights(one).rows[0]?.height).toBeUndefined();
   });
 });
 

@@ -94,10 +94,11 @@ export function upper(text: string): string {
 // (in em, by kind of character) at the column's width.
 
 /** Pixels per column width unit: the digit width of the default font (Times New Roman 12 pt). */
-const PX_PER_WIDTH = 8;
+export const PX_PER_WIDTH = 8;
 const PX_PER_PT = 96 / 72;
 const MAX_ROW_HEIGHT = 409;
-const DEFAULT_ROW_HEIGHT = 15.75;
+/** A row's height, in points, when it has none of its own (the default font's line). */
+export const DEFAULT_ROW_HEIGHT = 15.75;
 /** Line height as a share of the font size: Excel's Times New Roman 11 pt line is 18 px (13.5 pt). */
 const LINE = 1.2;
 
@@ -112,12 +113,12 @@ export interface RowFit {
   padding: number;
 }
 
-/** Room to spare: a line too many rather than a clipped one (the merged workbook's summary and detail). */
-export const SPARE_FIT: RowFit = { widthShare: 0.92, padding: 4 };
 /**
- * Closer to the text (issue 14: rows twice the height of their text): the
- * line count LibreOffice draws for the merged workbook's and the template's
- * texts, 5 % of the width kept for Excel's wider hinted glyphs.
+ * The estimate every sheet is fitted with, and long texts are cut by
+ * (merged/split.ts): close to the text (issue 14: rows twice the height of
+ * their text), the line count LibreOffice draws for the merged workbook's
+ * and the template's texts, 5 % of the width kept for Excel's wider hinted
+ * glyphs.
  */
 export const CLOSE_FIT: RowFit = { widthShare: 0.95, padding: 3 };
 
@@ -225,10 +226,10 @@ export function wrappedLines(text: string, lineEm: number, bold = false, limit =
 
 /**
  * Sets a height (points, at most 409) on every row whose text needs more
- * than the default, estimated with `fit` (SPARE_FIT unless given). Rows that
+ * than the default, estimated with `fit` (CLOSE_FIT unless given). Rows that
  * already have a height are left as they are.
  */
-export function fitRowHeights(sheet: Sheet, fit: RowFit = SPARE_FIT): Sheet {
+export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT): Sheet {
   const widths = (sheet.columns ?? []).map((c) => c.width);
   const span = new Map<string, number>(); // anchor "row:col" → merged width
   const covered = new Set<string>(); // vertical merges: left to their rows
@@ -267,9 +268,10 @@ export function fitRowHeights(sheet: Sheet, fit: RowFit = SPARE_FIT): Sheet {
 /**
  * The line width, in em of a `size`-point font, that fitRowHeights wraps a
  * wrapped cell's text at in a column (or merged span) `width` characters wide,
- * with `fit`'s share of the width (SPARE_FIT unless given): for sheets that
- * lay a long text out over several rows (merged/split.ts).
+ * with `fit`'s share of the width (CLOSE_FIT unless given): for sheets that
+ * lay a long text out over several rows (merged/split.ts), so a piece is
+ * cut by the estimate its row is fitted with.
  */
-export function lineEmAt(width: number, size: number, fit: RowFit = SPARE_FIT): number {
+export function lineEmAt(width: number, size: number, fit: RowFit = CLOSE_FIT): number {
   return ((width * PX_PER_WIDTH - 7) * fit.widthShare) / (size * PX_PER_PT);
 }

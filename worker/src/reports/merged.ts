@@ -8,7 +8,7 @@
 //   Khó khăn - Kiến nghị  issues.ts       every difficulty and proposal, with agency and task
 //   Tình hình nộp báo cáo submissions.ts  each expected agency: version, received, on time, review
 import type { Workbook } from '../xlsx/types.ts';
-import { CLOSE_FIT, fitRowHeights, withPageNumbers } from './common.ts';
+import { fitRowHeights, withPageNumbers } from './common.ts';
 import { detailSheet } from './merged/detail.ts';
 import type { MergedInput } from './merged/input.ts';
 import { issuesSheet } from './merged/issues.ts';
@@ -40,11 +40,12 @@ export function buildMergedWorkbook(input: MergedInput): Workbook {
     title: `Tổng hợp báo cáo ${input.plan.def.number} — ${input.period.label.vi}`,
     creator: m.name(input.plan.coordinator.code),
     sheets: [
+      // Every sheet by the one estimate (CLOSE_FIT), which split.ts also
+      // cuts long texts by; Chi tiết fits its own rows for its page breaks.
       fitRowHeights(summarySheet(input, m)),
-      fitRowHeights(detailSheet(input, m)),
-      // The plain tables: rows close to their text (issue 14).
-      fitRowHeights(issuesSheet(input, m), CLOSE_FIT),
-      fitRowHeights(submissionsSheet(input, m), CLOSE_FIT),
+      detailSheet(input, m),
+      fitRowHeights(issuesSheet(input, m)),
+      fitRowHeights(submissionsSheet(input, m)),
     ].map(withPageNumbers),
   };
 }

@@ -5,12 +5,12 @@
 // page is estimated a little short, so the application never needs a break
 // of its own between two of ours, and the pages are the ones computed here.
 import type { Sheet } from '../../xlsx/types.ts';
+import { DEFAULT_ROW_HEIGHT, PX_PER_WIDTH } from '../common.ts';
 
 /** A4 in points (ISO 216: 210 × 297 mm). */
 const A4 = { short: 595.28, long: 841.89 };
-const DEFAULT_ROW_HEIGHT = 15.75;
-/** Points per column width unit: the writer's default font (Times New Roman 12 pt) has 8-pixel digits, 0.75 pt each. */
-const PT_PER_WIDTH = 6;
+/** Points per column width unit: the writer's default font's digit, 0.75 pt a pixel. */
+const PT_PER_WIDTH = PX_PER_WIDTH * 0.75;
 /** Of the page estimated, the share filled: room for the applications' rounding. */
 const FILL = 0.95;
 
