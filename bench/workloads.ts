@@ -1,0 +1,94 @@
+// The Worker's heavy operations as workloads, shared by the Node benchmarks
+// and the bench Worker (bench/workerd/worker.ts), so both runtimes run the
+// same code on the same input: the reader tests' realistic period (16
+// agencies, every task, texts of 100–600 characters, hostile strings and a
+// 20,000-character text) and an agency template filled in as a clerk would.
+// ECMAScript only: this file is bundled into workerd.
+import { EMPTY_DOCUMENT_SETTINGS } from '../shared/documents/index.ts';
+import { getPeriod } from '../shared/periods/index.ts';
+import { lySon58 } from '../shared/plan/index.ts';
+import { validate } from '../shared/validate/index.ts';
+import { chooseProgressSheet, readWorkbook } from '../shared/workbook/index.ts';
+import { dataInput } from '../tests/node/readers/fixtures.ts';
+import { buildMergedWorkbook } from '../worker/src/reports/merged.ts';
+import { buildReportDocx } from '../worker/src/reports/report.ts';
+import { buildTemplateWorkbook } from '../worker/src/reports/template.ts';
+import { writeXlsx } from '../worker/src/xlsx/writer.ts';
+
+/** The agency whose template is filled in for the upload workload. */
+export const UPLOAD_AGENCY = 'P-TP';
+/** The period of the upload workload. */
+export const UPLOAD_PERIOD = '2026-Q1';
+
+/**
+ * The agency template of `UPLOAD_AGENCY` for `UPLOAD_PERIOD`, its task rows
+ * filled (status, percent, result) as a clerk would, written as .xlsx bytes.
+ * Also gives the sheet's row count for the benchmarks' labels.
+ */
+export function filledTemplate(): { bytes: Uint8Array; rows: number } {
+  const book = buildTemplateWorkbook(lySon58, UPLOAD_AGENCY, getPeriod(UPLOAD_PERIOD));
+  const sheet = book.sheets[0];
+  if (!sheet) throw new Error('no sheet');
+  for (const row of sheet.rows) {
+    if (row.index < 7) continue;
+    const f = row.cells[5];
+    const g = row.cells[6];
+    const h = row.cells[7];
+    if (f) f.value = 'Đang triển khai';
+    if (g) g.value = 50;
+    if (h) h.value = 'Đã triển khai theo kế hoạch; kết quả bước đầu.';
+  }
+  return { bytes: writeXlsx(book), rows: sheet.rows.length };
+}
+
+/**
+ * Reads an uploaded template the way POST /api/periods/{period}/uploads
+ * does (size and zip checks, SheetJS, sheet choice) and validates it.
+ * Returns the number of errors found; throws if the file is unreadable.
+ */
+export function readAndValidate(bytes: Uint8Array): number {
+  const read = readWorkbook(bytes);
+  if (!read.ok) throw new Error('unreadable');
+  const choice = chooseProgressSheet(read, { agency: UPLOAD_AGENCY, period: UPLOAD_PERIOD });
+  if (!choice.ok) throw new Error('no sheet chosen');
+  return validate(choice.sheet.grid, {
+    plan: lySon58,
+    agency: UPLOAD_AGENCY,
+    period: UPLOAD_PERIOD,
+  }).errors;
+}
+
+/** One workload: a name for the printout and one run, which returns the bytes it made or read. */
+export interface Workload {
+  label: string;
+  run: () => Promise<number>;
+}
+
+/**
+ * The workloads by route name: `report.docx` (the written report, `docx`),
+ * `workbook` (the merged workbook built and written, deflate 6), `upload`
+ * (a filled template read and validated), and `empty` (nothing: the
+ * baseline for a request's own cost).
+ */
+export function workloads(): Record<string, Workload> {
+  const input = dataInput();
+  const upload = filledTemplate();
+  return {
+    empty: { label: 'empty request', run: async () => 0 },
+    'report.docx': {
+      label: 'report.docx',
+      run: async () => (await buildReportDocx(input, EMPTY_DOCUMENT_SETTINGS)).length,
+    },
+    workbook: {
+      label: 'merged workbook (build + write)',
+      run: async () => writeXlsx(buildMergedWorkbook(input)).length,
+    },
+    upload: {
+      label: 'upload read + validate',
+      run: async () => {
+        readAndValidate(upload.bytes);
+        return upload.bytes.length;
+      },
+    },
+  };
+}
