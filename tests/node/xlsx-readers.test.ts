@@ -747,6 +747,11 @@ describe('openpyxl reads what the writer wrote', () => {
     );
     // 2026-07-01T17:30Z is 2 July in Vietnam.
     expect(summary.E3?.v).toBe(`${DOTTED}, ngày 02 tháng 7 năm 2026`);
+    // Decree 30: a rule under the issuing body's name (here unset, so dotted), as under the motto.
+    const issuer = Object.entries(summary).find(
+      ([at, c]) => /^[A-C][1-3]$/.test(at) && c.v === DOTTED && c.bold,
+    );
+    expect(issuer?.[1].underline).toBe('single');
   });
 
   it('every merged sheet numbers its pages in the footer; the tables repeat their header rows', () => {
@@ -773,6 +778,8 @@ describe('openpyxl reads what the writer wrote', () => {
     expect(s.protection).toBe(true);
     expect(s.freeze_panes).toBe('A7');
     expect(s.print.print_title_rows).toBe('$6:$6');
+    // Numbered like the merged sheets: a filled template can run to many pages.
+    expect(s.print.footer).toBe('Trang &P/&N');
     layout.titleRows.forEach((t, i) => {
       expect(s.cells[`A${i + 1}`]?.v).toBe(t);
     });

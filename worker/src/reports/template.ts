@@ -32,7 +32,15 @@ import type {
   Style,
   Workbook,
 } from '../xlsx/types.ts';
-import { CLOSE_FIT, cell, fitRowHeights, landscape, style, TABLE_HEADER } from './common.ts';
+import {
+  CLOSE_FIT,
+  cell,
+  fitRowHeights,
+  landscape,
+  style,
+  TABLE_HEADER,
+  withPageNumbers,
+} from './common.ts';
 
 /** Two lines of 11 pt text: room to write in a blank row, on screen and on paper. */
 const MIN_TASK_ROW_HEIGHT = 31;
@@ -177,6 +185,7 @@ export function buildTemplateWorkbook(
   return {
     title: `Báo cáo ${plan.def.number} — ${agency?.name ?? agencyCode} — ${period.label.vi}`,
     creator: plan.coordinator.name,
-    sheets: [templateSheet(layout, options)],
+    // Numbered like the merged workbook's sheets: a filled template can run to many pages.
+    sheets: [withPageNumbers(templateSheet(layout, options))],
   };
 }

@@ -6,7 +6,14 @@ import { style, TABLE_HEADER } from '../common.ts';
 
 export const S = {
   issuerParent: style(12, { horizontal: 'center', vertical: 'center', wrap: true }),
-  issuerName: style(12, { bold: true, horizontal: 'center', vertical: 'center', wrap: true }),
+  // Decree 30: a short solid rule under the issuing body's name; underlined, as the motto's is.
+  issuerName: style(12, {
+    bold: true,
+    underline: true,
+    horizontal: 'center',
+    vertical: 'center',
+    wrap: true,
+  }),
   motto: style(12, { bold: true, horizontal: 'center', vertical: 'center' }),
   motto2: style(13, { bold: true, underline: true, horizontal: 'center', vertical: 'center' }),
   dateLine: style(13, { italic: true, horizontal: 'center', vertical: 'center' }),
