@@ -20,6 +20,7 @@ const PROGRAMS = [
   'tests/node/check-cli.test.ts',
   'tests/node/reader-shapes.test.ts',
   'tests/node/real-world-files.test.ts',
+  'tests/node/summary-print.test.ts',
   'tests/node/report-docx-readers.test.ts',
   'tests/node/scripts.e2e.test.ts',
   'tests/node/seed-script.test.ts',

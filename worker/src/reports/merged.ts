@@ -41,8 +41,9 @@ export function buildMergedWorkbook(input: MergedInput): Workbook {
     creator: m.name(input.plan.coordinator.code),
     sheets: [
       // Every sheet by the one estimate (CLOSE_FIT), which split.ts also
-      // cuts long texts by; Chi tiết fits its own rows for its page breaks.
-      fitRowHeights(summarySheet(input, m)),
+      // cuts long texts by; Tổng hợp and Chi tiết fit their own rows for
+      // their page breaks.
+      summarySheet(input, m),
       detailSheet(input, m),
       fitRowHeights(issuesSheet(input, m)),
       fitRowHeights(submissionsSheet(input, m)),

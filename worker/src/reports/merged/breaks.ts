@@ -72,3 +72,28 @@ export function keepTogetherBreaks(
   }
   return breaks;
 }
+
+/**
+ * How far a one-page document may shrink below its width-fitted size to stay
+ * on one sheet of paper: Tổng hợp's 11 pt body prints at ~10.3 pt fitted to
+ * the width, so 0.87 keeps it at 9 pt or more.
+ */
+const MIN_ONE_PAGE_SCALE = 0.87;
+
+/**
+ * A document sheet (Tổng hợp) on one page when that shrinks it by at most
+ * MIN_ONE_PAGE_SCALE; otherwise on as many pages as it needs, at the
+ * width-fitted size, with the rows from `keepFrom` to the end (the totals,
+ * the note and the signature block) kept together on the last page, so the
+ * signature never stands alone. Heights are the rows' own (fitRowHeights first).
+ */
+export function onePageOrKeepTogether(sheet: Sheet, keepFrom: number): Sheet {
+  const total = sheet.rows.reduce((a, r) => a + heightOf(r), 0);
+  // Fitting to one page is exact: the whole printable height, not FILL of it.
+  if (total * MIN_ONE_PAGE_SCALE <= pageHeight(sheet) / FILL) {
+    return { ...sheet, print: { ...sheet.print, fitToHeight: true } };
+  }
+  const last = Math.max(0, ...sheet.rows.map((r) => r.index));
+  const rowBreaks = keepTogetherBreaks(sheet, 1, new Map([[keepFrom, last]]));
+  return { ...sheet, print: { ...sheet.print, fitToHeight: false }, rowBreaks };
+}

@@ -7,7 +7,8 @@ import { EMPTY_DOCUMENT_SETTINGS } from '../../../../shared/documents/index.ts';
 import { vnToday } from '../../../../shared/periods/index.ts';
 import { TASK_STATUSES, type Timeliness } from '../../../../shared/vocabulary/index.ts';
 import type { Cell, Row, Sheet, Style } from '../../xlsx/types.ts';
-import { cell, landscape } from '../common.ts';
+import { cell, fitRowHeights, landscape } from '../common.ts';
+import { onePageOrKeepTogether } from './breaks.ts';
 import { same, spanRow } from './cells.ts';
 import { headerBlock, recipientsBlock, signatureBlock } from './document.ts';
 import type { MergedInput } from './input.ts';
@@ -121,6 +122,7 @@ export function summarySheet(input: MergedInput, m: MergedModel): Sheet {
       ],
     });
   }
+  const totalRow = r;
   rows.push({
     index: r++,
     cells: [
@@ -141,15 +143,18 @@ export function summarySheet(input: MergedInput, m: MergedModel): Sheet {
   r++;
   signatureBlock(rows, merges, r, doc);
 
-  return {
-    name: MERGED_SHEET_NAMES.summary,
-    rows,
-    merges,
-    columns: [6, 46, 11, 13, 13, 13, 13, 14, 13].map((width) => ({ width })),
-    // No frozen or repeated rows: the header block is a document's, printed on
-    // its first page only (Decree 30), and neither table is long enough to
-    // need its header again.
-    // One page, the signature with the figures it signs for.
-    print: { ...landscape(), fitToHeight: true },
-  };
+  // No frozen or repeated rows: the header block is a document's, printed on
+  // its first page only (Decree 30), and neither table is long enough to need
+  // its header again. One page when it fits without printing too small; else
+  // the totals, the note and the signature stay together (breaks.ts).
+  return onePageOrKeepTogether(
+    fitRowHeights({
+      name: MERGED_SHEET_NAMES.summary,
+      rows,
+      merges,
+      columns: [6, 46, 11, 13, 13, 13, 13, 14, 13].map((width) => ({ width })),
+      print: landscape(),
+    }),
+    totalRow,
+  );
 }
