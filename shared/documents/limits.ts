@@ -2,12 +2,8 @@
 // hold: plain data, so the web page checks a form with the Worker's own
 // limits without bundling zod (settings.ts builds its schema from these).
 
-/**
- * What a printed line may not hold: control characters (a tab, a line
- * break), invisible format characters (a soft hyphen, a direction mark) and
- * line or paragraph separators.
- */
-export const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** What a printed line may not hold (shared/text/one-line.ts, the rule agency names follow too). */
+export { INVISIBLE_OR_CONTROL as CONTROL } from '../text/one-line.ts';
 
 /** The one-line settings: at most this many characters each. */
 export const LINE_LIMITS = {

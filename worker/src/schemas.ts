@@ -6,6 +6,7 @@ import { FILL_KEYS } from '../../shared/layout/columns.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { INVISIBLE_OR_CONTROL } from '../../shared/text/one-line.ts';
 import { text } from '../../shared/text/schema.ts';
 
 export const SubmissionRequestSchema = SubmissionSchema.extend({
@@ -69,13 +70,7 @@ export const KeyRequestSchema = z.object({
   label: text().trim().min(1).max(120).optional(),
 });
 
-/**
- * A name is one line of visible text: no control characters (tab and line
- * breaks included), no invisible format characters (soft hyphen, zero-width
- * joiners, direction overrides) and no line or paragraph separators, which
- * would let two names look alike or one name read backwards.
- */
-const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** A name is one line of visible text (shared/text/one-line.ts). */
 const oneLine = {
   error:
     'Tên không được chứa ký tự điều khiển hay ký tự ẩn / A name may not hold control or invisible characters',
