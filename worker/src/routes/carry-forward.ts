@@ -4,15 +4,17 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { carryForward } from '../lib/carry-forward.ts';
-import { assertCanRead } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
-import { agencyOr404, agencyQuery, periodOr404 } from './lookups.ts';
+import { agencyQuery, readableReport } from './lookups.ts';
 
 export const carryForwardRoutes = new Hono<AppEnv>().get('/:period/carry-forward', async (c) => {
   const db = c.env.DB;
   const code = agencyQuery(c.req.query('agency'));
-  assertCanRead(c.get('principal'), code);
-  const period = await periodOr404(db, c.req.param('period'));
-  const agency = await agencyOr404(db, code);
+  const { period, agency } = await readableReport(
+    db,
+    c.get('principal'),
+    c.req.param('period'),
+    code,
+  );
   return c.json(await carryForward(db, plan, agency.code, period.code));
 });

@@ -2,7 +2,9 @@
 // code, and the route layer says what was not found.
 import { type AgencyRow, findAgency } from '../db/agencies.ts';
 import { findPeriod, type PeriodRow } from '../db/periods.ts';
+import type { Principal } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { assertCanRead } from '../middleware/auth.ts';
 
 /** The period named in a URL, or NOT_FOUND (a malformed code is just as unknown). */
 export async function periodOr404(db: D1Database, code: string): Promise<PeriodRow> {
@@ -36,4 +38,21 @@ export function agencyQuery(value: string | undefined): string {
     },
     { issues: [{ field: 'query.agency', message: 'required' }] },
   );
+}
+
+/**
+ * The period and agency of one agency's report that `principal` may read (the
+ * agency itself or the coordinator): FORBIDDEN first, so another agency's key
+ * learns nothing of what exists; then the period's and the agency's NOT_FOUND.
+ */
+export async function readableReport(
+  db: D1Database,
+  principal: Principal,
+  periodCode: string,
+  agencyCode: string,
+): Promise<{ period: PeriodRow; agency: AgencyRow }> {
+  assertCanRead(principal, agencyCode);
+  const period = await periodOr404(db, periodCode);
+  const agency = await agencyOr404(db, agencyCode);
+  return { period, agency };
 }

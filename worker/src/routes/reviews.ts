@@ -18,11 +18,11 @@ import {
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { agencyNamed, periodNamed } from '../lib/names.ts';
-import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
+import { requireCoordinator } from '../middleware/auth.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
 import { ReviewRequestSchema } from '../schemas.ts';
-import { agencyOr404, periodOr404 } from './lookups.ts';
+import { agencyOr404, periodOr404, readableReport } from './lookups.ts';
 
 const OUTCOME = {
   accept: 'accepted',
@@ -74,10 +74,12 @@ export const reviews = new Hono<AppEnv>()
 
   .get('/:period/submissions/:agency/diff', async (c) => {
     const db = c.env.DB;
-    const agencyCode = c.req.param('agency');
-    assertCanRead(c.get('principal'), agencyCode);
-    const period = await periodOr404(db, c.req.param('period'));
-    const agency = await agencyOr404(db, agencyCode);
+    const { period, agency } = await readableReport(
+      db,
+      c.get('principal'),
+      c.req.param('period'),
+      c.req.param('agency'),
+    );
     const fromParam = c.req.query('from');
     const from = fromParam === 'previous-period' ? fromParam : versionParam('from', fromParam);
     const to = versionParam('to', c.req.query('to'));

@@ -14,12 +14,12 @@ import { previousReport } from '../lib/carry-forward.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
 import { agencyNamed } from '../lib/names.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
-import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
+import { requireCoordinator } from '../middleware/auth.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { jsonBody, limitBody } from '../middleware/json.ts';
 import { plan } from '../plan.ts';
 import { SubmissionRequestSchema } from '../schemas.ts';
-import { agencyOr404, periodOr404 } from './lookups.ts';
+import { periodOr404, readableReport } from './lookups.ts';
 import { receipt, storedAnswer } from './receipts.ts';
 
 export const submissions = new Hono<AppEnv>()
@@ -92,11 +92,12 @@ export const submissions = new Hono<AppEnv>()
 
   .get('/:period/submissions/:agency', async (c) => {
     const db = c.env.DB;
-    const principal = c.get('principal');
-    const agencyCode = c.req.param('agency');
-    assertCanRead(principal, agencyCode);
-    const period = await periodOr404(db, c.req.param('period'));
-    const agency = await agencyOr404(db, agencyCode);
+    const { period, agency } = await readableReport(
+      db,
+      c.get('principal'),
+      c.req.param('period'),
+      c.req.param('agency'),
+    );
     const versions = await history(db, agency.code, period.code);
     const reviewed = await reviewsOfReport(db, agency.code, period.code);
     return c.json({

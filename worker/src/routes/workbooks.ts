@@ -22,7 +22,7 @@ import { plan } from '../plan.ts';
 import { buildMergedWorkbook } from '../reports/merged.ts';
 import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
-import { agencyOr404, agencyQuery, periodOr404 } from './lookups.ts';
+import { agencyOr404, agencyQuery, periodOr404, readableReport } from './lookups.ts';
 
 /**
  * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
@@ -102,10 +102,12 @@ export const workbooks = new Hono<AppEnv>()
   // validates clean and is acknowledged as unchanged.
   .get('/:period/submissions/:agency/versions/:file', async (c) => {
     const db = c.env.DB;
-    const agencyCode = c.req.param('agency');
-    assertCanRead(c.get('principal'), agencyCode);
-    const period = await periodOr404(db, c.req.param('period'));
-    const agency = await agencyOr404(db, agencyCode);
+    const { period, agency } = await readableReport(
+      db,
+      c.get('principal'),
+      c.req.param('period'),
+      c.req.param('agency'),
+    );
     const file = c.req.param('file');
     const version = /^([1-9]\d{0,8})\.xlsx$/.exec(file)?.[1];
     const row = version ? await findVersion(db, agency.code, period.code, Number(version)) : null;
