@@ -24,6 +24,7 @@ import {
   REPORT_HEADINGS,
 } from '../../worker/src/reports/report.ts';
 import { dataInput, emptyInput, HOSTILE, HOSTILE_AGENCY, plan } from './readers/fixtures.ts';
+import { toPdf } from './readers/soffice.ts';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,19 +87,7 @@ beforeAll(async () => {
     read[name] = JSON.parse(stdout) as Read;
   }
   const out = join(dir, 'pdf');
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'lo')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      files.data,
-    ],
-    { timeout: TIMEOUT, maxBuffer: 16 << 20 },
-  );
+  await toPdf(dir, out, [files.data], TIMEOUT);
   const pdf = join(out, 'report-data.pdf');
   pdfPages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1] ?? 0);
   // For a person to look at: the report, its PDF and the PDF's first page.

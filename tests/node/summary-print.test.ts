@@ -14,6 +14,7 @@ import type { Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import { TEST_DOCUMENT } from '../support/document-settings.ts';
 import { dataInput } from './readers/fixtures.ts';
+import { toPdf } from './readers/soffice.ts';
 
 const run = promisify(execFile);
 const TIMEOUT = 180_000;
@@ -41,18 +42,11 @@ beforeAll(async () => {
   for (const [name, book] of Object.entries(books)) {
     writeFileSync(join(dir, `${name}.xlsx`), writeXlsx(book));
   }
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'lo')}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      ...Object.keys(books).map((n) => join(dir, `${n}.xlsx`)),
-    ],
-    { timeout: TIMEOUT },
+  await toPdf(
+    dir,
+    dir,
+    Object.keys(books).map((n) => join(dir, `${n}.xlsx`)),
+    TIMEOUT,
   );
   for (const name of Object.keys(books) as Name[]) {
     const text = (await run('pdftotext', ['-layout', join(dir, `${name}.pdf`), '-'])).stdout;

@@ -26,6 +26,7 @@ import type { Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import { dataInput, period, plan, rowsFor } from './readers/fixtures.ts';
 import { openpyxlPython } from './readers/python.ts';
+import { toPdf } from './readers/soffice.ts';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -145,19 +146,7 @@ beforeAll(async () => {
     for (const name of NAMES) py[name] = all[file(name, 'xlsx')] as PyPrint;
   })();
   const printing = (async () => {
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...files,
-      ],
-      { timeout: TIMEOUT },
-    );
+    await toPdf(dir, dir, files, TIMEOUT);
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const name of FILES) {
       const path = file(name, 'pdf');
