@@ -25,6 +25,9 @@ app.use('/api/*', secureHeaders());
 app.use('/api/*', async (c, next) => {
   c.set('now', new Date().toISOString());
   await next();
+  // Every API answer (JSON, files, errors) is one key's data at one moment:
+  // no browser, proxy or Office cache may keep it or serve it to another.
+  c.header('Cache-Control', 'no-store');
 });
 
 // Every error answers in the one envelope: the API's own errors answer for
