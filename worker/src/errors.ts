@@ -1,5 +1,7 @@
 // One error shape for every failure, from a closed list of codes:
 //   { error: { code, message: { vi, en }, details? } }
+// Lists in details carry at most MAX_LISTED_DETAILS items, details.omitted
+// counting the rest.
 
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -118,8 +120,36 @@ function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown) {
   const body: ErrorBody = {
     error: { code, message: message ?? { vi: def.vi, en: def.en } },
   };
-  if (details !== undefined) body.error.details = details;
+  if (details !== undefined) body.error.details = capDetails(details);
   return body;
+}
+
+/**
+ * How many items of a list in `details` (findings, issues) an error body
+ * carries: the first 100, in the order found (sheet order for findings), so
+ * that a bad request of a few hundred KB cannot draw an answer of megabytes.
+ * The first hundred are the ones to fix first; the sender fixes them and
+ * sends again.
+ */
+export const MAX_LISTED_DETAILS = 100;
+
+/**
+ * `details` with each of its lists cut to MAX_LISTED_DETAILS items and, when
+ * any was cut, `omitted`: how many items were left out (all lists together).
+ * Anything that is not a plain object is returned as it is.
+ */
+function capDetails(details: unknown): unknown {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) return details;
+  let omitted = 0;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (Array.isArray(value) && value.length > MAX_LISTED_DETAILS) {
+      omitted += value.length - MAX_LISTED_DETAILS;
+      out[key] = value.slice(0, MAX_LISTED_DETAILS);
+    } else out[key] = value;
+  }
+  if (omitted > 0) out.omitted = omitted;
+  return out;
 }
 
 /** The answer to a refusal of the data layer (db/errors.ts): one case per class. */

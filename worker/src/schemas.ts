@@ -98,6 +98,11 @@ export const ErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.object({ vi: z.string(), en: z.string() }),
-    details: z.unknown().optional(),
+    details: z
+      .unknown()
+      .optional()
+      .describe(
+        'What the error concerns: findings (422), issues (400: field, message) or the conflicting values (409). Each list holds at most 100 items; omitted counts the items left out',
+      ),
   }),
 });

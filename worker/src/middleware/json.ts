@@ -27,9 +27,18 @@ export function issuesOf(error: z.ZodError): { field: string; message: string }[
   }));
 }
 
+/** How many fields an INVALID_REQUEST message names. */
+const NAMED_FIELDS = 10;
+
 export function invalidRequest(error: z.ZodError): ApiError {
   const issues = issuesOf(error);
-  const fields = issues.map((i) => i.field).join(', ');
+  // The message names the first few fields; details.issues lists the first 100 (errors.ts).
+  const more = issues.length - NAMED_FIELDS;
+  const fields =
+    issues
+      .slice(0, NAMED_FIELDS)
+      .map((i) => i.field)
+      .join(', ') + (more > 0 ? ` (+${more})` : '');
   // One issue whose message is ours ("Vietnamese / English"): say why, not only where.
   const [only] = issues;
   const why =
