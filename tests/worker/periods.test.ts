@@ -95,7 +95,7 @@ describe('GET /api/periods', () => {
     });
   });
 
-  it('?year= filters, a bad year is ignored', async () => {
+  it('?year= filters; empty is every year; a malformed year is 400 naming query.year', async () => {
     const key = await coordinatorKey();
     const { periods } = await periodsAs(key, '?year=2026');
     expect(periods.map((p) => p.code).sort()).toEqual(
@@ -112,7 +112,13 @@ describe('GET /api/periods', () => {
     );
     expect((await periodsAs(key, '?year=1999')).periods).toEqual([]);
     const all = (await periodsAs(key)).periods.length;
-    expect((await periodsAs(key, '?year=20x6')).periods.length).toBe(all);
+    expect((await periodsAs(key, '?year=')).periods.length).toBe(all);
+    for (const bad of ['20x6', '226', '20266', '%202026', '-2026']) {
+      const res = await api(`/api/periods?year=${bad}`, { key });
+      const body = await expectError(res, 'INVALID_REQUEST');
+      expect(issueFields(body), bad).toEqual(['query.year']);
+      expect(body.error.message.en, bad).toMatch(/four-digit year/);
+    }
   });
 
   it('daysLeft counts from today to the due date', async () => {

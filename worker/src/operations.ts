@@ -203,7 +203,7 @@ export const OPERATIONS: Operation[] = [
         name: 'year',
         in: 'query',
         required: false,
-        description: 'Only this year’s periods; a value that is not four digits is ignored',
+        description: 'Only this year’s periods; absent or empty: every year',
         schema: { type: 'string', pattern: '^\\d{4}$' },
       },
     ],
@@ -213,6 +213,7 @@ export const OPERATIONS: Operation[] = [
           'Periods, each with the key’s own report (`own`) and, for the coordinator, the agencies it is reopened for (`reopenings`)',
         json: PeriodListSchema,
       },
+      400: 'A year that is not four digits (details.issues: query.year)',
     },
   },
   {

@@ -44,13 +44,30 @@ function periodJson(p: PeriodRow, today: string) {
   };
 }
 
+/**
+ * `?year=` of GET /api/periods: four digits, or absent or empty (every
+ * year: null). Anything else is INVALID_REQUEST naming query.year, rather
+ * than a silently unfiltered list.
+ */
+function yearOf(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  if (/^\d{4}$/.test(value)) return Number(value);
+  throw new ApiError(
+    'INVALID_REQUEST',
+    {
+      vi: `Tham số year “${value.slice(0, 20)}” phải là năm 4 chữ số, ví dụ 2026.`,
+      en: `The year parameter “${value.slice(0, 20)}” must be a four-digit year, e.g. 2026.`,
+    },
+    { issues: [{ field: 'query.year', message: 'must be four digits' }] },
+  );
+}
+
 export const periods = new Hono<AppEnv>()
   .get('/', async (c) => {
     const db = c.env.DB;
     const principal = c.get('principal');
     const today = vnToday(new Date(c.get('now')));
-    const year = c.req.query('year');
-    const results = await listPeriods(db, year && /^\d{4}$/.test(year) ? Number(year) : null);
+    const results = await listPeriods(db, yearOf(c.req.query('year')));
     // The key's own report per period (the coordinator's key: its own office's),
     // and any reopening for it.
     const [mine, reopened] = await Promise.all([
