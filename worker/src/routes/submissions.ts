@@ -13,6 +13,7 @@ import { ApiError } from '../errors.ts';
 import { previousReport } from '../lib/carry-forward.ts';
 import { loadCompleteness } from '../lib/completeness.ts';
 import { agencyNamed } from '../lib/names.ts';
+import { checkTaskRoles } from '../lib/task-roles.ts';
 import { deadlineOf } from '../lib/timeliness.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
@@ -49,6 +50,7 @@ export const submissions = new Hono<AppEnv>()
         en: `This key can only submit reports for ${own}, not for ${other}.`,
       });
     }
+    checkTaskRoles(plan, principal.agencyCode, body.rows);
     const idempotencyKey = idempotencyKeyOf(c.req.header('idempotency-key'));
 
     // The same validate() the add-in runs, on the sheet this Submission draws.
