@@ -31,6 +31,40 @@ export function looksLikeMetadata(value: unknown): value is string {
   return typeof value === 'string' && /\bplan\s*=/.test(value) && /\blayout\s*=/.test(value);
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FIELD = '[^;\\s]+';
+/** The whole cell as formatMetadata writes it, and nothing else. */
+const EXACT = new RegExp(
+  `^${escapeRegExp(META_PREFIX)} plan=${FIELD}; agency=${FIELD}; period=${FIELD}; layout=\\d+$`,
+);
+
+/**
+ * True when the whole cell (trimmed, NFC) is a metadata cell as
+ * formatMetadata writes it. Text the product writes elsewhere on the sheet
+ * (the title with the agency's name, the plan's text) may contain "plan=" and
+ * "layout=" (an agency renamed so), but never is this whole cell.
+ */
+export function isExactMetadata(value: unknown): value is string {
+  return typeof value === 'string' && EXACT.test(value.trim().normalize('NFC'));
+}
+
+/**
+ * The metadata cell among `cells` (in reading order, row by row): the first
+ * exact one (isExactMetadata), else the first that only looks like one (a
+ * damaged cell, reported field by field). So a title or name that imitates
+ * the metadata never stands in for the sheet's own intact cell, wherever it
+ * is. Null when none looks like one.
+ */
+export function pickMetadataCell<T>(cells: Iterable<T>, text: (cell: T) => unknown): T | null {
+  let damaged: T | null = null;
+  for (const cell of cells) {
+    const value = text(cell);
+    if (isExactMetadata(value)) return cell;
+    if (damaged === null && looksLikeMetadata(value)) damaged = cell;
+  }
+  return damaged;
+}
+
 /** The fields found in a metadata cell; absent keys are undefined. */
 export function parseMetadata(value: string): Partial<Record<keyof SheetMetadata, string>> {
   const out: Partial<Record<keyof SheetMetadata, string>> = {};

@@ -3,7 +3,7 @@
 // not assumed at their layout rows, so rows or columns the user inserted
 // above or left of the table do not break the check.
 import { COLUMNS } from '../layout/columns.ts';
-import { looksLikeMetadata } from '../layout/metadata.ts';
+import { pickMetadataCell } from '../layout/metadata.ts';
 import { foldLoose } from '../text/normalize.ts';
 import { show } from './cells.ts';
 import type { CheckedGrid } from './grid.ts';
@@ -18,20 +18,22 @@ export interface MetadataCell {
 }
 
 /**
- * The first cell, row by row within the top 40 rows, that looks like the
- * metadata cell (layout/metadata.ts: "plan=" and "layout=" in one text), or
- * null. Reports nothing: a missing cell is reported with the caller's
+ * The metadata cell within the top 40 rows (layout/metadata.ts
+ * pickMetadataCell: the first, row by row, that is exactly one; else the
+ * first that looks like one, "plan=" and "layout=" in one text), or null.
+ * Reports nothing: a missing cell is reported with the caller's
  * expectations (metadata.ts).
  */
 export function findMetadataCell(grid: CheckedGrid): MetadataCell | null {
-  const { values } = grid;
-  for (let r = 0; r < Math.min(values.length, SEARCH_ROWS); r++) {
+  const picked = pickMetadataCell(cellsOf(grid.values.slice(0, SEARCH_ROWS)), (c) => c.value);
+  return picked && { row: picked.row, left: picked.left };
+}
+
+function* cellsOf(values: readonly (readonly unknown[] | undefined)[]) {
+  for (let r = 0; r < values.length; r++) {
     const row = values[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      if (looksLikeMetadata(row[c])) return { row: r, left: c };
-    }
+    for (let c = 0; c < row.length; c++) yield { row: r, left: c, value: row[c] };
   }
-  return null;
 }
 
 /**

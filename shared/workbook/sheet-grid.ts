@@ -9,7 +9,7 @@
 import type { CellObject, WorkSheet } from '@e965/xlsx';
 import { isDateFormat } from '../cell/number-format.ts';
 import { address } from '../layout/a1.ts';
-import { looksLikeMetadata } from '../layout/metadata.ts';
+import { pickMetadataCell } from '../layout/metadata.ts';
 import { isoSerial } from './iso-dates.ts';
 
 /** A cell's value as Excel hands it over; null only for a formula never computed. */
@@ -113,21 +113,27 @@ export function usedBounds(rows: (CellObject | undefined)[][]): Bounds | null {
   return b;
 }
 
-/** The first metadata cell (row by row) in the first `searchRows` rows of the used range. */
+/**
+ * The metadata cell in the first `searchRows` rows of the used range
+ * (layout/metadata.ts pickMetadataCell: the first exact one row by row, else
+ * the first that looks like one), with its text; null when none.
+ */
 export function findMetadataCell(
   rows: (CellObject | undefined)[][],
   bounds: Bounds,
   searchRows: number,
 ): { row: number; col: number; text: string } | null {
-  for (let r = bounds.top; r <= bounds.bottom && r < bounds.top + searchRows; r++) {
-    const row = rows[r] ?? [];
-    for (let col = bounds.left; col < row.length; col++) {
-      const c = row[col];
-      const v = c ? cellValue(c) : undefined;
-      if (looksLikeMetadata(v)) return { row: r, col, text: v };
+  function* cells() {
+    for (let r = bounds.top; r <= bounds.bottom && r < bounds.top + searchRows; r++) {
+      const row = rows[r] ?? [];
+      for (let col = bounds.left; col < row.length; col++) {
+        const c = row[col];
+        const text = c ? cellValue(c) : undefined;
+        if (typeof text === 'string') yield { row: r, col, text };
+      }
     }
   }
-  return null;
+  return pickMetadataCell(cells(), (c) => c.text);
 }
 
 /** The first cell with content (row by row) that lies `rows` × `columns` or more from the top-left. */

@@ -6,7 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { COLUMN_INDEX, type FillKey, type TaskRowLayout } from '../../shared/layout/index.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
-import { lySon58 } from '../../shared/plan/index.ts';
+import { lySon58, type Plan } from '../../shared/plan/index.ts';
 import { buildTemplateWorkbook } from '../../worker/src/reports/template.ts';
 import type { Cell, CellValue, Workbook } from '../../worker/src/xlsx/types.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
@@ -27,13 +27,17 @@ export const validFill = (t: TaskRowLayout): Fill => ({
   result: `Đã triển khai nhiệm vụ ${t.taskId}`,
 });
 
-/** The template model with `fill(task)` written into each task row. */
+/**
+ * The template model with `fill(task)` written into each task row; `named`:
+ * the plan with the agency names the Worker holds (as namedPlan gives it).
+ */
 export function filledModel(
   agency: string,
   period: string,
   fill: (t: TaskRowLayout, i: number) => Fill = validFill,
+  named: Plan = plan,
 ): Workbook {
-  const model = buildTemplateWorkbook(plan, agency, getPeriod(period));
+  const model = buildTemplateWorkbook(named, agency, getPeriod(period));
   const sheet = model.sheets[0];
   if (!sheet) throw new Error('template has no sheet');
   taskRows(agency, period).forEach((t, i) => {
@@ -53,8 +57,9 @@ export function filledXlsx(
   agency: string,
   period: string,
   fill?: (t: TaskRowLayout, i: number) => Fill,
+  named?: Plan,
 ): Uint8Array {
-  return writeXlsx(filledModel(agency, period, fill), { modified: '2026-03-10T00:00:00Z' });
+  return writeXlsx(filledModel(agency, period, fill, named), { modified: '2026-03-10T00:00:00Z' });
 }
 
 /** The same fill as the values grid Excel would hand the add-in (layoutToGrid). */

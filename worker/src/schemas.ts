@@ -3,6 +3,7 @@
 // OpenAPI document.
 import { z } from 'zod';
 import { FILL_KEYS } from '../../shared/layout/columns.ts';
+import { looksLikeMetadata, META_PREFIX } from '../../shared/layout/metadata.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
@@ -76,6 +77,18 @@ const oneLine = {
     'Tên không được chứa ký tự điều khiển hay ký tự ẩn / A name may not hold control or invisible characters',
 };
 
+/**
+ * A name is printed on the agency's progress sheet (its title): it may not
+ * read as the sheet's metadata cell (shared/layout/metadata.ts), which says
+ * whose template the sheet is. The reader prefers the exact cell anyway;
+ * this keeps new names from even looking like it.
+ */
+const notMetadata = {
+  error:
+    'Tên không được giống ô mã mẫu biểu (“plan=… layout=…”) / A name may not look like the template code cell (“plan=… layout=…”)',
+};
+const readsAsMetadata = (s: string) => s.includes(META_PREFIX) || looksLikeMetadata(s);
+
 export const AgencyPatchSchema = z
   .object({
     name: text()
@@ -83,12 +96,14 @@ export const AgencyPatchSchema = z
       .min(1)
       .max(200)
       .refine((s) => !INVISIBLE_OR_CONTROL.test(s), oneLine)
+      .refine((s) => !readsAsMetadata(s), notMetadata)
       .optional(),
     shortName: text()
       .trim()
       .min(1)
       .max(40)
       .refine((s) => !INVISIBLE_OR_CONTROL.test(s), oneLine)
+      .refine((s) => !readsAsMetadata(s), notMetadata)
       .optional(),
   })
   .strict()
