@@ -27,7 +27,7 @@ import { ROOT } from './wrangler.ts';
 /** The served file name (addin/src/legacy/engine.ts LEGACY_SCRIPT says the same). */
 export const LEGACY_FILE = 'taskpane.legacy.js';
 
-/** Builds PUBLIC_DIR's taskpane.legacy.js (and its .map) into `out`. */
+/** Builds PUBLIC_DIR's taskpane.legacy.js (and its .map, no comment pointing at it) into `out`. */
 export async function buildLegacyTaskpane(out: string, minify: boolean): Promise<void> {
   const outfile = join(out, LEGACY_FILE);
   const bundled = await build({
@@ -59,7 +59,8 @@ export async function buildLegacyTaskpane(out: string, minify: boolean): Promise
     format: 'iife',
     target: 'es5',
     minify,
-    sourcemap: true,
+    // Moved out of the served folder with the others (build-public.ts).
+    sourcemap: 'external',
     logLevel: 'warning',
   });
   assertEs5(outfile);

@@ -13,7 +13,10 @@
 //   worker/_headers           → _headers        response headers of Workers Static Assets
 // `npm run build` and `npm start` (so the end-to-end tests too) run it; the
 // worker tests need none of it (they call the Worker, not its static assets).
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Source maps go beside the served folder, never into it (MAPS_SUFFIX): they
+// would publish the sources and be deployed with everything else, and the
+// bundles carry no sourceMappingURL comment pointing at them.
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import postcss, { type Plugin } from 'postcss';
@@ -48,6 +51,13 @@ export function sourceOf(path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The source maps' folder is the served folder's path plus this suffix
+ * (dist/public-sourcemaps for PUBLIC_DIR): outside what the Worker serves and
+ * `wrangler deploy` uploads; open a map there by hand when debugging.
+ */
+export const MAPS_SUFFIX = '-sourcemaps';
+
 export interface BuildOptions {
   /** Minify the bundles (default true). */
   minify?: boolean;
@@ -63,18 +73,26 @@ export interface BuildOptions {
 export async function buildPublic(options: BuildOptions = {}): Promise<void> {
   const out = resolve(ROOT, options.outDir ?? PUBLIC_DIR);
   const minify = options.minify ?? true;
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  const maps = `${out}${MAPS_SUFFIX}`;
+  for (const dir of [out, maps]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   for (const [to, from] of Object.entries(COPIED)) {
     cpSync(join(ROOT, from), join(out, to), { recursive: true });
   }
   await Promise.all([buildWebPage(out, minify), buildTaskpane(out, minify)]);
+  // The bundlers write each map beside its file; move them out of the served folder.
+  for (const file of readdirSync(out)) {
+    if (file.endsWith('.map')) renameSync(join(out, file), join(maps, file));
+  }
 }
 
 const common = {
   absWorkingDir: ROOT,
   bundle: true,
-  sourcemap: true,
+  // A .map beside each file and no sourceMappingURL comment in it (moved out above).
+  sourcemap: 'external',
   logLevel: 'warning',
 } as const;
 
@@ -167,7 +185,7 @@ async function buildTaskpaneCss(outfile: string, minify: boolean): Promise<void>
   ]).process(css.text, {
     from: outfile,
     to: outfile,
-    map: { prev: map.text, inline: false, annotation: true },
+    map: { prev: map.text, inline: false, annotation: false },
   });
   const left = [...new Set([...result.css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]))];
   if (left.length) {

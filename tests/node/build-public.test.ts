@@ -4,16 +4,24 @@
 // CSS custom properties), the old Office webviews get scripts they can parse
 // (ES5 for Internet Explorer 11, ES2017 for EdgeHTML 18), and
 // wrangler.toml serves the same folder.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPublic, COPIED, PUBLIC_DIR, sourceOf } from '../../scripts/lib/build-public.ts';
+import {
+  buildPublic,
+  COPIED,
+  MAPS_SUFFIX,
+  PUBLIC_DIR,
+  sourceOf,
+} from '../../scripts/lib/build-public.ts';
 import { ROOT } from '../../scripts/lib/wrangler.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'lyson-public-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  for (const dir of [out, `${out}${MAPS_SUFFIX}`]) rmSync(dir, { recursive: true, force: true });
+});
 beforeAll(() => buildPublic({ outDir: out }), 60_000);
 
 const read = (file: string) => readFileSync(join(out, file), 'utf8');
@@ -38,8 +46,22 @@ describe('npm run build', () => {
       expect(existsSync(join(again, 'stale-bundle.js'))).toBe(false);
       expect(existsSync(join(again, 'taskpane.js'))).toBe(true);
     } finally {
-      rmSync(again, { recursive: true, force: true });
+      for (const dir of [again, `${again}${MAPS_SUFFIX}`]) {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
+  });
+
+  it('keeps source maps out of the served folder: none there, no comment pointing at one, all beside it', () => {
+    const served = readdirSync(out, { recursive: true }).map(String);
+    expect(served.filter((f) => f.endsWith('.map'))).toEqual([]);
+    const bundles = served.filter((f) => /\.(js|css)$/.test(f));
+    expect(bundles.sort()).toEqual(
+      ['app.css', 'app.js', 'taskpane.css', 'taskpane.js', 'taskpane.legacy.js'].sort(),
+    );
+    for (const file of bundles) expect(read(file), file).not.toMatch(/sourceMappingURL/);
+    const maps = readdirSync(`${out}${MAPS_SUFFIX}`).sort();
+    expect(maps).toEqual(bundles.map((f) => `${f}.map`).sort());
   });
 
   it('copies the sources of copied files unchanged (HTML, icons, _headers)', () => {
