@@ -20,7 +20,7 @@
 // - review.test.ts: TTTT-VHTT in the open period (submits, is returned with
 //   notes, uploads a fix, is accepted and reopened).
 // - upload-roundtrip.test.ts: P-TP and P-GDDT in 2026-Q1 only (never the open period).
-// - harness.test.ts: reads only.
+// - harness.test.ts, csp.test.ts: read only.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -102,8 +102,8 @@ export async function useSystem(): Promise<System> {
   return { baseUrl: place.baseUrl, dir: place.dir, keyFor, coordinatorKey: coordinator.key, log };
 }
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this machine's closed network needs (and `extraArgs`). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -115,6 +115,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
