@@ -34,6 +34,13 @@ describe('error details are capped', () => {
     expect((body.error.details as { omitted: number }).omitted).toBe(n - MAX_LISTED_DETAILS);
     // The message names the first ten fields and how many more.
     expect(body.error.message.en).toContain(`rows.9.status (+${n - 10})`);
+    // And says that the list is cut, in both languages.
+    expect(body.error.message.en).toContain(
+      `(Only the first 100 are listed; ${n - MAX_LISTED_DETAILS} more.)`,
+    );
+    expect(body.error.message.vi).toContain(
+      `(Chỉ nêu 100 mục đầu; còn ${n - MAX_LISTED_DETAILS} mục nữa.)`,
+    );
     expect(text.length).toBeLessThan(20_000);
   });
 
@@ -63,6 +70,9 @@ describe('error details are capped', () => {
       'PERCENT_INVALID',
     ]);
     expect(details.omitted).toBe(1501 - MAX_LISTED_DETAILS);
+    expect(body.error.message.en).toMatch(
+      /^The report has errors.*\(Only the first 100 are listed; 1401 more\.\)$/,
+    );
     expect(text.length).toBeLessThan(60_000);
   });
 
@@ -71,5 +81,6 @@ describe('error details are capped', () => {
     const res = await api('/api/periods/2026-Q1/submissions', { method: 'POST', key, json: {} });
     const body = await expectError(res, 'INVALID_REQUEST');
     expect(Object.keys(body.error.details as object)).toEqual(['issues']);
+    expect(body.error.message.en).not.toMatch(/listed/);
   });
 });

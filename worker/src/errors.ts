@@ -120,7 +120,17 @@ function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown) {
   const body: ErrorBody = {
     error: { code, message: message ?? { vi: def.vi, en: def.en } },
   };
-  if (details !== undefined) body.error.details = capDetails(details);
+  if (details === undefined) return body;
+  const { capped, omitted } = capDetails(details);
+  body.error.details = capped;
+  // Said in the message too, which both apps show as it is.
+  if (omitted > 0) {
+    const { vi, en } = body.error.message;
+    body.error.message = {
+      vi: `${vi} (Chỉ nêu ${MAX_LISTED_DETAILS} mục đầu; còn ${omitted} mục nữa.)`,
+      en: `${en} (Only the first ${MAX_LISTED_DETAILS} are listed; ${omitted} more.)`,
+    };
+  }
   return body;
 }
 
@@ -135,21 +145,23 @@ export const MAX_LISTED_DETAILS = 100;
 
 /**
  * `details` with each of its lists cut to MAX_LISTED_DETAILS items and, when
- * any was cut, `omitted`: how many items were left out (all lists together).
- * Anything that is not a plain object is returned as it is.
+ * any was cut, `omitted`: how many items were left out (all lists together),
+ * also returned. Anything that is not a plain object is returned as it is.
  */
-function capDetails(details: unknown): unknown {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return details;
+function capDetails(details: unknown): { capped: unknown; omitted: number } {
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) {
+    return { capped: details, omitted: 0 };
+  }
   let omitted = 0;
-  const out: Record<string, unknown> = {};
+  const capped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) {
     if (Array.isArray(value) && value.length > MAX_LISTED_DETAILS) {
       omitted += value.length - MAX_LISTED_DETAILS;
-      out[key] = value.slice(0, MAX_LISTED_DETAILS);
-    } else out[key] = value;
+      capped[key] = value.slice(0, MAX_LISTED_DETAILS);
+    } else capped[key] = value;
   }
-  if (omitted > 0) out.omitted = omitted;
-  return out;
+  if (omitted > 0) capped.omitted = omitted;
+  return { capped, omitted };
 }
 
 /** The answer to a refusal of the data layer (db/errors.ts): one case per class. */
