@@ -204,7 +204,7 @@ export const OPERATIONS: Operation[] = [
         in: 'query',
         required: false,
         description: 'Only this year’s periods; absent or empty: every year',
-        schema: { type: 'string', pattern: '^\\d{4}$' },
+        schema: { type: 'string', pattern: '^(?:\\d{4})?$' },
       },
     ],
     responses: {
