@@ -77,6 +77,75 @@ export function upload(
   });
 }
 
+/**
+ * A POST whose body arrives slowly, under the test's control: all but its
+ * last bytes are given when the Worker reads them, the last only after
+ * `release()`. `reading` resolves once the Worker has read the first part
+ * and waits for the rest: the request has passed its checks at the start
+ * (key, period) and is inside its body. No timers: the test decides when
+ * the body ends, e.g. after locking the period or revoking the key.
+ */
+export function slowPost(
+  path: string,
+  key: string,
+  body: { bytes: Uint8Array; contentType: string },
+  headers: Record<string, string> = {},
+) {
+  const { bytes } = body;
+  const cut = bytes.length - 1;
+  let release = () => {};
+  const released = new Promise<void>((r) => {
+    release = r;
+  });
+  let waiting = () => {};
+  const reading = new Promise<void>((r) => {
+    waiting = r;
+  });
+  let part = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (part++ === 0) {
+          controller.enqueue(bytes.slice(0, cut));
+          return;
+        }
+        waiting();
+        await released;
+        controller.enqueue(bytes.slice(cut));
+        controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const response = SELF.fetch(`https://example.com${path}`, {
+    method: 'POST',
+    // With its length given, nothing reads the body before the route does
+    // (Hono's bodyLimit reads ahead only a body of unknown length).
+    headers: {
+      ...headers,
+      authorization: `Bearer ${key}`,
+      'content-type': body.contentType,
+      'content-length': String(bytes.length),
+    },
+    body: stream,
+  });
+  return { response, reading, release };
+}
+
+/** The bytes and content type (with its boundary) of an upload's multipart body. */
+export async function uploadBody(bytes: Uint8Array) {
+  const form = new FormData();
+  form.append(
+    'file',
+    new File([bytes as Uint8Array<ArrayBuffer>], 'bao-cao.xlsx', { type: XLSX_MEDIA_TYPE }),
+  );
+  const req = new Request('https://example.com/', { method: 'POST', body: form });
+  return {
+    bytes: new Uint8Array(await req.arrayBuffer()),
+    contentType: req.headers.get('content-type') ?? '',
+  };
+}
+
 /** A valid Submission for an agency and period, made the way the add-in makes it. */
 export function validSubmission(agency: string, period = '2026-Q1', note = ''): Submission {
   const layout = buildLayout(plan, agency, getPeriod(period));
@@ -234,6 +303,29 @@ export async function patchPeriod(period: string, patch: Record<string, unknown>
   return res.json<Record<string, unknown>>();
 }
 
+/**
+ * Lets a slowPost() through after a write made while its body arrived (the
+ * period's grace changed), and asserts it was stored (201) with a receivedAt
+ * later than that write and an audit row of the same instant: received when
+ * written, not when the request began.
+ */
+export async function expectReceivedWhenWritten(
+  slow: ReturnType<typeof slowPost>,
+  period: string,
+  agency: string,
+) {
+  await slow.reading;
+  await patchPeriod(period, { graceDays: 4 });
+  const meanwhile = (await auditRows('period.update', period)).at(-1);
+  slow.release();
+  const res = await slow.response;
+  expect(res.status).toBe(201);
+  const receipt = await res.json<{ receivedAt: string }>();
+  expect(meanwhile && receipt.receivedAt > meanwhile.at).toBe(true);
+  const [audit] = await auditRows('submission.create', `${agency}/${period}`);
+  expect(audit?.at).toBe(receipt.receivedAt);
+}
+
 /** Audit rows for an action (and target, if given). */
 export async function auditRows(action: string, target?: string) {
   const { results } = await env.DB.prepare(
@@ -266,4 +358,18 @@ export async function repairAuditLog() {
 /** The writer the db/ functions record, as the auth middleware's Principal would give it. */
 export function testActor(agency: string, keyPrefix = 'lsk_dbtest00') {
   return { agencyCode: agency, keyPrefix, label: `${agency} test` };
+}
+
+/**
+ * Stores testActor's key (no usable secret: its hash is of nothing) for
+ * `agency`, unrevoked, so that writes which check the sending key at the
+ * write (storeSubmission) accept it. Does nothing when the prefix exists.
+ */
+export async function registerTestActor(agency = COORDINATOR, keyPrefix = 'lsk_dbtest00') {
+  await env.DB.prepare(
+    `INSERT OR IGNORE INTO access_keys (id, prefix, hash, agency_code, role, label, created_at, created_by)
+     VALUES (?, ?, '', ?, 'agency', ?, ?, 'test')`,
+  )
+    .bind(crypto.randomUUID(), keyPrefix, agency, `${agency} test`, new Date().toISOString())
+    .run();
 }

@@ -10,9 +10,12 @@ import {
   coordinatorKey,
   expectError,
   expectNoChange,
+  expectReceivedWhenWritten,
   issueFields,
   issueKey,
   LONG_TEST_TIMEOUT,
+  patchPeriod,
+  slowPost,
   submit,
   validSubmission,
 } from './helpers.ts';
@@ -399,6 +402,85 @@ describe('concurrency', () => {
       expect(r.body.id).toBe(rows[0]?.id);
       if (r.status === 200) expect(r.body.unchanged).toBe(true);
     }
+  });
+});
+
+describe('one receipt per Idempotency-Key, whatever runs at once', () => {
+  it('30 keys × 3 requests racing new versions: every answer for a key names one version, replays too', {
+    timeout: LONG_TEST_TIMEOUT,
+  }, async () => {
+    // Issue 16: a key's first "unchanged" answer was read after its batch, as
+    // the newest version with that content, and named another version than
+    // the one the key remembered (4–12 of 30 keys per burst on wrangler dev;
+    // here, before the fix, some bursts of 30 keys split one, while 8 never
+    // did: 30 is the size that shows it). Here each key resends the latest content A three times while other
+    // requests store B_i then A again: the interleaving that split them.
+    const agency = 'P-KTHT';
+    const keys = 30;
+    const key = await issueKey(agency);
+    const a = validSubmission(agency, '2027-Q3');
+    expect((await submit(key, a)).status).toBe(201);
+    const jobs: Promise<{ idem: string | null; status: number; body: Record<string, unknown> }>[] =
+      [];
+    for (let i = 0; i < keys; i++) {
+      const idem = `burst-${i}`;
+      for (let n = 0; n < 3; n++) {
+        jobs.push(
+          submit(key, a, '2027-Q3', { 'idempotency-key': idem }).then((r) => ({ idem, ...r })),
+        );
+      }
+      jobs.push(
+        submit(key, validSubmission(agency, '2027-Q3', ` B${i}`)).then((r) => ({
+          idem: null,
+          ...r,
+        })),
+      );
+      jobs.push(submit(key, a).then((r) => ({ idem: null, ...r })));
+    }
+    const results = await Promise.all(jobs);
+    for (const r of results) expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
+    const rows = await rowsOf(agency, '2027-Q3');
+    expect(rows.map((r) => r.version)).toEqual(rows.map((_, i) => i + 1));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (let i = 0; i < keys; i++) {
+      const idem = `burst-${i}`;
+      const answers = results.filter((r) => r.idem === idem);
+      const replay = await submit(key, a, '2027-Q3', { 'idempotency-key': idem });
+      expect(replay.body.replayed).toBe(true);
+      const named = [...answers, replay].map((r) => `${r.body.id} v${r.body.version}`);
+      expect(new Set(named).size, `${idem}: ${named.join(', ')}`).toBe(1);
+      // …and the version it names holds A.
+      expect(byId.get(replay.body.id as string)?.content_hash).toBe(replay.body.contentHash);
+      expect(answers.filter((r) => !r.body.replayed)).toHaveLength(1);
+    }
+  });
+});
+
+describe('POST …/submissions: received when written', () => {
+  it('a JSON body sent slowly: receivedAt and the audit time are after what happened meanwhile', async () => {
+    const key = await issueKey('THON-03');
+    const json = new TextEncoder().encode(JSON.stringify(validSubmission('THON-03', '2027-Q3')));
+    const slow = slowPost('/api/periods/2027-Q3/submissions', key, {
+      bytes: json,
+      contentType: 'application/json',
+    });
+    await expectReceivedWhenWritten(slow, '2027-Q3', 'THON-03');
+  });
+
+  it('a lock that lands while the JSON body arrives: 409 PERIOD_LOCKED, nothing stored', async () => {
+    const key = await issueKey('THON-01');
+    const json = new TextEncoder().encode(JSON.stringify(validSubmission('THON-01', '2027-M9')));
+    const slow = slowPost('/api/periods/2027-M9/submissions', key, {
+      bytes: json,
+      contentType: 'application/json',
+    });
+    await slow.reading;
+    await patchPeriod('2027-M9', { locked: true, lockReason: 'Khóa' });
+    await expectNoChange(async () => {
+      slow.release();
+      await expectError(await slow.response, 'PERIOD_LOCKED');
+    });
+    await patchPeriod('2027-M9', { locked: false });
   });
 });
 

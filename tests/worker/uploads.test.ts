@@ -35,13 +35,16 @@ import {
   type ErrorJson,
   expectError,
   expectNoChange,
+  expectReceivedWhenWritten,
   issueFields,
   issueKey,
   patchPeriod,
   plan,
   renameAgency,
+  slowPost,
   submit,
   upload,
+  uploadBody,
 } from './helpers.ts';
 
 interface UploadReceipt {
@@ -189,6 +192,64 @@ describe('POST /api/periods/:period/uploads: stored like a submission', () => {
     });
     expect(reopen.status).toBe(201);
     expect((await upload(key, '2026-M9', filledXlsx('THON-02', '2026-M9'))).status).toBe(201);
+  });
+});
+
+describe('uploads: checked when written, however slowly the file arrives', () => {
+  // Issue 16: the period and the key were checked when the request began; an
+  // upload sent slowly was stored after the lock (or the revocation) with a
+  // receivedAt from before it. Now both are part of the write itself.
+  it('a lock that lands while the file arrives: 409 PERIOD_LOCKED, nothing stored', async () => {
+    const key = await issueKey('THON-04');
+    const slow = slowPost(
+      '/api/periods/2026-Q3/uploads',
+      key,
+      await uploadBody(filledXlsx('THON-04', '2026-Q3')),
+      { 'idempotency-key': 'slow-1' },
+    );
+    await slow.reading;
+    await patchPeriod('2026-Q3', { locked: true, lockReason: 'Khóa giữa chừng' });
+    const body = await expectNoChange(async () => {
+      slow.release();
+      return expectError(await slow.response, 'PERIOD_LOCKED');
+    });
+    expect(body.error.message.vi).toContain('Khóa giữa chừng');
+    expect(await rowsOf('THON-04', '2026-Q3')).toEqual([]);
+    await patchPeriod('2026-Q3', { locked: false });
+    // Nothing was remembered for the key: once unlocked, the same request stores.
+    const retry = await upload(key, '2026-Q3', filledXlsx('THON-04', '2026-Q3'), {
+      headers: { 'idempotency-key': 'slow-1' },
+    });
+    expect(retry.status).toBe(201);
+  });
+
+  it('a key revoked while the file arrives: 401, nothing stored', async () => {
+    const key = await issueKey('THON-05');
+    const coord = await coordinatorKey();
+    const slow = slowPost(
+      '/api/periods/2026-Q3/uploads',
+      key,
+      await uploadBody(filledXlsx('THON-05', '2026-Q3')),
+    );
+    await slow.reading;
+    const revoke = await api(`/api/keys/${key.slice(0, 12)}`, { method: 'DELETE', key: coord });
+    expect(revoke.status).toBe(200);
+    await expectNoChange(async () => {
+      slow.release();
+      await expectError(await slow.response, 'UNAUTHENTICATED');
+    });
+    expect(await rowsOf('THON-05', '2026-Q3')).toEqual([]);
+    expect(await auditRows('submission.create', 'THON-05/2026-Q3')).toEqual([]);
+  });
+
+  it('receivedAt and the audit time are when the file was stored, not when it began to arrive', async () => {
+    const key = await issueKey('THON-06');
+    const slow = slowPost(
+      '/api/periods/2026-Q3/uploads',
+      key,
+      await uploadBody(filledXlsx('THON-06', '2026-Q3')),
+    );
+    await expectReceivedWhenWritten(slow, '2026-Q3', 'THON-06');
   });
 });
 

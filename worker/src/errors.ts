@@ -174,6 +174,9 @@ export function apiErrorOf(e: DomainError): ApiError {
       });
     case 'IDEMPOTENCY_CONFLICT':
       return new ApiError('IDEMPOTENCY_CONFLICT');
+    // Revoked during the request: the same 401 as a key revoked before it.
+    case 'KEY_REVOKED':
+      return new ApiError('UNAUTHENTICATED');
     case 'SUPERSEDED_VERSION':
       return new ApiError(
         'CONFLICT',

@@ -253,7 +253,7 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/periods/{period}/submissions',
     summary:
-      'Submit the agency’s report (re-validated; Idempotency-Key honoured; X-Source: upload marks it as read from an uploaded sheet)',
+      'Submit the agency’s report (re-validated; Idempotency-Key honoured; the period’s lock and the key’s revocation checked again at the write; X-Source: upload marks it as read from an uploaded sheet)',
     access: 'any key',
     body: SubmissionRequestSchema,
     params: [

@@ -3,9 +3,9 @@
 // Idempotency-Key replayed or refused; a locked period refused with its
 // reason; and nothing half-written when the batch fails.
 import { env } from 'cloudflare:test';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../shared/submission/schema.ts';
-import { IdempotencyConflict, PeriodLocked } from '../../../worker/src/db/errors.ts';
+import { IdempotencyConflict, KeyRevoked, PeriodLocked } from '../../../worker/src/db/errors.ts';
 import { findPeriod, updatePeriod } from '../../../worker/src/db/periods.ts';
 import { reopen } from '../../../worker/src/db/reopenings.ts';
 import { type StoreRequest, storeSubmission } from '../../../worker/src/db/store-submission.ts';
@@ -14,11 +14,13 @@ import {
   breakAuditLog,
   COORDINATOR,
   expectNoChange,
+  registerTestActor,
   repairAuditLog,
   testActor,
   validSubmission,
 } from '../helpers.ts';
 
+beforeAll(() => registerTestActor());
 afterEach(repairAuditLog);
 
 async function request(
@@ -35,7 +37,6 @@ async function request(
     warnings: [],
     idempotencyKey,
     source: 'api',
-    now: '2026-02-01T00:00:00.000Z',
   };
 }
 
@@ -237,5 +238,89 @@ describe('storeSubmission between concurrent requests (each interleaving made to
       storeSubmission(db, await request(agency, mine, 'one-key')),
     ).rejects.toBeInstanceOf(IdempotencyConflict);
     expect(await history(env.DB, agency, '2023-Q2')).toHaveLength(1);
+  });
+});
+
+/** What `act` threw (null if it returned). */
+const thrown = (act: Promise<unknown>) =>
+  act.then(
+    () => null,
+    (e: unknown) => e,
+  );
+
+describe('storeSubmission checks at the write, not at the start of the request', () => {
+  it('a lock that lands after the period was read (a slow upload): PeriodLocked, nothing stored', async () => {
+    const agency = 'P-VHTT';
+    const s = validSubmission(agency, '2023-Q3');
+    const req = await request(agency, s, 'slow-upload');
+    expect(req.period.locked).toBe(0);
+    await updatePeriod(
+      env.DB,
+      req.period,
+      { locked: true, lockReason: 'Đã tổng hợp' },
+      testActor(COORDINATOR),
+      'x',
+    );
+    const keysBefore = await idempotencyKeyCount(agency);
+    const refused = await expectNoChange(() => thrown(storeSubmission(env.DB, req)));
+    expect(refused).toBeInstanceOf(PeriodLocked);
+    expect(refused).toMatchObject({ period: '2023-Q3', reason: 'Đã tổng hợp' });
+    expect(await idempotencyKeyCount(agency)).toBe(keysBefore);
+  });
+
+  it('a key revoked after the request began: KeyRevoked, nothing stored, not even the unchanged answer', async () => {
+    const agency = 'THON-02';
+    await registerTestActor(agency, 'lsk_revoked0');
+    const actor = testActor(agency, 'lsk_revoked0');
+    const s = validSubmission(agency, '2022-Q1');
+    const first = await storeSubmission(env.DB, { ...(await request(agency, s)), actor });
+    expect(first.outcome).toBe('created');
+    await env.DB.prepare(
+      "UPDATE access_keys SET revoked_at = 'x' WHERE prefix = 'lsk_revoked0'",
+    ).run();
+    for (const [content, key] of [
+      [validSubmission(agency, '2022-Q1', ' mới'), null],
+      [s, 'after-revocation'],
+    ] as const) {
+      const req = { ...(await request(agency, content, key)), actor };
+      const refused = await expectNoChange(() => thrown(storeSubmission(env.DB, req)));
+      expect(refused).toBeInstanceOf(KeyRevoked);
+      expect(refused).toMatchObject({ code: 'KEY_REVOKED', keyPrefix: 'lsk_revoked0' });
+    }
+    expect(await idempotencyKeyCount(agency)).toBe(0);
+  });
+
+  it('received_at and the audit time are the time of the write, the same instant', async () => {
+    const agency = 'THON-03';
+    const before = new Date().toISOString();
+    const { row } = await store(agency, validSubmission(agency, '2022-Q2'));
+    const after = new Date().toISOString();
+    expect(row.received_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(row.received_at >= before && row.received_at <= after).toBe(true);
+    const audit = await env.DB.prepare(
+      "SELECT at FROM audit_log WHERE action = 'submission.create' AND details ->> 'id' = ?",
+    )
+      .bind(row.id)
+      .first<{ at: string }>();
+    expect(audit?.at).toBe(row.received_at);
+  });
+
+  it('a key first answered "unchanged", with versions landing right after its batch: it and its replay name one version', async () => {
+    // The regression behind issue 16's burst: the "unchanged" answer used to
+    // be read after the batch, as the newest version with this content, while
+    // the key remembered the version of the batch; B then A landing in
+    // between made them differ (version 3 answered, version 1 replayed).
+    const agency = 'P-GDDT';
+    const a = validSubmission(agency, '2023-Q4');
+    const v1 = await store(agency, a);
+    const db = dbWithInterleaving('after-batch', async () => {
+      await store(agency, validSubmission(agency, '2023-Q4', ' B'));
+      await store(agency, a);
+    });
+    const unchanged = await storeSubmission(db, await request(agency, a, 'one-receipt'));
+    expect(unchanged).toMatchObject({ outcome: 'unchanged', row: { id: v1.row.id, version: 1 } });
+    expect((await history(env.DB, agency, '2023-Q4')).map((r) => r.version)).toEqual([3, 2, 1]);
+    const replay = await store(agency, a, 'one-receipt');
+    expect(replay).toMatchObject({ outcome: 'replayed', row: { id: v1.row.id, version: 1 } });
   });
 });

@@ -3,7 +3,7 @@
 // (agency, period) with its first receipt and review, history newest first,
 // and the version the merged workbook takes.
 import { env } from 'cloudflare:test';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findPeriod } from '../../../worker/src/db/periods.ts';
 import { addReview } from '../../../worker/src/db/reviews.ts';
 import { storeSubmission } from '../../../worker/src/db/store-submission.ts';
@@ -20,16 +20,21 @@ import {
   breakAuditLog,
   COORDINATOR,
   expectNoChange,
+  registerTestActor,
   repairAuditLog,
   testActor,
   validSubmission,
 } from '../helpers.ts';
 
 const coordinator = testActor(COORDINATOR);
+beforeAll(() => registerTestActor());
 afterEach(repairAuditLog);
 
-/** Stores versions 1..n of an agency's report, received at the given instants. */
-/** Stores a version per time in `receivedAt`, numbered in its text from `first`. */
+/**
+ * Stores a version per time in `receivedAt`, numbered in its text from
+ * `first`. A version is received when it is written (the database's clock),
+ * so each is then moved to its given instant: a history laid out in time.
+ */
 async function versions(agency: string, periodCode: string, receivedAt: string[], first = 1) {
   const period = (await findPeriod(env.DB, periodCode))!;
   const rows = [];
@@ -41,9 +46,11 @@ async function versions(agency: string, periodCode: string, receivedAt: string[]
       warnings: [],
       idempotencyKey: null,
       source: 'api',
-      now,
     });
-    rows.push(row);
+    await env.DB.prepare('UPDATE submissions SET received_at = ? WHERE id = ?')
+      .bind(now, row.id)
+      .run();
+    rows.push({ ...row, received_at: now });
   }
   return rows;
 }

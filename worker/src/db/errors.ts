@@ -19,6 +19,20 @@ export class PeriodLocked extends Error {
   }
 }
 
+/**
+ * The key that sends a report was revoked while the request ran: checked in
+ * the same batch as the write, so nothing was stored.
+ */
+export class KeyRevoked extends Error {
+  readonly code = 'KEY_REVOKED';
+  readonly keyPrefix: string;
+  constructor(keyPrefix: string) {
+    super(`Access key ${keyPrefix} was revoked`);
+    this.name = 'KeyRevoked';
+    this.keyPrefix = keyPrefix;
+  }
+}
+
 /** The Idempotency-Key was first used for another period or another content. */
 export class IdempotencyConflict extends Error {
   readonly code = 'IDEMPOTENCY_CONFLICT';
@@ -72,6 +86,7 @@ export class SupersededVersion extends Error {
 /** Every refusal the data layer throws. */
 export type DomainError =
   | PeriodLocked
+  | KeyRevoked
   | IdempotencyConflict
   | ReviewStateConflict
   | SupersededVersion;
@@ -79,6 +94,7 @@ export type DomainError =
 export function isDomainError(e: unknown): e is DomainError {
   return (
     e instanceof PeriodLocked ||
+    e instanceof KeyRevoked ||
     e instanceof IdempotencyConflict ||
     e instanceof ReviewStateConflict ||
     e instanceof SupersededVersion

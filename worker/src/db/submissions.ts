@@ -34,7 +34,6 @@ export interface NewSubmission {
   id: string;
   agency: string;
   period: string;
-  receivedAt: string;
   submittedBy: string;
   keyPrefix: string;
   contentHash: string;
@@ -44,10 +43,57 @@ export interface NewSubmission {
   warnings: string;
 }
 
+/** The database's clock, in the format of `Date.prototype.toISOString()`: the time of a write. */
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+/** SQL: the period is open, or reopened for the agency (parameters named as '?2'). */
+const periodOpen = (agency: string, period: string) =>
+  `EXISTS (SELECT 1 FROM periods p WHERE p.code = ${period} AND (p.locked = 0
+     OR EXISTS (SELECT 1 FROM period_reopenings o
+                WHERE o.period_code = p.code AND o.agency_code = ${agency})))`;
+
+/** SQL: the key with this prefix is not revoked. */
+const keyValid = (keyPrefix: string) =>
+  `EXISTS (SELECT 1 FROM access_keys k WHERE k.prefix = ${keyPrefix} AND k.revoked_at IS NULL)`;
+
 /**
- * The insert: skipped when the latest version already has this content
- * (an identical resubmission is acknowledged, not stored again) or when the
- * idempotency key was used before (OR IGNORE on its UNIQUE constraint).
+ * The conditions under which a report may be written, as SQL over the
+ * statement's parameters: the period is open, or reopened for the agency,
+ * and the sending key is not revoked. Part of each write's own statement, so
+ * a lock or a revocation that lands while a slow upload arrives is seen by
+ * the write.
+ */
+const writable = (agency: string, period: string, keyPrefix: string) =>
+  `${periodOpen(agency, period)} AND ${keyValid(keyPrefix)}`;
+
+/** Whose report, for which period, sent with which key. */
+export interface WriteGate {
+  agency: string;
+  period: string;
+  keyPrefix: string;
+}
+
+/**
+ * The two conditions of writable() as one row `{ period_open, key_valid,
+ * lock_reason }` (no row: no such period), read in the same batch as the
+ * write, to tell why a write was skipped.
+ */
+export function writeGateStatement(db: D1Database, g: WriteGate): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT ${periodOpen('?1', '?2')} AS period_open, ${keyValid('?3')} AS key_valid,
+              lock_reason
+       FROM periods WHERE code = ?2`,
+    )
+    .bind(g.agency, g.period, g.keyPrefix);
+}
+
+/**
+ * The insert, `received_at` the time of the write: skipped when the report
+ * may not be written (writable()), when the latest version already has this
+ * content (an identical resubmission is acknowledged, not stored again) or
+ * when the idempotency key was used before (remembered in idempotency_keys,
+ * or OR IGNORE on the submissions' UNIQUE constraint).
  */
 export function insertSubmissionStatement(db: D1Database, s: NewSubmission): D1PreparedStatement {
   return db
@@ -55,19 +101,21 @@ export function insertSubmissionStatement(db: D1Database, s: NewSubmission): D1P
       `INSERT OR IGNORE INTO submissions
          (id, agency_code, period_code, version, received_at, submitted_by, key_prefix,
           content_hash, idempotency_key, source, payload, warnings)
-       SELECT ?1, ?2, ?3, next.v, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+       SELECT ?1, ?2, ?3, next.v, ${NOW}, ?4, ?5, ?6, ?7, ?8, ?9, ?10
        FROM (SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions
              WHERE agency_code = ?2 AND period_code = ?3) AS next
-       WHERE NOT EXISTS (
-         SELECT 1 FROM submissions l
-         WHERE l.agency_code = ?2 AND l.period_code = ?3 AND l.content_hash = ?7
-           AND l.version = next.v - 1)`,
+       WHERE ${writable('?2', '?3', '?5')}
+         AND NOT EXISTS (
+           SELECT 1 FROM submissions l
+           WHERE l.agency_code = ?2 AND l.period_code = ?3 AND l.content_hash = ?6
+             AND l.version = next.v - 1)
+         AND NOT EXISTS (
+           SELECT 1 FROM idempotency_keys i WHERE i.agency_code = ?2 AND i.idempotency_key = ?7)`,
     )
     .bind(
       s.id,
       s.agency,
       s.period,
-      s.receivedAt,
       s.submittedBy,
       s.keyPrefix,
       s.contentHash,
@@ -78,21 +126,20 @@ export function insertSubmissionStatement(db: D1Database, s: NewSubmission): D1P
     );
 }
 
-/** The audit row for a submission, written only if that submission row exists. */
+/** The audit row for a submission, at its `received_at`, written only if that submission row exists. */
 export function auditSubmissionStatement(
   db: D1Database,
   id: string,
-  at: string,
   actor: string,
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO audit_log (at, actor, action, target, details)
-       SELECT ?1, ?2, 'submission.create', agency_code || '/' || period_code,
+       SELECT received_at, ?1, 'submission.create', agency_code || '/' || period_code,
               json_object('id', id, 'version', version, 'contentHash', content_hash)
-       FROM submissions WHERE id = ?3`,
+       FROM submissions WHERE id = ?2`,
     )
-    .bind(at, actor, id);
+    .bind(actor, id);
 }
 
 /** The submission with this id; null when there is none. */
@@ -100,42 +147,47 @@ export function findById(db: D1Database, id: string) {
   return db.prepare('SELECT * FROM submissions WHERE id = ?').bind(id).first<SubmissionRow>();
 }
 
+/** A submission with the Idempotency-Key it was answered for: the key's period, content and first request. */
+export type KeyedSubmissionRow = SubmissionRow & {
+  key_period: string;
+  key_hash: string;
+  key_request: string;
+};
+
 /** The receipt a key was first answered with (stored, or acknowledged as unchanged). */
-export function findByIdempotencyKey(db: D1Database, agency: string, key: string) {
+export function byIdempotencyKeyStatement(
+  db: D1Database,
+  agency: string,
+  key: string,
+): D1PreparedStatement {
   return db
     .prepare(
       `SELECT s.*, i.period_code AS key_period, i.content_hash AS key_hash, i.request_id AS key_request
        FROM idempotency_keys i JOIN submissions s ON s.id = i.submission_id
        WHERE i.agency_code = ? AND i.idempotency_key = ?`,
     )
-    .bind(agency, key)
-    .first<SubmissionRow & { key_period: string; key_hash: string; key_request: string }>();
+    .bind(agency, key);
 }
 
 /**
  * Remembers a key with the version that now holds this content: the one just
- * inserted, or the latest one when nothing new was stored. First use wins.
+ * inserted, or the latest one when nothing new was stored. First use wins;
+ * nothing is remembered when the report may not be written (writable()).
  */
 export function rememberIdempotencyKeyStatement(
   db: D1Database,
-  s: {
-    agency: string;
-    period: string;
-    key: string;
-    contentHash: string;
-    requestId: string;
-    at: string;
-  },
+  s: WriteGate & { key: string; contentHash: string; requestId: string },
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT OR IGNORE INTO idempotency_keys
          (agency_code, idempotency_key, period_code, content_hash, submission_id, request_id, created_at)
-       SELECT ?1, ?2, ?3, ?4, id, ?6, ?5 FROM submissions
+       SELECT ?1, ?2, ?3, ?4, id, ?5, ${NOW} FROM submissions
        WHERE agency_code = ?1 AND period_code = ?3 AND content_hash = ?4
+         AND ${writable('?1', '?3', '?6')}
        ORDER BY version DESC LIMIT 1`,
     )
-    .bind(s.agency, s.key, s.period, s.contentHash, s.at, s.requestId);
+    .bind(s.agency, s.key, s.period, s.contentHash, s.requestId, s.keyPrefix);
 }
 
 /**
@@ -144,20 +196,19 @@ export function rememberIdempotencyKeyStatement(
  * are append-only) even if other versions have been added since, so this
  * finds it where the latest version could be a newer, different one.
  */
-export function findLatestWithContent(
+export function latestWithContentStatement(
   db: D1Database,
   agency: string,
   period: string,
   contentHash: string,
-) {
+): D1PreparedStatement {
   return db
     .prepare(
-      `SELECT s.*, ${REVIEW_COLUMNS} FROM submissions s
+      `SELECT s.* FROM submissions s
        WHERE agency_code = ? AND period_code = ? AND content_hash = ?
        ORDER BY version DESC LIMIT 1`,
     )
-    .bind(agency, period, contentHash)
-    .first<SubmissionRow>();
+    .bind(agency, period, contentHash);
 }
 
 /** Every version of one agency's report for a period, newest first. */

@@ -27,7 +27,6 @@ export const submissions = new Hono<AppEnv>()
   .post('/:period/submissions', limitBody, jsonBody(SubmissionRequestSchema), async (c) => {
     const db = c.env.DB;
     const principal = c.get('principal');
-    const now = c.get('now');
     const period = await periodOr404(db, c.req.param('period'));
     const { submittedBy, ...body } = c.req.valid('json');
 
@@ -70,7 +69,6 @@ export const submissions = new Hono<AppEnv>()
       idempotencyKey,
       submittedBy,
       source: c.req.header('x-source') === 'upload' ? 'upload' : 'api',
-      now,
     });
     const { status, body: answer } = storedAnswer(stored);
     return c.json(answer, status);

@@ -87,7 +87,6 @@ export const uploads = new Hono<AppEnv>()
       idempotencyKey,
       submittedBy,
       source: 'upload',
-      now: c.get('now'),
     });
     const { status, body } = storedAnswer(stored);
     return c.json({ ...body, sheet: identity.sheet }, status);
