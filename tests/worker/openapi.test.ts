@@ -1,6 +1,5 @@
 // The OpenAPI document and the docs page list exactly the app's routes, with
 // every parameter they read, and the routes answer what it documents.
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
@@ -433,16 +432,6 @@ const PARAM_PROBES: Record<string, () => Promise<void>> = {
     expect(issueFields(await expectError(res, 'INVALID_REQUEST'))).toEqual([
       'header.Idempotency-Key',
     ]);
-  },
-  'POST /api/periods/{period}/submissions X-Source': async () => {
-    const key = await issueKey('P-TP');
-    const { body } = await submit(key, validSubmission('P-TP'), '2026-Q1', {
-      'x-source': 'upload',
-    });
-    const row = await env.DB.prepare('SELECT source FROM submissions WHERE id = ?')
-      .bind(body.id)
-      .first<{ source: string }>();
-    expect(row?.source).toBe('upload');
   },
   'POST /api/periods/{period}/uploads Idempotency-Key': async () => {
     const key = await issueKey('P-TP');

@@ -111,14 +111,13 @@ describe('POST /api/periods/:period/submissions', () => {
     expect(second.body).toMatchObject({ unchanged: true, id: first.body.id });
   });
 
-  it('a different report is a new version; submittedBy can be given; x-source: upload is kept', async () => {
+  it('a different report is a new version; submittedBy can be given; the JSON route stores source api', async () => {
     const key = await issueKey('P-GDDT');
     const v1 = await submit(key, validSubmission('P-GDDT', '2026-Q1'));
     const v2 = await submit(
       key,
       { ...validSubmission('P-GDDT', '2026-Q1', ' (sửa)'), submittedBy: 'Anh Minh' },
       '2026-Q1',
-      { 'x-source': 'upload' },
     );
     expect([v1.status, v2.status]).toEqual([201, 201]);
     expect([v1.body.version, v2.body.version]).toEqual([1, 2]);
@@ -127,7 +126,7 @@ describe('POST /api/periods/:period/submissions', () => {
     const rows = await rowsOf('P-GDDT', '2026-Q1');
     expect(rows.map((r) => [r.version, r.source, r.submitted_by])).toEqual([
       [1, 'api', 'P-GDDT test'],
-      [2, 'upload', 'Anh Minh'],
+      [2, 'api', 'Anh Minh'],
     ]);
   });
 

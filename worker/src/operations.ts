@@ -253,19 +253,10 @@ export const OPERATIONS: Operation[] = [
     method: 'post',
     path: '/api/periods/{period}/submissions',
     summary:
-      'Submit the agency’s report (re-validated; Idempotency-Key honoured; the period’s lock and the key’s revocation checked again at the write; X-Source: upload marks it as read from an uploaded sheet)',
+      'Submit the agency’s report (re-validated; Idempotency-Key honoured; the period’s lock and the key’s revocation checked again at the write)',
     access: 'any key',
     body: SubmissionRequestSchema,
-    params: [
-      IDEMPOTENCY_KEY_HEADER,
-      {
-        name: 'X-Source',
-        in: 'header',
-        required: false,
-        description: '`upload`: store the report with source upload; anything else: api',
-        schema: { type: 'string' },
-      },
-    ],
+    params: [IDEMPOTENCY_KEY_HEADER],
     responses: {
       201: { description: 'Stored: the receipt', json: StoredReceiptSchema },
       200: { description: RECEIPT_REPLAYED, json: StoredReceiptSchema },

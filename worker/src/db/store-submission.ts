@@ -32,6 +32,7 @@ export interface StoreRequest {
   warnings: Finding[];
   idempotencyKey: string | null;
   submittedBy?: string;
+  /** Decided by the route: `api` for the JSON route, `upload` for the .xlsx upload route. */
   source: 'api' | 'upload';
 }
 

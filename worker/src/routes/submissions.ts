@@ -68,7 +68,8 @@ export const submissions = new Hono<AppEnv>()
       warnings: checked.findings.filter((f) => f.severity === 'warning'),
       idempotencyKey,
       submittedBy,
-      source: c.req.header('x-source') === 'upload' ? 'upload' : 'api',
+      // The route decides the source, never a header: this is the JSON route.
+      source: 'api',
     });
     const { status, body: answer } = storedAnswer(stored);
     return c.json(answer, status);
