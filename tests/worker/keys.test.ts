@@ -11,6 +11,7 @@ import {
   expectNoChange,
   issueFields,
   issueKey,
+  LONG_TEST_TIMEOUT,
   submit,
   validSubmission,
 } from './helpers.ts';
@@ -218,5 +219,99 @@ describe('DELETE /api/keys/:prefix', () => {
       ),
     );
     expect((await api('/api/me', { key })).status).toBe(200);
+  });
+});
+
+/** Revokes every active coordinator key but these, straight in D1: a district down to its last keys. */
+async function onlyCoordinatorKeys(...keep: string[]) {
+  const prefixes = keep.map((k) => k.slice(0, 12));
+  await env.DB.prepare(
+    `UPDATE access_keys SET revoked_at = ? WHERE role = 'coordinator' AND revoked_at IS NULL
+       AND prefix NOT IN (SELECT value FROM json_each(?))`,
+  )
+    .bind(new Date().toISOString(), JSON.stringify(prefixes))
+    .run();
+}
+
+async function activeCoordinatorKeys() {
+  const { results } = await env.DB.prepare(
+    "SELECT prefix FROM access_keys WHERE role = 'coordinator' AND revoked_at IS NULL",
+  ).all<{ prefix: string }>();
+  return results.map((r) => r.prefix);
+}
+
+describe('DELETE /api/keys/:prefix: administrators cannot lock themselves out', () => {
+  it('the key in use needs ?confirm=self: without it 409 CONFIRMATION_REQUIRED and nothing changes', async () => {
+    await coordinatorKey(); // another coordinator key: the one in use is not the last
+    const own = await coordinatorKey('Chánh văn phòng');
+    const prefix = own.slice(0, 12);
+    for (const query of ['', '?confirm=yes', '?confirm=SELF']) {
+      const body = await expectNoChange(async () =>
+        expectError(
+          await api(`/api/keys/${prefix}${query}`, { method: 'DELETE', key: own }),
+          'CONFIRMATION_REQUIRED',
+        ),
+      );
+      expect(body.error.details).toEqual({ confirm: 'self' });
+    }
+    const res = await api(`/api/keys/${prefix}?confirm=self`, { method: 'DELETE', key: own });
+    expect(res.status).toBe(200);
+    expect((await res.json<KeyJson>()).revokedAt).toEqual(expect.any(String));
+    expect(await auditRows('key.revoke', prefix)).toHaveLength(1);
+    await expectError(await api('/api/me', { key: own }), 'UNAUTHENTICATED');
+  });
+
+  it('the last active coordinator key is 409 LAST_COORDINATOR_KEY, confirmed or not; nothing changes', async () => {
+    const last = await coordinatorKey();
+    await onlyCoordinatorKeys(last);
+    const prefix = last.slice(0, 12);
+    const body = await expectNoChange(async () =>
+      expectError(
+        await api(`/api/keys/${prefix}?confirm=self`, { method: 'DELETE', key: last }),
+        'LAST_COORDINATOR_KEY',
+      ),
+    );
+    expect(body.error.message.en).toContain(prefix);
+    expect(body.error.message.vi).toContain(prefix);
+    expect((await api('/api/me', { key: last })).status).toBe(200);
+    // With another coordinator key issued, it may go.
+    const next = await coordinatorKey();
+    const res = await api(`/api/keys/${prefix}`, { method: 'DELETE', key: next });
+    expect(res.status).toBe(200);
+    expect(await activeCoordinatorKeys()).toEqual([next.slice(0, 12)]);
+  });
+
+  it('two coordinators revoking each other at once: one revocation passes, one key stays', {
+    timeout: LONG_TEST_TIMEOUT,
+  }, async () => {
+    // Checked in the UPDATE itself: a check read before it would let both pass.
+    for (let round = 0; round < 5; round++) {
+      const a = await coordinatorKey();
+      const b = await coordinatorKey();
+      await onlyCoordinatorKeys(a, b);
+      const [ra, rb] = await Promise.all([
+        api(`/api/keys/${b.slice(0, 12)}`, { method: 'DELETE', key: a }),
+        api(`/api/keys/${a.slice(0, 12)}`, { method: 'DELETE', key: b }),
+      ]);
+      const statuses = [ra.status, rb.status].sort();
+      // The other either lost at the UPDATE (409) or was already refused at sign-in (401).
+      expect([
+        [200, 409],
+        [200, 401],
+      ]).toContainEqual(statuses);
+      expect(await activeCoordinatorKeys()).toHaveLength(1);
+    }
+  });
+
+  it('an agency key of the coordinating office is not a coordinator key: revoking it is allowed', async () => {
+    const last = await coordinatorKey();
+    await onlyCoordinatorKeys(last);
+    const officeAgencyKey = await issueKey(COORDINATOR, 'agency');
+    const res = await api(`/api/keys/${officeAgencyKey.slice(0, 12)}`, {
+      method: 'DELETE',
+      key: last,
+    });
+    expect(res.status).toBe(200);
+    expect(await activeCoordinatorKeys()).toEqual([last.slice(0, 12)]);
   });
 });

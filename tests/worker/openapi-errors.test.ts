@@ -460,6 +460,12 @@ const PROBES: Probe[] = [
     404,
     (k) => api('/api/keys/lsk_abcdefgh', { method: 'DELETE', key: k.coordinator }),
   ],
+  [
+    'DELETE /api/keys/{prefix}',
+    409,
+    // The key in use, without ?confirm=self: CONFIRMATION_REQUIRED, nothing revoked.
+    (k) => api(`/api/keys/${k.coordinator.slice(0, 12)}`, { method: 'DELETE', key: k.coordinator }),
+  ],
 
   ['GET /api/settings/document', 401, () => api('/api/settings/document')],
   ['GET /api/settings/document', 403, (k) => api('/api/settings/document', { key: k.agency })],

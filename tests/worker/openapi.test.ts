@@ -433,6 +433,16 @@ const PARAM_PROBES: Record<string, () => Promise<void>> = {
       'header.Idempotency-Key',
     ]);
   },
+  'DELETE /api/keys/{prefix} ?confirm': async () => {
+    await coordinatorKey(); // another coordinator key: this one is not the last
+    const own = await coordinatorKey();
+    const prefix = own.slice(0, 12);
+    const path = `/api/keys/${prefix}`;
+    await expectError(await api(path, { method: 'DELETE', key: own }), 'CONFIRMATION_REQUIRED');
+    const res = await api(`${path}?confirm=self`, { method: 'DELETE', key: own });
+    expect(res.status).toBe(200);
+    expect((await res.json<{ revokedAt: string | null }>()).revokedAt).not.toBeNull();
+  },
   'POST /api/periods/{period}/uploads Idempotency-Key': async () => {
     const key = await issueKey('P-TP');
     const res = await upload(key, '2026-Q1', filledXlsx('P-TP', '2026-Q1'), {

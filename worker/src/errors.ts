@@ -66,6 +66,16 @@ export const ERRORS = {
     vi: 'Mã chống gửi trùng (Idempotency-Key) này đã dùng cho một báo cáo khác.',
     en: 'This Idempotency-Key was already used for a different report.',
   },
+  LAST_COORDINATOR_KEY: {
+    status: 409,
+    vi: 'Không thu hồi được khóa điều phối cuối cùng còn hiệu lực: hãy cấp một khóa điều phối khác trước.',
+    en: 'The last active coordinator key cannot be revoked: issue another coordinator key first.',
+  },
+  CONFIRMATION_REQUIRED: {
+    status: 409,
+    vi: 'Đây là khóa đang dùng: thu hồi sẽ đăng xuất. Gửi lại với ?confirm=self để xác nhận.',
+    en: 'This is the key in use: revoking it signs you out. Send again with ?confirm=self to confirm.',
+  },
   CONFLICT: {
     status: 409,
     vi: 'Báo cáo không ở trạng thái cho phép việc này.',
@@ -177,6 +187,11 @@ export function apiErrorOf(e: DomainError): ApiError {
     // Revoked during the request: the same 401 as a key revoked before it.
     case 'KEY_REVOKED':
       return new ApiError('UNAUTHENTICATED');
+    case 'LAST_COORDINATOR_KEY':
+      return new ApiError('LAST_COORDINATOR_KEY', {
+        vi: `Khóa ${e.keyPrefix} là khóa điều phối cuối cùng còn hiệu lực: hãy cấp một khóa điều phối khác trước khi thu hồi nó.`,
+        en: `Key ${e.keyPrefix} is the last active coordinator key: issue another coordinator key before revoking it.`,
+      });
     case 'SUPERSEDED_VERSION':
       return new ApiError(
         'CONFLICT',

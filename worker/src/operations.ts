@@ -487,9 +487,24 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/api/keys/{prefix}',
-    summary: 'Revoke a key',
+    summary:
+      'Revoke a key (already revoked: answered as it stands). The last active coordinator key is never revoked; the key making the request only with ?confirm=self',
     access: 'coordinator',
-    responses: { 200: { description: 'Revoked', json: KeySchema }, 404: 'Unknown key' },
+    params: [
+      {
+        name: 'confirm',
+        in: 'query',
+        required: false,
+        description:
+          '`self`: confirms revoking the key that makes this request (it signs you out); without it that is 409 CONFIRMATION_REQUIRED',
+        schema: { type: 'string', enum: ['self'] },
+      },
+    ],
+    responses: {
+      200: { description: 'Revoked', json: KeySchema },
+      404: 'Unknown key',
+      409: 'The last active coordinator key (LAST_COORDINATOR_KEY), or the key in use without ?confirm=self (CONFIRMATION_REQUIRED)',
+    },
   },
   {
     method: 'get',

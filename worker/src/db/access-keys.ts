@@ -1,7 +1,8 @@
 // access_keys: D1 keeps each key's prefix (to find it) and its SHA-256 (to
 // check it), never the key itself. Keys are revoked, never deleted.
 import type { KeyRole } from '../../../shared/vocabulary/index.ts';
-import { type Actor, auditStatement } from './audit.ts';
+import { type Actor, actorName, auditStatement } from './audit.ts';
+import { LastCoordinatorKey } from './errors.ts';
 
 export interface AccessKeyRow {
   prefix: string;
@@ -64,7 +65,9 @@ export async function insertKey(
 /**
  * Revokes the key with this prefix (audited as `key.revoke`); a key already
  * revoked keeps its first revocation and writes nothing. Returns the key as
- * it now stands, or null when there is no such key.
+ * it now stands, or null when there is no such key. Throws
+ * LastCoordinatorKey when it is the last active coordinator key: checked in
+ * the UPDATE itself, so two revocations at once cannot leave none.
  */
 export async function revokeKey(
   db: D1Database,
@@ -72,15 +75,38 @@ export async function revokeKey(
   actor: Actor,
   at: string,
 ): Promise<AccessKeyRow | null> {
-  const row = await db
+  const row = await findKey(db, prefix);
+  if (!row) return null;
+  if (row.revoked_at !== null) return row;
+  const [update] = await db.batch([
+    db
+      .prepare(
+        `UPDATE access_keys SET revoked_at = ?1
+         WHERE prefix = ?2 AND revoked_at IS NULL
+           AND (role <> 'coordinator' OR EXISTS (
+             SELECT 1 FROM access_keys o
+             WHERE o.role = 'coordinator' AND o.revoked_at IS NULL AND o.prefix <> ?2))`,
+      )
+      .bind(at, prefix),
+    // Only when the UPDATE revoked it (changes() counts the statement before).
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, target, details)
+         SELECT ?1, ?2, 'key.revoke', ?3, NULL WHERE changes() = 1`,
+      )
+      .bind(at, actorName(actor), prefix),
+  ]);
+  if (update?.meta.changes === 1) return { ...row, revoked_at: at };
+  const now = await findKey(db, prefix);
+  // Revoked meanwhile by another request: it stands as that one left it.
+  if (now && now.revoked_at !== null) return now;
+  throw new LastCoordinatorKey(prefix);
+}
+
+/** The key with this prefix, without its hash; null when there is none. */
+function findKey(db: D1Database, prefix: string): Promise<AccessKeyRow | null> {
+  return db
     .prepare(`SELECT ${COLUMNS} FROM access_keys WHERE prefix = ?`)
     .bind(prefix)
     .first<AccessKeyRow>();
-  if (!row) return null;
-  if (row.revoked_at !== null) return row;
-  await db.batch([
-    db.prepare('UPDATE access_keys SET revoked_at = ? WHERE prefix = ?').bind(at, prefix),
-    auditStatement(db, at, actor, 'key.revoke', prefix),
-  ]);
-  return { ...row, revoked_at: at };
 }

@@ -33,6 +33,21 @@ export class KeyRevoked extends Error {
   }
 }
 
+/**
+ * The key is the last active coordinator key: revoking it would leave no one
+ * able to issue keys. Checked in the same statement as the revocation, so
+ * two revocations at once cannot both pass; nothing was written.
+ */
+export class LastCoordinatorKey extends Error {
+  readonly code = 'LAST_COORDINATOR_KEY';
+  readonly keyPrefix: string;
+  constructor(keyPrefix: string) {
+    super(`Access key ${keyPrefix} is the last active coordinator key`);
+    this.name = 'LastCoordinatorKey';
+    this.keyPrefix = keyPrefix;
+  }
+}
+
 /** The Idempotency-Key was first used for another period or another content. */
 export class IdempotencyConflict extends Error {
   readonly code = 'IDEMPOTENCY_CONFLICT';
@@ -87,6 +102,7 @@ export class SupersededVersion extends Error {
 export type DomainError =
   | PeriodLocked
   | KeyRevoked
+  | LastCoordinatorKey
   | IdempotencyConflict
   | ReviewStateConflict
   | SupersededVersion;
@@ -95,6 +111,7 @@ export function isDomainError(e: unknown): e is DomainError {
   return (
     e instanceof PeriodLocked ||
     e instanceof KeyRevoked ||
+    e instanceof LastCoordinatorKey ||
     e instanceof IdempotencyConflict ||
     e instanceof ReviewStateConflict ||
     e instanceof SupersededVersion

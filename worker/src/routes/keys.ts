@@ -58,9 +58,15 @@ export const keys = new Hono<AppEnv>()
     );
   })
 
+  // The key in use only with ?confirm=self (it signs the caller out); the
+  // last active coordinator key never (db/access-keys.ts refuses it).
   .delete('/:prefix', async (c) => {
     const prefix = c.req.param('prefix');
-    const row = await revokeKey(c.env.DB, prefix, c.get('principal'), c.get('now'));
+    const principal = c.get('principal');
+    if (prefix === principal.keyPrefix && c.req.query('confirm') !== 'self') {
+      throw new ApiError('CONFIRMATION_REQUIRED', undefined, { confirm: 'self' });
+    }
+    const row = await revokeKey(c.env.DB, prefix, principal, c.get('now'));
     if (!row) {
       throw new ApiError('NOT_FOUND', {
         vi: `Không có khóa “${prefix}”.`,
