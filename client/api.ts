@@ -236,8 +236,17 @@ export function apiClient(origin: string, key: string, fetchImpl?: typeof fetch)
           { init },
         ),
       ),
-    revokeKey: (prefix: string) =>
-      json((init) => client.api.keys[':prefix'].$delete({ param: { prefix } }, { init })),
+    /**
+     * Revokes a key (coordinator). The key making the request is revoked only
+     * with `self: true` (the API's `?confirm=self`); the last active
+     * coordinator key never (409 LAST_COORDINATOR_KEY).
+     */
+    revokeKey: (prefix: string, { self = false }: { self?: boolean } = {}) =>
+      json((init) => {
+        // The route reads its query itself (no validator), so the typed client does not list it.
+        const args = { param: { prefix }, query: self ? { confirm: 'self' } : {} };
+        return client.api.keys[':prefix'].$delete(args, { init });
+      }),
     /** The document settings the printed reports use (coordinator); null where not set. */
     documentSettings: () => json((init) => client.api.settings.document.$get(undefined, { init })),
     /** Replaces the document settings (coordinator); answers them as stored. */

@@ -315,6 +315,40 @@ describe('web page', () => {
     await expect.poll(() => page.textContent('#keys')).toContain('Đã thu hồi');
   });
 
+  it('coordinator: the key in use is marked; revoking it warns first, then signs out', async () => {
+    // Issue 16: a coordinator could revoke the key it was using without a word.
+    const res = await api('/api/keys', system.coordinatorKey, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        agency: lySon58.coordinator.code,
+        role: 'coordinator',
+        label: 'Phiên thử thu hồi',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { key, prefix } = (await res.json()) as { key: string; prefix: string };
+    await signOut();
+    await signIn(key);
+    await page.click('#load-keys');
+    await page.waitForSelector(`#key-${prefix}`);
+    expect(await page.textContent(`#key-${prefix} th`)).toContain('Đang dùng');
+    expect(await page.textContent(`#key-${system.coordinatorKey.slice(0, 12)} th`)).not.toContain(
+      'Đang dùng',
+    );
+    await page.click(`#revoke-${prefix}`);
+    expect(await page.textContent(`#revoke-text-${prefix}`)).toContain('khóa bạn đang dùng');
+    // Cancelling changes nothing.
+    await page.click(`#revoke-cancel-${prefix}`);
+    expect((await api('/api/me', key)).status).toBe(200);
+    await page.click(`#revoke-${prefix}`);
+    await page.click(`#revoke-confirm-${prefix}`);
+    await page.waitForSelector('#key');
+    expect(await page.evaluate(() => localStorage.getItem('ls58.web.key'))).toBeNull();
+    expect((await api('/api/me', key)).status).toBe(401);
+    await signIn(system.coordinatorKey);
+  });
+
   it('coordinator: renames a placeholder village; the new name is on the page and in the API', async () => {
     await page.click('#show-agencies');
     await page.waitForSelector('#agencies-table');

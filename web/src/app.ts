@@ -31,7 +31,7 @@ export class App {
     this.coordinator = new CoordinatorActions(this.store);
     this.document = new DocumentActions(this.store);
     this.downloads = new Downloads(this.store);
-    this.keys = new KeyActions(this.store);
+    this.keys = new KeyActions(this.store, () => this.session.signOut());
     this.review = new ReviewActions(this.store);
     this.upload = new UploadActions(this.store);
   }

@@ -130,6 +130,11 @@ export const WEB_WORDS = {
     vi: 'Thu hồi khóa {p}? Cơ quan sẽ không dùng được khóa này nữa.',
     en: 'Revoke key {p}? The agency can no longer use it.',
   },
+  revokeOwnConfirm: {
+    vi: 'Khóa {p} là khóa bạn đang dùng: thu hồi nó sẽ đăng xuất bạn ngay, và khóa này không mở lại được. Vẫn thu hồi?',
+    en: 'Key {p} is the key you are signed in with: revoking it signs you out at once, for good. Revoke it anyway?',
+  },
+  inUse: { vi: 'Đang dùng', en: 'In use' },
   revoked: { vi: 'Đã thu hồi khóa {p}.', en: 'Revoked key {p}.' },
   issueKey: { vi: 'Cấp khóa', en: 'Issue a key' },
   issueLabel: { vi: 'Ghi chú (không bắt buộc)', en: 'Label (optional)' },

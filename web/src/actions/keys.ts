@@ -1,13 +1,22 @@
 // The coordinator's access keys: list them (prefixes only), issue one (shown
-// once, with a copy button), revoke one after a second click.
+// once, with a copy button), revoke one after a second click; the key in use
+// is revoked with the API's explicit confirmation, and the page signs out.
 import type { KeyRole } from '../../../shared/vocabulary/index.ts';
 import type { Store } from '../store.ts';
 
 export class KeyActions {
   private readonly store: Store;
+  private readonly signOut: () => void;
 
-  constructor(store: Store) {
+  /** `signOut` ends the session once the key in use was revoked. */
+  constructor(store: Store, signOut: () => void) {
     this.store = store;
+    this.signOut = signOut;
+  }
+
+  /** Whether `prefix` is the key this page is signed in with. */
+  isOwn(prefix: string): boolean {
+    return this.store.state.key?.startsWith(`${prefix}_`) ?? false;
   }
 
   async load(): Promise<void> {
@@ -50,10 +59,20 @@ export class KeyActions {
     this.store.set({ confirmRevoke: prefix });
   }
 
+  /**
+   * Revokes `prefix` after the second click. The key in use is sent with the
+   * API's confirmation (the view has warned that it signs out), and the
+   * session then ends: the key no longer opens anything.
+   */
   async revoke(prefix: string): Promise<void> {
     const store = this.store;
+    const own = this.isOwn(prefix);
     await store.act(`revoke:${prefix}`, 'keys', async () => {
-      await store.api().revokeKey(prefix);
+      await store.api().revokeKey(prefix, { self: own });
+      if (own) {
+        this.signOut();
+        return;
+      }
       store.set({ confirmRevoke: null, keys: (await store.api().keys()).keys });
       store.notice('keys', 'revoked', { p: prefix });
     });

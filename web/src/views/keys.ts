@@ -1,5 +1,6 @@
 // Access keys (coordinator): the list (prefixes only), issue a key — shown
-// once, with a copy button — and revoke one (a second click confirms).
+// once, with a copy button — and revoke one (a second click confirms; the
+// key in use is marked, and its confirmation warns that it signs out).
 
 import { h } from '../../../client/dom.ts';
 import { pick } from '../../../client/i18n.ts';
@@ -129,6 +130,7 @@ export function keysView(app: App): HTMLElement {
                     'th',
                     { scope: 'row', 'data-label': t(lang, 'prefix') },
                     h('code', {}, k.prefix),
+                    app.keys.isOwn(k.prefix) ? [' ', badge(t(lang, 'inUse'), 'info')] : null,
                   ),
                   h('td', { 'data-label': t(lang, 'agency') }, name.get(k.agency) ?? k.agency),
                   h('td', { 'data-label': t(lang, 'role') }, pick(lang, keyRoleLabel(k.role))),
@@ -145,8 +147,14 @@ export function keysView(app: App): HTMLElement {
                             { class: 'row-actions' },
                             h(
                               'span',
-                              { class: 'confirm-text' },
-                              t(lang, 'revokeConfirm', { p: k.prefix }),
+                              { class: 'confirm-text', id: `revoke-text-${k.prefix}` },
+                              t(
+                                lang,
+                                app.keys.isOwn(k.prefix) ? 'revokeOwnConfirm' : 'revokeConfirm',
+                                {
+                                  p: k.prefix,
+                                },
+                              ),
                             ),
                             button(app, {
                               id: `revoke-confirm-${k.prefix}`,
