@@ -8,6 +8,26 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const QUOTES_DOUBLE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
 const QUOTES_SINGLE = /[\u2018\u2019\u201a\u201b]/g;
 
+// Latin (U+0001–U+02FF, with ă â đ ê ô ơ ư) and Vietnamese (U+1EA0–U+1EF9,
+// ạ…ỹ): every one is its own NFC form and none combines with a neighbour
+// from the set (tests/shared/text.test.ts checks each one and each pair).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is left out on purpose
+const NOT_PLAIN = /[^\u0001-\u02ff\u1ea0-\u1ef9]/;
+
+/**
+ * True when `text` holds only Latin and precomposed Vietnamese letters
+ * (U+0001–U+02FF, U+1EA0–U+1EF9): it is then its own NFC form and holds no
+ * surrogate, NUL or noncharacter, so a reader can skip those checks.
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+/** `text` in NFC; plain text (isPlainText) is returned as it is, without a pass through ICU. */
+export function toNfc(text: string): string {
+  return isPlainText(text) ? text : text.normalize('NFC');
+}
+
 /** NFC, every run of whitespace (incl. NBSP, zero-width) to one space, trimmed. */
 export function nfcTrim(text: string): string {
   return text.normalize('NFC').replace(SPACES, ' ').trim();

@@ -2,7 +2,7 @@
 // column: the status from the list, a percentage, or text.
 import { type CellReading, foldLookAlikes, type LookAlike, printable } from '../cell/index.ts';
 import { STATUSES, type StatusCode } from '../layout/columns.ts';
-import { foldLoose } from '../text/normalize.ts';
+import { foldLoose, toNfc } from '../text/normalize.ts';
 
 export { isExcelError } from '../cell/index.ts';
 
@@ -52,7 +52,7 @@ export function readText(c: CellReading): Read<string> {
     case 'blank':
       return { ok: true, value: '' };
     case 'text':
-      return { ok: true, value: c.text.normalize('NFC').trim() };
+      return { ok: true, value: toNfc(c.text).trim() };
     case 'number':
     case 'date':
       return { ok: true, value: c.shown };

@@ -14,7 +14,13 @@ import {
 } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
-import { loneSurrogateAt, toWellFormed } from '../text/well-formed.ts';
+import { isPlainText } from '../text/normalize.ts';
+import {
+  hasUnusableCharacter,
+  loneSurrogateAt,
+  toWellFormed,
+  UNUSABLE_CHARACTER_MESSAGE,
+} from '../text/well-formed.ts';
 import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
@@ -177,12 +183,25 @@ function checkPercent(row: RowAt, cell: CellReading, statusCode: StatusCode | nu
   return value;
 }
 
+// Per text column: its place in COLUMNS, its names for messages and its
+// length limit, worked out once rather than for every cell.
+const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
+  const column = COLUMNS[COLUMN_INDEX[key]];
+  return {
+    key,
+    names: { column: column?.header.vi, columnEn: column?.header.en },
+    max: column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0,
+  };
+});
+
 /**
  * The four text cells left to right, skipping cells without a usable value:
  * TEXT_BROKEN_CHARACTER for a lone surrogate (half an emoji, e.g. cut by
  * LEFT()), VALUE_TYPE for a value that is not text (cells.ts readText),
  * TEXT_TOO_LONG over the column's maxLength, LEGACY_ENCODING for TCVN3/VNI
  * text (text/legacy.ts). Returns the NFC, trimmed text of each readable cell.
+ * Text holding NUL, U+FFFE or U+FFFF, which no submission may hold
+ * (text/schema.ts), throws: the validator reports VALIDATOR_FAILED.
  */
 function checkTexts(
   row: RowAt,
@@ -190,13 +209,13 @@ function checkTexts(
 ): FillValues['texts'] {
   const { grid, r, columns } = row;
   const texts: FillValues['texts'] = {};
-  for (const key of TEXT_KEYS) {
+  for (const { key, names, max } of TEXT_COLUMNS) {
     const cell = cells[key];
     if (!cell) continue;
     const cc = columns[key];
-    const column = COLUMNS[COLUMN_INDEX[key]];
-    const names = { column: column?.header.vi, columnEn: column?.header.en };
-    if (cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
+    // Plain text (most cells) holds no surrogate or unusable character: skip those scans.
+    const plain = cell.kind !== 'text' || isPlainText(cell.text);
+    if (!plain && cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
       const at = loneSurrogateAt(cell.text);
       grid.add(
         'TEXT_BROKEN_CHARACTER',
@@ -212,8 +231,7 @@ function checkTexts(
       grid.add('VALUE_TYPE', r, cc, { found: read.found, ...names }, fieldOf(row, key));
       continue;
     }
-    const max =
-      column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0;
+    if (!plain && hasUnusableCharacter(read.value)) throw new Error(UNUSABLE_CHARACTER_MESSAGE);
     if (read.value.length > max) {
       grid.add(
         'TEXT_TOO_LONG',
