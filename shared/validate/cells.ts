@@ -73,8 +73,15 @@ const STATUS_BY_LABEL = new Map<string, StatusCode>(
 export interface StatusRead {
   code: StatusCode | null;
   /** Look-alike letters (Ð for Đ, Cyrillic о for o …) read as the letter they were taken for. */
-  lookAlikes: LookAlike[];
+  lookAlikes: readonly LookAlike[];
 }
+
+// One reading per status, shared by every cell that matches it outright.
+const NONE: readonly LookAlike[] = Object.freeze([]);
+const BLANK_STATUS: Read<StatusRead> = { ok: true, value: { code: null, lookAlikes: NONE } };
+const EXACT_STATUS = new Map<StatusCode, Read<StatusRead>>(
+  STATUSES.map((s) => [s.code, { ok: true, value: { code: s.code, lookAlikes: NONE } }]),
+);
 
 /**
  * Status from the list, matched without regard to case, spacing or Unicode
@@ -82,10 +89,10 @@ export interface StatusRead {
  * result names so the message can say which letter was read as which.
  */
 export function readStatus(c: CellReading): Read<StatusRead> {
-  if (c.kind === 'blank') return { ok: true, value: { code: null, lookAlikes: [] } };
+  if (c.kind === 'blank') return BLANK_STATUS;
   if (c.kind !== 'text') return { ok: false, found: shownOf(c) };
   const exact = STATUS_BY_LABEL.get(c.text) ?? STATUS_BY_LABEL.get(foldLoose(c.text));
-  if (exact) return { ok: true, value: { code: exact, lookAlikes: [] } };
+  if (exact) return EXACT_STATUS.get(exact) as Read<StatusRead>;
   const folded = foldLookAlikes(c.text);
   const code = folded.swaps.length ? STATUS_BY_LABEL.get(foldLoose(folded.text)) : undefined;
   return code

@@ -82,16 +82,18 @@ function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReadin
   for (const col of FILL_COLUMNS) {
     const cc = columns[col.key];
     const cell = grid.read(r, cc);
-    const field = fieldOf(row, col.key);
     if (cell.kind === 'error') {
-      grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, field);
+      grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, fieldOf(row, col.key));
     } else if (cell.kind === 'picture') {
-      grid.add('PICTURE_IN_CELL', r, cc, { source: cell.source }, field);
+      grid.add('PICTURE_IN_CELL', r, cc, { source: cell.source }, fieldOf(row, col.key));
     } else if (cell.kind === 'uncomputed') {
-      grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, field);
+      grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, fieldOf(row, col.key));
     } else {
       const formula = formulaOf({ formula: grid.formulas[r]?.[cc] });
-      if (formula) grid.add('CELL_FORMULA', r, cc, { formula, found: shownOf(cell) }, field);
+      if (formula) {
+        const params = { formula, found: shownOf(cell) };
+        grid.add('CELL_FORMULA', r, cc, params, fieldOf(row, col.key));
+      }
       cells[col.key] = cell;
     }
   }
@@ -106,7 +108,6 @@ function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReadin
 function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
   const { grid, t, r, columns } = row;
   const status = readStatus(cell);
-  const field = fieldOf(row, 'status');
   if (!status.ok) {
     const allowedVi = STATUSES.map((s) => s.vi).join(', ');
     const foreign = foreignLetters(status.found).join(', ') || undefined;
@@ -115,13 +116,13 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
       r,
       columns.status,
       { found: status.found, allowedVi, foreign },
-      field,
+      fieldOf(row, 'status'),
     );
     return null;
   }
   const { code, lookAlikes } = status.value;
   if (code === null) {
-    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, field);
+    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, fieldOf(row, 'status'));
   } else if (lookAlikes.length) {
     const label = STATUSES.find((s) => s.code === code);
     grid.add(
@@ -141,7 +142,7 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
           )
           .join(', '),
       },
-      field,
+      fieldOf(row, 'status'),
     );
   }
   return code;
@@ -213,7 +214,8 @@ function checkTexts(
     const cell = cells[key];
     if (!cell) continue;
     const cc = columns[key];
-    // Plain text (most cells) holds no surrogate or unusable character: skip those scans.
+    // Plain text (most cells) holds no surrogate, unusable character or
+    // legacy-encoding marker (text/normalize.ts): skip those scans.
     const plain = cell.kind !== 'text' || isPlainText(cell.text);
     if (!plain && cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
       const at = loneSurrogateAt(cell.text);
@@ -241,7 +243,7 @@ function checkTexts(
         fieldOf(row, key),
       );
     }
-    const encoding = detectLegacyEncoding(read.value);
+    const encoding = plain ? undefined : detectLegacyEncoding(read.value);
     if (encoding) {
       grid.add('LEGACY_ENCODING', r, cc, { found: read.value, encoding }, fieldOf(row, key));
     }

@@ -106,6 +106,10 @@ export function matchTaskRows(
     grid.add('TASK_MISSING', r, left, { taskId: t.taskId }, { field: 'tt', taskId: t.taskId });
   });
 
+  // Rows in appendix order (the usual case) have nothing moved.
+  if (matched.every((o, k) => k === 0 || (matched[k - 1] as MatchedRow).index < o.index)) {
+    return { matched, last };
+  }
   const inOrder = longestIncreasing(matched.map((o) => o.index));
   matched.forEach((o, k) => {
     if (inOrder.has(k)) return;

@@ -32,7 +32,9 @@ describe('plain text (the NFC shortcut)', () => {
     if (isPlainText(ch)) plain.push(ch);
   }
   it('accepts Latin and precomposed Vietnamese, nothing NFC could change', () => {
-    expect(plain.length).toBe(0x2ff + (0x1ef9 - 0x1ea0 + 1));
+    const vietLatin1 = 'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ';
+    expect(plain.length).toBe(0xa0 + vietLatin1.length + (0x2ff - 0xff) + (0x1ef9 - 0x1ea0 + 1));
+    for (const ch of vietLatin1) expect(isPlainText(ch)).toBe(true);
     expect(isPlainText('Đã tổ chức tuyên truyền, quán triệt (ơ ư ă ạ ỹ)')).toBe(true);
     for (const s of ['a\u0000', 'x\ufffe', 'x\uffff', '\ud800', 'a\u0301', 'a\u2013b', 'Ω\u2126']) {
       expect(isPlainText(s)).toBe(false);
@@ -45,6 +47,11 @@ describe('plain text (the NFC shortcut)', () => {
       for (const b of plain) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
     }
     expect(changed).toEqual([]);
+  });
+  it('is never text in a legacy encoding', () => {
+    expect(plain.filter((ch) => detectLegacyEncoding(ch.repeat(4)) !== undefined)).toEqual([]);
+    expect(isPlainText('Céng hoµ x· héi')).toBe(false);
+    expect(isPlainText('Coäng hoøa')).toBe(false);
   });
   it('toNfc gives what normalize gives', () => {
     for (const s of ['Kết quả', 'Ke\u0302\u0301t qua\u0309', '\u212b', 'Ω']) {
