@@ -228,7 +228,11 @@ function checkTexts(
       );
       continue;
     }
-    const read = readText(cell);
+    // Plain text is its own NFC form: only trimmed (what readText gives it).
+    const read =
+      plain && cell.kind === 'text'
+        ? { ok: true as const, value: cell.text.trim() }
+        : readText(cell);
     if (!read.ok) {
       grid.add('VALUE_TYPE', r, cc, { found: read.found, ...names }, fieldOf(row, key));
       continue;
