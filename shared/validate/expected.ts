@@ -3,12 +3,15 @@
 // loaded (plan/plan.ts), so the rows and their index never change.
 import { buildLayout, type TaskRowLayout } from '../layout/sheet.ts';
 import type { Plan } from '../plan/plan.ts';
+import { FIXED_KEYS } from './fixed-cells.ts';
 
 /** The agency's task rows in appendix order, and each task's position among them. */
 export interface ExpectedTasks {
   tasks: readonly TaskRowLayout[];
   /** Task ID → position in `tasks`. */
   index: ReadonlyMap<string, number>;
+  /** Each task's fixed texts in fixed-cells.ts FIXED_KEYS order, by position. */
+  fixed: readonly (readonly string[])[];
 }
 
 const byPlan = new WeakMap<Plan, Map<string, ExpectedTasks>>();
@@ -32,7 +35,11 @@ export function expectedTasks(plan: Plan, agency: string): ExpectedTasks {
       cutoff: { from: '', to: '' },
       due: '',
     });
-    expected = { tasks, index: new Map(tasks.map((t, i) => [t.taskId, i])) };
+    expected = {
+      tasks,
+      index: new Map(tasks.map((t, i) => [t.taskId, i])),
+      fixed: tasks.map((t) => FIXED_KEYS.map((key) => t.fixed[key])),
+    };
     forPlan.set(agency, expected);
   }
   return expected;

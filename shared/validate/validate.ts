@@ -101,7 +101,7 @@ function run(grid: CheckedGrid, ctx: ValidateContext): ValidationResult {
   if (!checked.ok) return result(findings, null, checked.known);
   const { agency, period, periodValid } = checked.identity;
   const known = { agency, period };
-  const { tasks: expected, index } = expectedTasks(plan, agency);
+  const { tasks: expected, index, fixed } = expectedTasks(plan, agency);
 
   const left = meta?.left ?? 0;
   const headerRow = findHeaderRow(grid, meta);
@@ -115,7 +115,8 @@ function run(grid: CheckedGrid, ctx: ValidateContext): ValidationResult {
   let complete = 0;
   const previous = ctx.previous ? indexPrevious(ctx.previous) : null;
   for (const m of matched) {
-    const row = checkTaskRow(grid, expected[m.index] as TaskRowLayout, m.r, columns);
+    const t = expected[m.index] as TaskRowLayout;
+    const row = checkTaskRow(grid, t, fixed[m.index] as string[], m.r, columns);
     if (!row) continue;
     rows[m.index] = row;
     complete++;
