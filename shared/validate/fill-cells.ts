@@ -25,7 +25,19 @@ import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
 const TEXT_KEYS: TextFillKey[] = ['result', 'completedProducts', 'difficulties', 'proposals'];
-const FILL_COLUMNS = COLUMNS.filter((c): c is FillColumn => !c.fixed);
+// The fillable columns left to right, each with its offset from the TT column.
+const FILL_COLUMNS = COLUMNS.filter((c): c is FillColumn => !c.fixed).map((c) => ({
+  key: c.key,
+  offset: COLUMN_INDEX[c.key],
+}));
+/** Where each fillable column's cell sits in readFillCells' result. */
+const FILL_AT = (key: FillColumn['key']) => FILL_COLUMNS.findIndex((c) => c.key === key);
+const STATUS_AT = FILL_AT('status');
+const PERCENT_AT = FILL_AT('percent');
+const RESULT_AT = FILL_AT('result');
+
+/** A row's fillable cells in FILL_COLUMNS order; absent where the cell holds no usable value. */
+type FillCells = (CellReading | undefined)[];
 
 /** What a task row's fillable cells hold, where readable (null or absent where not). */
 export interface FillValues {
@@ -59,10 +71,12 @@ export function checkFillCells(
 ): FillValues {
   const row: RowAt = { grid, t, r, columns };
   const cells = readFillCells(row);
-  const status = cells.status ? checkStatus(row, cells.status) : null;
-  const percent = cells.percent ? checkPercent(row, cells.percent, status) : null;
+  const statusCell = cells[STATUS_AT];
+  const percentCell = cells[PERCENT_AT];
+  const status = statusCell ? checkStatus(row, statusCell) : null;
+  const percent = percentCell ? checkPercent(row, percentCell, status) : null;
   const texts = checkTexts(row, cells);
-  if (status && status !== 'not-started' && texts.result === '' && cells.result) {
+  if (status && status !== 'not-started' && texts.result === '' && cells[RESULT_AT]) {
     grid.add('RESULT_REQUIRED', r, columns.result, { taskId: t.taskId }, fieldOf(row, 'result'));
   }
   return { status, percent, texts };
@@ -76,11 +90,12 @@ const fieldOf = ({ t }: RowAt, field: string) => ({ taskId: t.taskId, field });
  * never computed, each reported here. A formula with a value is reported
  * (CELL_FORMULA, a warning) and its value read.
  */
-function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReading>> {
+function readFillCells(row: RowAt): FillCells {
   const { grid, r, columns } = row;
-  const cells: Partial<Record<FillColumn['key'], CellReading>> = {};
-  for (const col of FILL_COLUMNS) {
-    const cc = columns[col.key];
+  const cells: FillCells = new Array(FILL_COLUMNS.length);
+  for (let k = 0; k < FILL_COLUMNS.length; k++) {
+    const col = FILL_COLUMNS[k] as (typeof FILL_COLUMNS)[number];
+    const cc = columns.tt + col.offset;
     const cell = grid.read(r, cc);
     if (cell.kind === 'error') {
       grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, fieldOf(row, col.key));
@@ -94,7 +109,7 @@ function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReadin
         const params = { formula, found: shownOf(cell) };
         grid.add('CELL_FORMULA', r, cc, params, fieldOf(row, col.key));
       }
-      cells[col.key] = cell;
+      cells[k] = cell;
     }
   }
   return cells;
@@ -184,12 +199,14 @@ function checkPercent(row: RowAt, cell: CellReading, statusCode: StatusCode | nu
   return value;
 }
 
-// Per text column: its place in COLUMNS, its names for messages and its
-// length limit, worked out once rather than for every cell.
+// Per text column: its place among the fillable cells and on the row, its
+// names for messages and its length limit, worked out once, not per cell.
 const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
   const column = COLUMNS[COLUMN_INDEX[key]];
   return {
     key,
+    at: FILL_AT(key),
+    offset: COLUMN_INDEX[key],
     names: { column: column?.header.vi, columnEn: column?.header.en },
     max: column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0,
   };
@@ -204,16 +221,13 @@ const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
  * Text holding NUL, U+FFFE or U+FFFF, which no submission may hold
  * (text/schema.ts), throws: the validator reports VALIDATOR_FAILED.
  */
-function checkTexts(
-  row: RowAt,
-  cells: Partial<Record<FillColumn['key'], CellReading>>,
-): FillValues['texts'] {
+function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
   const { grid, r, columns } = row;
   const texts: FillValues['texts'] = {};
-  for (const { key, names, max } of TEXT_COLUMNS) {
-    const cell = cells[key];
+  for (const { key, at, offset, names, max } of TEXT_COLUMNS) {
+    const cell = cells[at];
     if (!cell) continue;
-    const cc = columns[key];
+    const cc = columns.tt + offset;
     // Plain text (most cells) holds no surrogate, unusable character or
     // legacy-encoding marker (text/normalize.ts): skip those scans.
     const plain = cell.kind !== 'text' || isPlainText(cell.text);
