@@ -170,5 +170,6 @@ console.log(`validate / floor + text: ${(a / aText).toFixed(1)}× (full agency s
 console.log(`validate / floor + text: ${(b / bText).toFixed(1)}× (10,000-row grid)`);
 console.log(
   `targets: full sheet ≤ 1 ms → ${a <= 1 ? 'met' : 'MISSED'}; 10,000 rows ≤ 50 ms → ${b <= 50 ? 'met' : 'MISSED'}; ` +
-    `10,000 rows ≤ 3× the floor → ${ratioB <= 3 ? 'met' : 'MISSED'}`,
+    `10,000 rows ≤ 3× the floor → ${ratioB <= 3 ? 'met' : 'MISSED'} ` +
+    `(≤ 3× the floor + text → ${b / bText <= 3 ? 'met' : 'MISSED'})`,
 );
