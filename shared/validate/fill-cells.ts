@@ -205,7 +205,7 @@ const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
   const column = COLUMNS[COLUMN_INDEX[key]];
   return {
     key,
-    at: FILL_AT(key),
+    index: FILL_AT(key),
     offset: COLUMN_INDEX[key],
     names: { column: column?.header.vi, columnEn: column?.header.en },
     max: column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0,
@@ -224,14 +224,15 @@ const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
 function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
   const { grid, r, columns } = row;
   const texts: FillValues['texts'] = {};
-  for (const { key, at, offset, names, max } of TEXT_COLUMNS) {
-    const cell = cells[at];
+  for (const { key, index, offset, names, max } of TEXT_COLUMNS) {
+    const cell = cells[index];
     if (!cell) continue;
     const cc = columns.tt + offset;
     // Plain text (most cells) holds no surrogate, unusable character or
     // legacy-encoding marker (text/normalize.ts): skip those scans.
-    const plain = cell.kind !== 'text' || isPlainText(cell.text);
-    if (!plain && cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
+    // (A number or date shown in a text column takes the full path.)
+    const plain = cell.kind === 'text' && isPlainText(cell.text);
+    if (cell.kind === 'text' && !plain && loneSurrogateAt(cell.text) >= 0) {
       const at = loneSurrogateAt(cell.text);
       grid.add(
         'TEXT_BROKEN_CHARACTER',
