@@ -46,7 +46,8 @@ const ERROR_VALUE =
 
 /** Whether `v` is one of Excel's error values, as range.values gives them. */
 export function isExcelError(v: unknown): v is string {
-  return typeof v === 'string' && ERROR_VALUE.test(v.trim());
+  // An error value starts with '#' once trimmed: other text skips the pattern.
+  return typeof v === 'string' && v.trimStart().startsWith('#') && ERROR_VALUE.test(v.trim());
 }
 
 /** WPS Office's picture-in-cell formula, `=_xlfn.DISPIMG("ID_…",1)` in the file. */

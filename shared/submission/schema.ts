@@ -5,6 +5,9 @@ import { STATUS_CODES, TEXT_LIMITS } from '../layout/columns.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../plan/schema.ts';
 import { text } from '../text/schema.ts';
 
+/** The most task rows one submission holds. */
+export const MAX_SUBMISSION_ROWS = 10_000;
+
 export const SubmissionRowSchema = z.object({
   taskId: TaskIdSchema,
   role: z.enum(['lead', 'coordinating']),
@@ -22,7 +25,7 @@ export const SubmissionSchema = z.object({
   agencyCode: AgencyCodeSchema,
   periodCode: z.string().regex(/^\d{4}-(?:Q[1-4]|H[12]|M9|Y)$/),
   layoutVersion: z.number().int().positive(),
-  rows: z.array(SubmissionRowSchema).max(10_000),
+  rows: z.array(SubmissionRowSchema).max(MAX_SUBMISSION_ROWS),
 });
 
 export type SubmissionRow = z.infer<typeof SubmissionRowSchema>;

@@ -8,6 +8,31 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const QUOTES_DOUBLE = /[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g;
 const QUOTES_SINGLE = /[\u2018\u2019\u201a\u201b]/g;
 
+// ASCII, the Latin-1 letters Vietnamese uses (à á â ã è é ê ì í ò ó ô õ ù ú ý),
+// Latin Extended-A and -B (ă đ ĩ ũ ơ ư) and Vietnamese U+1EA0–U+1EF9 (ạ…ỹ):
+// every one is its own NFC form and none combines with a neighbour from the
+// set (tests/shared/text.test.ts checks each one and each pair). Latin-1
+// symbols (U+00A1–U+00BF) and other Latin-1 letters are left out: they mark
+// text in a legacy encoding (legacy.ts), which plain text then cannot be.
+const NOT_PLAIN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is left out on purpose
+  /[^\u0001-\u00a0\u00c0-\u00c3\u00c8-\u00ca\u00cc\u00cd\u00d2-\u00d5\u00d9\u00da\u00dd\u00e0-\u00e3\u00e8-\u00ea\u00ec\u00ed\u00f2-\u00f5\u00f9\u00fa\u00fd\u0100-\u02ff\u1ea0-\u1ef9]/;
+
+/**
+ * True when `text` holds only ASCII, the Latin-1 letters Vietnamese uses,
+ * Latin Extended-A/B and precomposed Vietnamese (ạ…ỹ): it is then its own
+ * NFC form, holds no surrogate, NUL or noncharacter, and cannot be text in
+ * a legacy encoding (legacy.ts), so a reader can skip those checks.
+ */
+export function isPlainText(text: string): boolean {
+  return !NOT_PLAIN.test(text);
+}
+
+/** `text` in NFC; plain text (isPlainText) is returned as it is, without a pass through ICU. */
+export function toNfc(text: string): string {
+  return isPlainText(text) ? text : text.normalize('NFC');
+}
+
 /** NFC, every run of whitespace (incl. NBSP, zero-width) to one space, trimmed. */
 export function nfcTrim(text: string): string {
   return text.normalize('NFC').replace(SPACES, ' ').trim();

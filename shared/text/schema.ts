@@ -1,7 +1,11 @@
 // The zod schema of every text field a request carries: one mechanism, so
 // each enters storage the same way (issue 12: "text in, NFC out").
 import { z } from 'zod';
-import { loneSurrogateAt } from './well-formed.ts';
+import {
+  hasUnusableCharacter,
+  loneSurrogateAt,
+  UNUSABLE_CHARACTER_MESSAGE,
+} from './well-formed.ts';
 
 /**
  * A string refused when it holds a lone UTF-16 surrogate (well-formed.ts)
@@ -17,12 +21,5 @@ export const text = () =>
         'Văn bản có ký tự hỏng (nửa cặp UTF-16 đơn lẻ) / The text holds a broken character (a lone UTF-16 surrogate)',
       abort: true,
     })
-    // NUL and the noncharacters U+FFFE/U+FFFF can be written in no workbook
-    // (XML 1.0 §2.2): such text is refused where it enters, not at export.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
-    .refine((s) => !/[\u0000\ufffe\uffff]/.test(s), {
-      error:
-        'Văn bản có ký tự không dùng được (NUL, U+FFFE hoặc U+FFFF) / The text holds a character that cannot be used (NUL, U+FFFE or U+FFFF)',
-      abort: true,
-    })
+    .refine((s) => !hasUnusableCharacter(s), { error: UNUSABLE_CHARACTER_MESSAGE, abort: true })
     .normalize('NFC');

@@ -30,3 +30,17 @@ export function toWellFormed(text: string): string {
   }
   return out;
 }
+
+// NUL and the noncharacters U+FFFE/U+FFFF can be written in no workbook
+// (XML 1.0 §2.2): such text is refused where it enters, not at export.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point
+const UNUSABLE = /[\u0000\ufffe\uffff]/;
+
+/** Why text holding NUL, U+FFFE or U+FFFF is refused (hasUnusableCharacter). */
+export const UNUSABLE_CHARACTER_MESSAGE =
+  'Văn bản có ký tự không dùng được (NUL, U+FFFE hoặc U+FFFF) / The text holds a character that cannot be used (NUL, U+FFFE or U+FFFF)';
+
+/** True when `text` holds NUL, U+FFFE or U+FFFF, which no workbook can hold. */
+export function hasUnusableCharacter(text: string): boolean {
+  return UNUSABLE.test(text);
+}

@@ -2,7 +2,7 @@
 // column: the status from the list, a percentage, or text.
 import { type CellReading, foldLookAlikes, type LookAlike, printable } from '../cell/index.ts';
 import { STATUSES, type StatusCode } from '../layout/columns.ts';
-import { foldLoose } from '../text/normalize.ts';
+import { foldLoose, toNfc } from '../text/normalize.ts';
 
 export { isExcelError } from '../cell/index.ts';
 
@@ -52,7 +52,7 @@ export function readText(c: CellReading): Read<string> {
     case 'blank':
       return { ok: true, value: '' };
     case 'text':
-      return { ok: true, value: c.text.normalize('NFC').trim() };
+      return { ok: true, value: toNfc(c.text).trim() };
     case 'number':
     case 'date':
       return { ok: true, value: c.shown };
@@ -73,8 +73,15 @@ const STATUS_BY_LABEL = new Map<string, StatusCode>(
 export interface StatusRead {
   code: StatusCode | null;
   /** Look-alike letters (Ð for Đ, Cyrillic о for o …) read as the letter they were taken for. */
-  lookAlikes: LookAlike[];
+  lookAlikes: readonly LookAlike[];
 }
+
+// One reading per status, shared by every cell that matches it outright.
+const NONE: readonly LookAlike[] = Object.freeze([]);
+const BLANK_STATUS: Read<StatusRead> = { ok: true, value: { code: null, lookAlikes: NONE } };
+const EXACT_STATUS = new Map<StatusCode, Read<StatusRead>>(
+  STATUSES.map((s) => [s.code, { ok: true, value: { code: s.code, lookAlikes: NONE } }]),
+);
 
 /**
  * Status from the list, matched without regard to case, spacing or Unicode
@@ -82,10 +89,10 @@ export interface StatusRead {
  * result names so the message can say which letter was read as which.
  */
 export function readStatus(c: CellReading): Read<StatusRead> {
-  if (c.kind === 'blank') return { ok: true, value: { code: null, lookAlikes: [] } };
+  if (c.kind === 'blank') return BLANK_STATUS;
   if (c.kind !== 'text') return { ok: false, found: shownOf(c) };
   const exact = STATUS_BY_LABEL.get(c.text) ?? STATUS_BY_LABEL.get(foldLoose(c.text));
-  if (exact) return { ok: true, value: { code: exact, lookAlikes: [] } };
+  if (exact) return EXACT_STATUS.get(exact) as Read<StatusRead>;
   const folded = foldLookAlikes(c.text);
   const code = folded.swaps.length ? STATUS_BY_LABEL.get(foldLoose(folded.text)) : undefined;
   return code

@@ -14,12 +14,30 @@ import {
 } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
-import { loneSurrogateAt, toWellFormed } from '../text/well-formed.ts';
+import { isPlainText } from '../text/normalize.ts';
+import {
+  hasUnusableCharacter,
+  loneSurrogateAt,
+  toWellFormed,
+  UNUSABLE_CHARACTER_MESSAGE,
+} from '../text/well-formed.ts';
 import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
 const TEXT_KEYS: TextFillKey[] = ['result', 'completedProducts', 'difficulties', 'proposals'];
-const FILL_COLUMNS = COLUMNS.filter((c): c is FillColumn => !c.fixed);
+// The fillable columns left to right, each with its offset from the TT column.
+const FILL_COLUMNS = COLUMNS.filter((c): c is FillColumn => !c.fixed).map((c) => ({
+  key: c.key,
+  offset: COLUMN_INDEX[c.key],
+}));
+/** Where each fillable column's cell sits in readFillCells' result. */
+const FILL_AT = (key: FillColumn['key']) => FILL_COLUMNS.findIndex((c) => c.key === key);
+const STATUS_AT = FILL_AT('status');
+const PERCENT_AT = FILL_AT('percent');
+const RESULT_AT = FILL_AT('result');
+
+/** A row's fillable cells in FILL_COLUMNS order; absent where the cell holds no usable value. */
+type FillCells = (CellReading | undefined)[];
 
 /** What a task row's fillable cells hold, where readable (null or absent where not). */
 export interface FillValues {
@@ -53,10 +71,12 @@ export function checkFillCells(
 ): FillValues {
   const row: RowAt = { grid, t, r, columns };
   const cells = readFillCells(row);
-  const status = cells.status ? checkStatus(row, cells.status) : null;
-  const percent = cells.percent ? checkPercent(row, cells.percent, status) : null;
+  const statusCell = cells[STATUS_AT];
+  const percentCell = cells[PERCENT_AT];
+  const status = statusCell ? checkStatus(row, statusCell) : null;
+  const percent = percentCell ? checkPercent(row, percentCell, status) : null;
   const texts = checkTexts(row, cells);
-  if (status && status !== 'not-started' && texts.result === '' && cells.result) {
+  if (status && status !== 'not-started' && texts.result === '' && cells[RESULT_AT]) {
     grid.add('RESULT_REQUIRED', r, columns.result, { taskId: t.taskId }, fieldOf(row, 'result'));
   }
   return { status, percent, texts };
@@ -70,23 +90,26 @@ const fieldOf = ({ t }: RowAt, field: string) => ({ taskId: t.taskId, field });
  * never computed, each reported here. A formula with a value is reported
  * (CELL_FORMULA, a warning) and its value read.
  */
-function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReading>> {
+function readFillCells(row: RowAt): FillCells {
   const { grid, r, columns } = row;
-  const cells: Partial<Record<FillColumn['key'], CellReading>> = {};
-  for (const col of FILL_COLUMNS) {
-    const cc = columns[col.key];
+  const cells: FillCells = new Array(FILL_COLUMNS.length);
+  for (let k = 0; k < FILL_COLUMNS.length; k++) {
+    const col = FILL_COLUMNS[k] as (typeof FILL_COLUMNS)[number];
+    const cc = columns.tt + col.offset;
     const cell = grid.read(r, cc);
-    const field = fieldOf(row, col.key);
     if (cell.kind === 'error') {
-      grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, field);
+      grid.add('CELL_ERROR_VALUE', r, cc, { found: cell.error }, fieldOf(row, col.key));
     } else if (cell.kind === 'picture') {
-      grid.add('PICTURE_IN_CELL', r, cc, { source: cell.source }, field);
+      grid.add('PICTURE_IN_CELL', r, cc, { source: cell.source }, fieldOf(row, col.key));
     } else if (cell.kind === 'uncomputed') {
-      grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, field);
+      grid.add('FORMULA_NO_VALUE', r, cc, { formula: cell.formula }, fieldOf(row, col.key));
     } else {
       const formula = formulaOf({ formula: grid.formulas[r]?.[cc] });
-      if (formula) grid.add('CELL_FORMULA', r, cc, { formula, found: shownOf(cell) }, field);
-      cells[col.key] = cell;
+      if (formula) {
+        const params = { formula, found: shownOf(cell) };
+        grid.add('CELL_FORMULA', r, cc, params, fieldOf(row, col.key));
+      }
+      cells[k] = cell;
     }
   }
   return cells;
@@ -100,7 +123,6 @@ function readFillCells(row: RowAt): Partial<Record<FillColumn['key'], CellReadin
 function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
   const { grid, t, r, columns } = row;
   const status = readStatus(cell);
-  const field = fieldOf(row, 'status');
   if (!status.ok) {
     const allowedVi = STATUSES.map((s) => s.vi).join(', ');
     const foreign = foreignLetters(status.found).join(', ') || undefined;
@@ -109,13 +131,13 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
       r,
       columns.status,
       { found: status.found, allowedVi, foreign },
-      field,
+      fieldOf(row, 'status'),
     );
     return null;
   }
   const { code, lookAlikes } = status.value;
   if (code === null) {
-    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, field);
+    grid.add('STATUS_REQUIRED', r, columns.status, { taskId: t.taskId }, fieldOf(row, 'status'));
   } else if (lookAlikes.length) {
     const label = STATUSES.find((s) => s.code === code);
     grid.add(
@@ -135,7 +157,7 @@ function checkStatus(row: RowAt, cell: CellReading): StatusCode | null {
           )
           .join(', '),
       },
-      field,
+      fieldOf(row, 'status'),
     );
   }
   return code;
@@ -177,26 +199,40 @@ function checkPercent(row: RowAt, cell: CellReading, statusCode: StatusCode | nu
   return value;
 }
 
+// Per text column: its place among the fillable cells and on the row, its
+// names for messages and its length limit, worked out once, not per cell.
+const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
+  const column = COLUMNS[COLUMN_INDEX[key]];
+  return {
+    key,
+    index: FILL_AT(key),
+    offset: COLUMN_INDEX[key],
+    names: { column: column?.header.vi, columnEn: column?.header.en },
+    max: column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0,
+  };
+});
+
 /**
  * The four text cells left to right, skipping cells without a usable value:
  * TEXT_BROKEN_CHARACTER for a lone surrogate (half an emoji, e.g. cut by
  * LEFT()), VALUE_TYPE for a value that is not text (cells.ts readText),
  * TEXT_TOO_LONG over the column's maxLength, LEGACY_ENCODING for TCVN3/VNI
  * text (text/legacy.ts). Returns the NFC, trimmed text of each readable cell.
+ * Text holding NUL, U+FFFE or U+FFFF, which no submission may hold
+ * (text/schema.ts), throws: the validator reports VALIDATOR_FAILED.
  */
-function checkTexts(
-  row: RowAt,
-  cells: Partial<Record<FillColumn['key'], CellReading>>,
-): FillValues['texts'] {
+function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
   const { grid, r, columns } = row;
   const texts: FillValues['texts'] = {};
-  for (const key of TEXT_KEYS) {
-    const cell = cells[key];
+  for (const { key, index, offset, names, max } of TEXT_COLUMNS) {
+    const cell = cells[index];
     if (!cell) continue;
-    const cc = columns[key];
-    const column = COLUMNS[COLUMN_INDEX[key]];
-    const names = { column: column?.header.vi, columnEn: column?.header.en };
-    if (cell.kind === 'text' && loneSurrogateAt(cell.text) >= 0) {
+    const cc = columns.tt + offset;
+    // Plain text (most cells) holds no surrogate, unusable character or
+    // legacy-encoding marker (text/normalize.ts): skip those scans.
+    // (A number or date shown in a text column takes the full path.)
+    const plain = cell.kind === 'text' && isPlainText(cell.text);
+    if (cell.kind === 'text' && !plain && loneSurrogateAt(cell.text) >= 0) {
       const at = loneSurrogateAt(cell.text);
       grid.add(
         'TEXT_BROKEN_CHARACTER',
@@ -207,13 +243,16 @@ function checkTexts(
       );
       continue;
     }
-    const read = readText(cell);
+    // Plain text is its own NFC form: only trimmed (what readText gives it).
+    const read =
+      plain && cell.kind === 'text'
+        ? { ok: true as const, value: cell.text.trim() }
+        : readText(cell);
     if (!read.ok) {
       grid.add('VALUE_TYPE', r, cc, { found: read.found, ...names }, fieldOf(row, key));
       continue;
     }
-    const max =
-      column && !column.fixed && column.input.type === 'text' ? column.input.maxLength : 0;
+    if (!plain && hasUnusableCharacter(read.value)) throw new Error(UNUSABLE_CHARACTER_MESSAGE);
     if (read.value.length > max) {
       grid.add(
         'TEXT_TOO_LONG',
@@ -223,7 +262,7 @@ function checkTexts(
         fieldOf(row, key),
       );
     }
-    const encoding = detectLegacyEncoding(read.value);
+    const encoding = plain ? undefined : detectLegacyEncoding(read.value);
     if (encoding) {
       grid.add('LEGACY_ENCODING', r, cc, { found: read.value, encoding }, fieldOf(row, key));
     }

@@ -3,32 +3,44 @@
 import { COLUMN_INDEX, COLUMNS } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { fold } from '../text/normalize.ts';
-import type { CheckedGrid, ColumnPositions } from './grid.ts';
+import type { CheckedGrid } from './grid.ts';
 
-const FIXED_KEYS = ['content', 'role', 'product', 'timeline'] as const;
+/** The fixed cells a row is checked for, left to right. */
+export const FIXED_KEYS = ['content', 'role', 'product', 'timeline'] as const;
+
+// Each fixed column's offset from the TT column and its title, once.
+const FIXED_COLUMNS = FIXED_KEYS.map((key) => ({
+  key,
+  offset: COLUMN_INDEX[key],
+  header: COLUMNS[COLUMN_INDEX[key]]?.header,
+}));
 
 /**
  * Reports FIXED_CELL_CHANGED, left to right, for each fixed cell of task `t`
  * on grid row `r` that differs from the layout's text (compared with
  * text/normalize.ts fold(): Unicode form, whitespace, typographic dashes and
  * quotes, and spacing around punctuation do not count as changes; case does).
+ * `texts` are t.fixed's texts in FIXED_KEYS order (expected.ts).
  */
 export function checkFixedCells(
   grid: CheckedGrid,
   t: TaskRowLayout,
   r: number,
-  columns: ColumnPositions,
+  left: number,
+  texts: readonly string[],
 ): void {
-  for (const key of FIXED_KEYS) {
-    const v = grid.cell(r, columns[key]);
+  const row = grid.values[r];
+  for (let k = 0; k < FIXED_COLUMNS.length; k++) {
+    const { key, offset, header } = FIXED_COLUMNS[k] as (typeof FIXED_COLUMNS)[number];
+    const v = row?.[left + offset];
+    const expected = texts[k] as string;
     // Most cells are untouched: compare as-is first, fold only when they differ.
-    if (v !== t.fixed[key] && (typeof v !== 'string' || fold(v) !== fold(t.fixed[key]))) {
-      const column = COLUMNS[COLUMN_INDEX[key]]?.header;
+    if (v !== expected && (typeof v !== 'string' || fold(v) !== fold(expected))) {
       grid.add(
         'FIXED_CELL_CHANGED',
         r,
-        columns[key],
-        { taskId: t.taskId, column: column?.vi, columnEn: column?.en, expected: t.fixed[key] },
+        left + offset,
+        { taskId: t.taskId, column: header?.vi, columnEn: header?.en, expected },
         { field: key, taskId: t.taskId },
       );
     }

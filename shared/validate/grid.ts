@@ -28,11 +28,20 @@ export interface GridInput {
 /** Grid column (0-based) of each layout column, once the table's TT column is known. */
 export type ColumnPositions = Record<keyof typeof COLUMN_INDEX, number>;
 
+/** columnsAt for the first grid columns, built once each. */
+const COLUMNS_AT: (ColumnPositions | undefined)[] = new Array(16);
+
 /** Where each layout column sits when the table's TT column is grid column `left`. */
 export function columnsAt(left: number): ColumnPositions {
-  return Object.fromEntries(
-    Object.entries(COLUMN_INDEX).map(([k, i]) => [k, left + i]),
-  ) as ColumnPositions;
+  let columns = COLUMNS_AT[left];
+  if (!columns) {
+    columns = Object.freeze(
+      Object.fromEntries(Object.entries(COLUMN_INDEX).map(([k, i]) => [k, left + i])),
+    ) as ColumnPositions;
+    // The table mostly starts in one of the first columns: keep those.
+    if (left < COLUMNS_AT.length) COLUMNS_AT[left] = columns;
+  }
+  return columns;
 }
 
 /** Any value as rows of cells: a non-array is no rows, a non-array row is an empty row. */
@@ -98,7 +107,10 @@ export class CheckedGrid {
 
   /** True when findings reported since `count` findings include an error. */
   errorsSince(count: number): boolean {
-    return this.findings.slice(count).some((f) => f.severity === 'error');
+    for (let i = count; i < this.findings.length; i++) {
+      if (this.findings[i]?.severity === 'error') return true;
+    }
+    return false;
   }
 
   isEmpty(): boolean {

@@ -46,11 +46,15 @@ export function findHeaderRow(grid: CheckedGrid, meta: MetadataCell | null): num
   const left = meta?.left ?? 0;
   const searchFrom = (meta?.row ?? -1) + 1;
   for (let r = searchFrom; r < Math.min(grid.values.length, searchFrom + SEARCH_ROWS); r++) {
-    if (foldLoose(show(grid.cell(r, left))) === 'tt') return r;
+    const v = grid.cell(r, left);
+    if (v === 'TT' || foldLoose(show(v)) === 'tt') return r;
   }
   grid.add('HEADER_MISSING', meta ? meta.row + 1 : 5, left, {}, { field: 'header' });
   return null;
 }
+
+/** The layout's column titles, folded once. */
+const FOLDED_HEADERS = COLUMNS.map((col) => foldLoose(col.header.vi));
 
 /**
  * Compares each header cell with the layout's column title (COLUMNS, folded
@@ -62,7 +66,8 @@ export function checkHeader(grid: CheckedGrid, headerRow: number, left: number):
   let headerOk = true;
   COLUMNS.forEach((col, i) => {
     const found = show(grid.cell(headerRow, left + i));
-    if (foldLoose(found) !== foldLoose(col.header.vi)) {
+    // Most headers are untouched: compare as-is first, fold only when they differ.
+    if (found !== col.header.vi && foldLoose(found) !== FOLDED_HEADERS[i]) {
       headerOk = false;
       grid.add(
         'HEADER_MISMATCH',

@@ -7,17 +7,19 @@ import { checkFixedCells } from './fixed-cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
 /**
- * Checks task `t` on grid row `r` (fixed cells, then fillable cells) and
- * returns its SubmissionRow, or null when the row has an error or no status.
+ * Checks task `t` on grid row `r` (fixed cells, whose texts are `fixed`,
+ * then fillable cells) and returns its SubmissionRow, or null when the row
+ * has an error or no status.
  */
 export function checkTaskRow(
   grid: CheckedGrid,
   t: TaskRowLayout,
+  fixed: readonly string[],
   r: number,
   columns: ColumnPositions,
 ): SubmissionRow | null {
   const before = grid.findings.length;
-  checkFixedCells(grid, t, r, columns);
+  checkFixedCells(grid, t, r, columns.tt, fixed);
   const { status, percent, texts } = checkFillCells(grid, t, r, columns);
   if (grid.errorsSince(before) || !status) return null;
   return {

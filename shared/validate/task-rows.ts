@@ -40,26 +40,30 @@ export function matchTaskRows(
   grid: CheckedGrid,
   plan: Plan,
   expected: readonly TaskRowLayout[],
+  expectedIndex: ReadonlyMap<string, number>,
   headerRow: number,
   left: number,
 ): TaskRows {
   const first = headerRow + 1;
   let last = headerRow;
   const tts: string[] = [];
+  const isTask: boolean[] = [];
   for (let r = first; r < grid.values.length; r++) {
-    const tt = nfcTrim(show(grid.cell(r, left)))
-      .replace(/\s/g, '')
-      .toUpperCase();
+    const v = grid.cell(r, left);
+    // A TT cell as laid out ("I.1") is its own normal form.
+    const asLaidOut = typeof v === 'string' && TASK_ID.test(v);
+    const tt = asLaidOut ? v : nfcTrim(show(v)).replace(/\s/g, '').toUpperCase();
     tts[r] = tt;
-    if (TASK_ID.test(tt)) last = r;
+    isTask[r] = asLaidOut || TASK_ID.test(tt);
+    if (isTask[r]) last = r;
   }
 
-  const expectedIndex = new Map(expected.map((t, i) => [t.taskId, i]));
-  const seenAt = new Map<string, number>();
+  // Grid row of each expected task's first row, by appendix position (-1: none yet).
+  const seenAt = new Int32Array(expected.length).fill(-1);
   const matched: MatchedRow[] = [];
   for (let r = first; r <= last; r++) {
     const tt = tts[r] ?? '';
-    if (!TASK_ID.test(tt)) {
+    if (!isTask[r]) {
       if (!grid.rowEmpty(r)) {
         grid.add(
           'TASK_UNKNOWN',
@@ -71,14 +75,16 @@ export function matchTaskRows(
       }
       continue;
     }
-    const index = expectedIndex.get(tt);
+    // Rows mostly come in appendix order: try the next expected task first.
+    const next = matched.length;
+    const index = expected[next]?.taskId === tt ? next : expectedIndex.get(tt);
     if (index === undefined) {
       const reason = plan.task(tt) ? 'not-assigned' : 'not-a-task';
       grid.add('TASK_UNKNOWN', r, left, { found: tt, reason }, { field: 'tt', taskId: tt });
       continue;
     }
-    const firstRow = seenAt.get(tt);
-    if (firstRow !== undefined) {
+    const firstRow = seenAt[index] as number;
+    if (firstRow >= 0) {
       grid.add(
         'TASK_DUPLICATE',
         r,
@@ -88,18 +94,22 @@ export function matchTaskRows(
       );
       continue;
     }
-    seenAt.set(tt, r);
+    seenAt[index] = r;
     matched.push({ taskId: tt, r, index });
   }
 
   // Missing rows: named at the row where they belong.
   expected.forEach((t, i) => {
-    if (seenAt.has(t.taskId)) return;
-    const prev = i > 0 ? seenAt.get(expected[i - 1]?.taskId ?? '') : undefined;
-    const r = prev !== undefined ? prev + 1 : first + i;
+    if ((seenAt[i] as number) >= 0) return;
+    const prev = i > 0 ? (seenAt[i - 1] as number) : -1;
+    const r = prev >= 0 ? prev + 1 : first + i;
     grid.add('TASK_MISSING', r, left, { taskId: t.taskId }, { field: 'tt', taskId: t.taskId });
   });
 
+  // Rows in appendix order (the usual case) have nothing moved.
+  if (matched.every((o, k) => k === 0 || (matched[k - 1] as MatchedRow).index < o.index)) {
+    return { matched, last };
+  }
   const inOrder = longestIncreasing(matched.map((o) => o.index));
   matched.forEach((o, k) => {
     if (inOrder.has(k)) return;

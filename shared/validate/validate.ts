@@ -9,9 +9,10 @@
 // matched to the agency's tasks), task-row.ts with fixed-cells.ts and
 // fill-cells.ts (each row's cells), outside.ts (content beside the table).
 import { address, parseAddress } from '../layout/a1.ts';
-import { buildLayout, LAYOUT_VERSION, type TaskRowLayout } from '../layout/sheet.ts';
+import { LAYOUT_VERSION, type TaskRowLayout } from '../layout/sheet.ts';
 import type { Plan } from '../plan/plan.ts';
-import { type Submission, type SubmissionRow, SubmissionSchema } from '../submission/schema.ts';
+import { MAX_SUBMISSION_ROWS, type Submission, type SubmissionRow } from '../submission/schema.ts';
+import { expectedTasks } from './expected.ts';
 import { type Finding, finding } from './findings.ts';
 import { CheckedGrid, columnsAt, type GridInput } from './grid.ts';
 import { checkHeader, findHeaderRow, findMetadataCell } from './locate.ts';
@@ -100,49 +101,44 @@ function run(grid: CheckedGrid, ctx: ValidateContext): ValidationResult {
   if (!checked.ok) return result(findings, null, checked.known);
   const { agency, period, periodValid } = checked.identity;
   const known = { agency, period };
-  const expected = expectedTasks(plan, agency, period);
+  const { tasks: expected, index, fixed } = expectedTasks(plan, agency);
 
   const left = meta?.left ?? 0;
   const headerRow = findHeaderRow(grid, meta);
   if (headerRow === null || !checkHeader(grid, headerRow, left)) {
     return result(findings, null, known);
   }
-  const { matched, last } = matchTaskRows(grid, plan, expected, headerRow, left);
+  const { matched, last } = matchTaskRows(grid, plan, expected, index, headerRow, left);
   const columns = columnsAt(left);
-  const rows = new Map<string, SubmissionRow>();
+  // Rows by appendix position; a hole where a task's row is missing or has an error.
+  const rows: (SubmissionRow | undefined)[] = new Array(expected.length);
+  let complete = 0;
   const previous = ctx.previous ? indexPrevious(ctx.previous) : null;
-  for (const { index, r } of matched) {
-    const t = expected[index] as TaskRowLayout;
-    const row = checkTaskRow(grid, t, r, columns);
-    if (row) rows.set(t.taskId, row);
-    if (row && previous) checkRegression(grid, row, r, columns, previous);
+  for (const m of matched) {
+    const t = expected[m.index] as TaskRowLayout;
+    const row = checkTaskRow(grid, t, fixed[m.index] as string[], m.r, columns);
+    if (!row) continue;
+    rows[m.index] = row;
+    complete++;
+    if (previous) checkRegression(grid, row, m.r, columns, previous);
   }
   checkOutside(grid, headerRow, last, left);
 
   const errors = findings.some((f) => f.severity === 'error');
-  if (errors || !period || !periodValid || rows.size !== expected.length) {
+  if (errors || !period || !periodValid || complete !== expected.length) {
     return result(findings, null, known);
   }
-  const submission = SubmissionSchema.parse({
+  if (complete > MAX_SUBMISSION_ROWS) {
+    throw new Error(`A submission holds at most ${MAX_SUBMISSION_ROWS} rows, this one ${complete}`);
+  }
+  // Built typed from checked cells: no schema pass over it (the Worker
+  // schema-checks what arrives over the network, worker/src/schemas.ts).
+  const submission: Submission = {
     planId: plan.id,
     agencyCode: agency,
     periodCode: period,
     layoutVersion: LAYOUT_VERSION,
-    rows: expected.map((t) => rows.get(t.taskId)),
-  });
+    rows: rows as SubmissionRow[],
+  };
   return result(findings, submission, known);
-}
-
-/** The agency's task rows in appendix order (the period only labels the title rows). */
-function expectedTasks(
-  plan: Plan,
-  agency: string,
-  period: string | undefined,
-): readonly TaskRowLayout[] {
-  return buildLayout(plan, agency, {
-    code: period ?? '',
-    label: { vi: '' },
-    cutoff: { from: '', to: '' },
-    due: '',
-  }).tasks;
 }

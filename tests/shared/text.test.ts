@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLegacyEncoding } from '../../shared/text/legacy.ts';
-import { fold, foldLoose, nfcTrim } from '../../shared/text/normalize.ts';
+import { fold, foldLoose, isPlainText, nfcTrim, toNfc } from '../../shared/text/normalize.ts';
 import { text } from '../../shared/text/schema.ts';
 import { loneSurrogateAt, toWellFormed } from '../../shared/text/well-formed.ts';
 import { readText } from '../../shared/validate/cells.ts';
@@ -21,6 +21,42 @@ describe('normalisation', () => {
   });
   it('foldLoose ignores case, Vietnamese capitals included', () => {
     expect(foldLoose('HOÀN THÀNH')).toBe(foldLoose('hoàn thành'));
+  });
+});
+
+describe('plain text (the NFC shortcut)', () => {
+  // Every character isPlainText accepts, and no other below U+2000.
+  const plain: string[] = [];
+  for (let c = 0; c < 0x2000; c++) {
+    const ch = String.fromCharCode(c);
+    if (isPlainText(ch)) plain.push(ch);
+  }
+  it('accepts Latin and precomposed Vietnamese, nothing NFC could change', () => {
+    const vietLatin1 = 'àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ';
+    expect(plain.length).toBe(0xa0 + vietLatin1.length + (0x2ff - 0xff) + (0x1ef9 - 0x1ea0 + 1));
+    for (const ch of vietLatin1) expect(isPlainText(ch)).toBe(true);
+    expect(isPlainText('Đã tổ chức tuyên truyền, quán triệt (ơ ư ă ạ ỹ)')).toBe(true);
+    for (const s of ['a\u0000', 'x\ufffe', 'x\uffff', '\ud800', 'a\u0301', 'a\u2013b', 'Ω\u2126']) {
+      expect(isPlainText(s)).toBe(false);
+    }
+  });
+  it('each accepted character, and each pair of them, is its own NFC form', () => {
+    const changed: string[] = [];
+    for (const a of plain) {
+      if (a.normalize('NFC') !== a) changed.push(a);
+      for (const b of plain) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+    }
+    expect(changed).toEqual([]);
+  });
+  it('is never text in a legacy encoding', () => {
+    expect(plain.filter((ch) => detectLegacyEncoding(ch.repeat(4)) !== undefined)).toEqual([]);
+    expect(isPlainText('Céng hoµ x· héi')).toBe(false);
+    expect(isPlainText('Coäng hoøa')).toBe(false);
+  });
+  it('toNfc gives what normalize gives', () => {
+    for (const s of ['Kết quả', 'Ke\u0302\u0301t qua\u0309', '\u212b', 'Ω']) {
+      expect(toNfc(s)).toBe(s.normalize('NFC'));
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutToGrid, STATUSES, TEXT_LIMITS } from '../../shared/layout/index.ts';
+import { SubmissionSchema } from '../../shared/submission/schema.ts';
 import { submissionToGrid } from '../../shared/submission/to-grid.ts';
 import { type FindingCode, validate } from '../../shared/validate/index.ts';
 import { layoutFor, period, plan } from './fixtures.ts';
@@ -84,6 +85,32 @@ describe('property: valid sheets validate', () => {
         expect(r.submission?.rows.map((x) => x.result)).toEqual(s.values.map((v) => v.result));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the Submission is built as the schema would give it back: no second pass is needed', () => {
+    // Raw text in the four text columns: decomposed, padded, any code unit (NUL, surrogates).
+    const raw = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(
+        ' Ke\u0302\u0301t qua\u0309 ',
+        '\u00a0Hoa\u0300n\u00a0',
+        'Céng hoµ x· héi',
+        'a\u0000b',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        sheetArb,
+        fc.array(fc.tuple(fc.nat(30), fc.integer({ min: 7, max: 10 }), raw), { maxLength: 8 }),
+        (s, edits) => {
+          const g = toGrid(s).map((row) => [...row]) as unknown[][];
+          for (const [r, c, v] of edits) if (g[6 + r]) (g[6 + r] as unknown[])[c] = v;
+          const r = validate({ values: g }, { plan, agency: s.agency, period: period.code });
+          if (r.submission) expect(SubmissionSchema.parse(r.submission)).toEqual(r.submission);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
