@@ -130,6 +130,19 @@ describe('POST /api/periods/:period/submissions', () => {
     ]);
   });
 
+  it('an X-Source header does not change the source: the route decides it', async () => {
+    const key = await issueKey('P-GDDT');
+    const res = await api('/api/periods/2026-Q3/submissions', {
+      method: 'POST',
+      key,
+      headers: { 'x-source': 'upload' },
+      json: validSubmission('P-GDDT', '2026-Q3'),
+    });
+    expect(res.status).toBe(201);
+    const rows = await rowsOf('P-GDDT', '2026-Q3');
+    expect(rows.map((r) => r.source)).toEqual(['api']);
+  });
+
   it('warnings are accepted and returned in the receipt', async () => {
     const key = await issueKey('THON-05');
     const sub = validSubmission('THON-05', '2026-Q1');
