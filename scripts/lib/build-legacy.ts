@@ -2,8 +2,8 @@
 // Office 2016/2019: Internet Explorer 11 (Trident), which runs only the page's
 // `nomodule` script, and EdgeHTML 18, which the module bundle hands over to it
 // (addin/src/legacy/engine.ts). esbuild cannot lower ES2015+ syntax to ES5, so:
-//   1. esbuild bundles addin/src/legacy/taskpane.ts (TypeScript, zod without
-//      its locales) into one ES module with no imports left;
+//   1. esbuild bundles addin/src/legacy/taskpane.ts (TypeScript) into one
+//      ES module with no imports left;
 //   2. SWC lowers it to ES5 and, in preset-env's "usage" mode, adds an import
 //      of each core-js module the code calls that IE11 lacks (Promise, Map,
 //      Symbol, Array.from, Object.entries, URL…);
@@ -20,7 +20,6 @@ import { transform } from '@swc/core';
 import { parse } from 'acorn';
 import corejs from 'core-js/package.json' with { type: 'json' };
 import { build } from 'esbuild';
-import { zodEnglishOnly } from './esbuild-zod.ts';
 import { ScriptError } from './messages.ts';
 import { ROOT } from './wrangler.ts';
 
@@ -38,7 +37,6 @@ export async function buildLegacyTaskpane(out: string, minify: boolean): Promise
     format: 'esm',
     target: 'es2020',
     sourcemap: 'inline',
-    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
   const modern = bundled.outputFiles[0]?.text ?? '';

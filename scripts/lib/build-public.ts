@@ -22,7 +22,6 @@ import { build } from 'esbuild';
 import postcss, { type Plugin } from 'postcss';
 import customProperties from 'postcss-custom-properties';
 import { buildLegacyTaskpane } from './build-legacy.ts';
-import { zodEnglishOnly } from './esbuild-zod.ts';
 import { ScriptError } from './messages.ts';
 import { ROOT } from './wrangler.ts';
 
@@ -137,7 +136,6 @@ async function buildTaskpane(out: string, minify: boolean): Promise<void> {
       // runs module scripts but cannot parse `?.` or `??`: written without them
       // so that boot.ts can send EdgeHTML on to the ES5 build.
       target: MODERN_TARGET,
-      plugins: [zodEnglishOnly],
     }),
     buildLegacyTaskpane(out, minify),
     buildTaskpaneCss(join(out, 'taskpane.css'), minify),

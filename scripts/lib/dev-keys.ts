@@ -4,7 +4,7 @@
 // themselves, the database only their hashes.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Plan } from '../../shared/plan/index.ts';
 import type { KeyRole } from '../../shared/vocabulary/index.ts';
 import { generateKey, KEY_PATTERN, keyPrefix } from '../../worker/src/lib/keys.ts';

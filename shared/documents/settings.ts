@@ -4,7 +4,7 @@
 // now a special zone, reports go to UBND tỉnh Quảng Ngãi), so none of this is
 // code: the coordinator sets it, and what is unset prints as a dotted blank
 // for the clerk to fill by hand, never an invented value.
-import { z } from 'zod';
+import * as z from 'zod';
 import { text } from '../text/schema.ts';
 import { CONTROL, LINE_LIMITS as LINE, LIST_LIMITS as LIST } from './limits.ts';
 

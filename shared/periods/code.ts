@@ -1,6 +1,6 @@
 // Period codes: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-M9, 2026-Y.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bilingual } from '../text/bilingual.ts';
 import {
   DEFAULT_FIRST_YEAR,

@@ -2,7 +2,7 @@
 // midnights so that no machine's time zone or DST can shift a day; with
 // four-digit years, string order is date order, so dates compare with < and >.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Bilingual } from '../text/bilingual.ts';
 
 /** A calendar date, `YYYY-MM-DD` (four-digit year). */

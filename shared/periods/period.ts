@@ -1,6 +1,6 @@
 // A report period: code, labels, cut-off window, due date and grace, built
 // from the kinds table and the rules.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   formatPeriodCode,
   InvalidPeriodCodeError,

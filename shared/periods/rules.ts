@@ -2,7 +2,7 @@
 // and per-period overrides. Due dates are set by whoever issues the reporting
 // regime and Quảng Ngãi's decision was not found (DOMAIN.md), so every number
 // here is a default the coordinator can change, not a fact.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePeriodCode } from './code.ts';
 import { type IsoDate, IsoDateSchema } from './dates.ts';
 import {

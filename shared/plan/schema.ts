@@ -2,7 +2,7 @@
 // provide so that it loads without code changes. Cross-references (agency
 // and group codes, task IDs, section order) are checked here too, so a
 // plan that parses is one the rest of the system can trust.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Text = z.string().trim().min(1);

@@ -1,6 +1,6 @@
 // What an agency submits for a period: the validator's typed output, the
 // Worker's request body, and what D1 stores.
-import { z } from 'zod';
+import * as z from 'zod';
 import { STATUS_CODES, TEXT_LIMITS } from '../layout/columns.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../plan/schema.ts';
 import { text } from '../text/schema.ts';

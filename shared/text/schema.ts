@@ -1,6 +1,6 @@
 // The zod schema of every text field a request carries: one mechanism, so
 // each enters storage the same way (issue 12: "text in, NFC out").
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   hasUnusableCharacter,
   loneSurrogateAt,

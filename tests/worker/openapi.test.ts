@@ -1,7 +1,7 @@
 // The OpenAPI document and the docs page list exactly the app's routes, with
 // every parameter they read, and the routes answer what it documents.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import app from '../../worker/src/app.ts';
 import { ERRORS } from '../../worker/src/errors.ts';

@@ -3,7 +3,7 @@
 // (schemas.ts, responses.ts; z.toJSONSchema), plus a plain HTML page that
 // reads it. tests/worker/openapi.test.ts checks it against the app's routes
 // and their real answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanDefinitionSchema } from '../../shared/plan/index.ts';
 import { SubmissionSchema } from '../../shared/submission/schema.ts';
 import { ERRORS } from './errors.ts';

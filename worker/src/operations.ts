@@ -3,7 +3,7 @@
 // answers with their zod schemas (responses.ts). openapi.ts turns this into
 // the OpenAPI 3.1 document and the docs page; tests/worker/openapi.test.ts
 // checks it against the app's routes and their real answers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOCX_MEDIA_TYPE, DocumentSettingsSchema } from '../../shared/documents/index.ts';
 import { AgencyCodeSchema } from '../../shared/plan/index.ts';
 import { XLSX_MEDIA_TYPE } from '../../shared/workbook/media-type.ts';

@@ -4,7 +4,7 @@
 // the routes cannot drift apart. Strict objects: a field a route adds
 // without documenting it fails that test. Built from shared/ schemas and the
 // one vocabulary (shared/vocabulary), never a copy of them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentSettings } from '../../shared/documents/index.ts';
 import { FILL_KEYS } from '../../shared/layout/columns.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';

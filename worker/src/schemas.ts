@@ -1,7 +1,7 @@
 // Request and response schemas of the API. Built from shared/ schemas, so the
 // Worker accepts exactly what the add-in produces; also the source of the
 // OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FILL_KEYS } from '../../shared/layout/columns.ts';
 import { looksLikeMetadata, META_PREFIX } from '../../shared/layout/metadata.ts';
 import { IsoDateSchema } from '../../shared/periods/index.ts';

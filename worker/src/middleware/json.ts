@@ -3,7 +3,7 @@
 // error, thrown where it happens, before anything is written.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
