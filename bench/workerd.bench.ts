@@ -12,8 +12,16 @@
 // Ticks are 10 ms, so each batch runs for about a second. Node's figure is
 // process.cpuUsage() (user + system) over the same n runs in this process.
 import { unstable_dev } from 'wrangler';
+import { ROOT } from '../scripts/lib/wrangler.ts';
+import { coldLines, coldUpload } from './workerd/cold.ts';
 import { cpuMs, descendantsNamed, TICK_MS } from './workerd/cpu.ts';
-import { type Workload, workloads } from './workloads.ts';
+import {
+  filledTemplate,
+  UPLOAD_AGENCY,
+  UPLOAD_PERIOD,
+  type Workload,
+  workloads,
+} from './workloads.ts';
 
 /** Workloads, each run `n` times per batch (about a second of CPU), `batches` batches. */
 const PLAN = [
@@ -23,6 +31,8 @@ const PLAN = [
 ] as const;
 const BATCHES = 3;
 const EMPTY_REQUESTS = 200;
+/** Fresh starts of the product Worker for the cold upload (bench/workerd/cold.ts). */
+const COLD_STARTS = 5;
 
 const worker = await unstable_dev('bench/workerd/worker.ts', {
   config: 'bench/workerd/wrangler.toml',
@@ -105,6 +115,10 @@ try {
 } finally {
   await worker.stop();
 }
+
+// A cold upload: the product Worker started afresh for each (bench/workerd/cold.ts).
+const upload = { bytes: filledTemplate().bytes, agency: UPLOAD_AGENCY, period: UPLOAD_PERIOD };
+for (const line of coldLines(await coldUpload(ROOT, upload, COLD_STARTS))) console.log(line);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
