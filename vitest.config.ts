@@ -12,6 +12,8 @@
 //             other projects run (tests/e2e/harness-setup.ts).
 // Timeouts are sized for a loaded 2-core machine: they bound a stuck test;
 // no test relies on them to pass.
+
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
@@ -29,6 +31,13 @@ const PROGRAMS = [
   'tests/node/tsconfig-boundaries.test.ts',
   'tests/node/xlsx-readers.test.ts',
 ];
+
+/** wrangler.toml's module aliases (the bundle wrangler deploys), for the worker tests. */
+const WORKER_ALIASES = {
+  '@e965/xlsx': fileURLToPath(
+    new URL('./node_modules/@e965/xlsx/dist/xlsx.mini.min.js', import.meta.url),
+  ),
+};
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('worker/migrations');
@@ -53,6 +62,9 @@ export default defineConfig(async () => {
               miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
             }),
           ],
+          // wrangler.toml's [alias], which the plugin does not apply: the
+          // Worker reads uploads with SheetJS's mini build, so its tests do too.
+          resolve: { alias: WORKER_ALIASES },
           test: {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
