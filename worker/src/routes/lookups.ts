@@ -10,7 +10,12 @@ import { assertCanRead } from '../middleware/auth.ts';
 export async function periodOr404(db: D1Database, code: string): Promise<PeriodRow> {
   const row = await findPeriod(db, code);
   if (row) return row;
-  throw new ApiError('NOT_FOUND', {
+  throw periodNotFound(code);
+}
+
+/** The NOT_FOUND of an unknown period code. */
+export function periodNotFound(code: string): ApiError {
+  return new ApiError('NOT_FOUND', {
     vi: `Không có kỳ báo cáo “${code}”.`,
     en: `There is no report period “${code}”.`,
   });
