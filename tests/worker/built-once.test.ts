@@ -6,7 +6,7 @@ import { env } from 'cloudflare:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_STATE_LABELS } from '../../shared/vocabulary/index.ts';
-import { builtOnce } from '../../worker/src/lib/built-once.ts';
+import { builtOnce, wantsFresh } from '../../worker/src/lib/built-once.ts';
 import { dueLine } from '../../worker/src/reports/merged/words.ts';
 import { TEST_DOCUMENT } from '../support/document-settings.ts';
 import {
@@ -152,7 +152,8 @@ describe('builtOnce', () => {
       builds += 1;
       return new TextEncoder().encode(`file ${builds}`);
     };
-    const at = (now: string) => builtOnce(env.DB, '2026-H1', 'workbook', now, build);
+    const at = (now: string) =>
+      builtOnce(env.DB, { period: '2026-H1', kind: 'workbook', now }, build);
     // 16:59Z is 23:59 in Vietnam (UTC+7); 17:00Z is the next day there.
     const a = await at('2026-07-01T01:00:00.000Z');
     const b = await at('2026-07-01T16:59:59.000Z');
@@ -163,9 +164,35 @@ describe('builtOnce', () => {
     expect(builds).toBe(2);
   });
 
+  it('builds again when the request says Cache-Control: no-cache, and stores what it built', async () => {
+    const coord = await coordinatorKey();
+    const path = '/api/periods/2026-M9/report.docx';
+    const get = (headers: Record<string, string> = {}) => api(path, { key: coord, headers });
+    expect((await get()).headers.get('x-cache')).toBe('miss');
+    expect((await get()).headers.get('x-cache')).toBe('hit');
+    expect((await get({ 'cache-control': 'no-cache' })).headers.get('x-cache')).toBe('miss');
+    expect((await get({ 'cache-control': 'max-age=0' })).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('reads no-cache as a directive of Cache-Control, not a substring', () => {
+    expect(['no-cache', 'max-age=0, No-Cache', ' no-cache ,x'].map(wantsFresh)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([undefined, '', 'max-age=0', 'no-cache-please', 'x-no-cache'].map(wantsFresh)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('answers null for an unknown period, building nothing', async () => {
     let builds = 0;
-    const file = await builtOnce(env.DB, '2099-Q1', 'report', new Date().toISOString(), () => {
+    const now = new Date().toISOString();
+    const file = await builtOnce(env.DB, { period: '2099-Q1', kind: 'report', now }, () => {
       builds += 1;
       return new Uint8Array();
     });

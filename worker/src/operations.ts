@@ -135,7 +135,7 @@ const xlsxAnswer = (
 const X_CACHE = {
   'X-Cache': {
     description:
-      'hit: the file stored in D1 when it was last built, from exactly the data it would be built from now and on the same day in Vietnam; miss: built for this request (and stored). Either way the file is current',
+      'hit: the file stored in D1 when it was last built, from exactly the data it would be built from now and on the same day in Vietnam; miss: built for this request (and stored), as every request with Cache-Control: no-cache is. Either way the file is current',
     schema: { type: 'string', enum: ['hit', 'miss'] },
   },
 };

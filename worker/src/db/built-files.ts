@@ -32,21 +32,21 @@ const INPUTS = `json_array(
            JOIN submissions s ON s.id = r.submission_id
            WHERE s.period_code = ?1 ORDER BY r.rowid)))`;
 
-/** The period's row and inputs now, and the stored bytes when they were built from exactly these inputs. */
-export interface BuiltFileLookup {
-  period: PeriodRow;
-  /** `prefix` followed by the inputs' text: what to store with freshly built bytes. */
-  inputs: string;
-  /** The stored file (base64) when its inputs equal `inputs`; null otherwise. */
-  base64: string | null;
-  /** When the stored file was built (ISO instant); null with `base64`. */
-  builtAt: string | null;
-}
+/**
+ * The period's row, and either the stored file (base64: it was built from
+ * exactly the inputs of now) or the inputs of now (`prefix` followed by their
+ * text: what to store with a file built from them).
+ */
+export type BuiltFileLookup = { period: PeriodRow } & (
+  | { base64: string; inputs: null }
+  | { base64: null; inputs: string }
+);
 
 /**
- * One statement: the period `code`'s row, its inputs now (after `prefix`,
- * the caller's part of the key: builder version, calendar date) and the
- * stored `kind` file if it was built from exactly those inputs. Null when
+ * One statement: the period `code`'s row and, unless `fresh`, the stored
+ * `kind` file if it was built from exactly the inputs of now (after
+ * `prefix`, the caller's part of the key: builder version, calendar day);
+ * otherwise those inputs, so that only a miss carries them back. Null when
  * there is no such period.
  */
 export async function lookUpBuiltFile(
@@ -54,20 +54,24 @@ export async function lookUpBuiltFile(
   code: string,
   kind: BuiltFileKind,
   prefix: string,
+  fresh = false,
 ): Promise<BuiltFileLookup | null> {
   const row = await db
     .prepare(
-      `SELECT p.*, i.inputs AS inputs, b.base64 AS base64, b.built_at AS built_at
+      `SELECT p.*, b.base64 AS base64, CASE WHEN b.base64 IS NULL THEN i.inputs END AS inputs
        FROM periods p
        CROSS JOIN (SELECT ?3 || ${INPUTS} AS inputs) i
-       LEFT JOIN built_files b ON b.period_code = p.code AND b.kind = ?2 AND b.inputs = i.inputs
+       LEFT JOIN built_files b
+         ON b.period_code = p.code AND b.kind = ?2 AND b.inputs = i.inputs AND NOT ?4
        WHERE p.code = ?1`,
     )
-    .bind(code, kind, prefix)
-    .first<PeriodRow & { inputs: string; base64: string | null; built_at: string | null }>();
+    .bind(code, kind, prefix, fresh ? 1 : 0)
+    .first<PeriodRow & { base64: string | null; inputs: string | null }>();
   if (!row) return null;
-  const { inputs, base64, built_at, ...period } = row;
-  return { period, inputs, base64, builtAt: built_at };
+  const { base64, inputs, ...period } = row;
+  if (base64 !== null) return { period, base64, inputs: null };
+  if (inputs !== null) return { period, base64: null, inputs };
+  throw new Error(`built_files: no file and no inputs for ${code}/${kind}`);
 }
 
 /**

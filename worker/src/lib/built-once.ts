@@ -20,6 +20,15 @@ export const BUILDERS_VERSION = 1;
  */
 const MAX_STORED_CHARS = 1_900_000;
 
+/**
+ * Whether a request asks for a file built now: `Cache-Control: no-cache`
+ * (RFC 9111 §5.2.1.4: no stored answer without checking with the origin;
+ * browsers send it on a forced reload).
+ */
+export function wantsFresh(cacheControl: string | undefined): boolean {
+  return /(?:^|,)\s*no-cache\s*(?:,|$)/i.test(cacheControl ?? '');
+}
+
 /** A file and whether it came from D1 (`hit`) or was built for this request (`miss`). */
 export interface BuiltFile {
   bytes: Uint8Array;
@@ -34,17 +43,18 @@ export interface BuiltFile {
  * as the inputs, stored for the next request. The inputs are read before
  * the builder reads anything, so a file is never stored under inputs newer
  * than the data it was built from: a write landing in between only makes
- * the next request build again. Null when there is no such period.
+ * the next request build again. `fresh`: build (and store) even when a
+ * current file is stored (the request said `Cache-Control: no-cache`).
+ * Null when there is no such period.
  */
 export async function builtOnce(
   db: D1Database,
-  code: string,
-  kind: BuiltFileKind,
-  now: string,
+  file: { period: string; kind: BuiltFileKind; now: string; fresh?: boolean },
   build: (period: PeriodRow) => Promise<Uint8Array> | Uint8Array,
 ): Promise<BuiltFile | null> {
+  const { period: code, kind, now } = file;
   const prefix = `v${BUILDERS_VERSION} ${vnToday(new Date(now))} `;
-  const found = await lookUpBuiltFile(db, code, kind, prefix);
+  const found = await lookUpBuiltFile(db, code, kind, prefix, file.fresh);
   if (!found) return null;
   if (found.base64 !== null) return { bytes: Uint8Array.fromBase64(found.base64), cache: 'hit' };
   const bytes = await build(found.period);

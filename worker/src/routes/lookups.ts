@@ -1,5 +1,7 @@
 // The rows a URL names, or 404: the data layer answers null for an unknown
 // code, and the route layer says what was not found.
+
+import { parsePeriodCode } from '../../../shared/periods/index.ts';
 import { type AgencyRow, findAgency } from '../db/agencies.ts';
 import { findPeriod, type PeriodRow } from '../db/periods.ts';
 import type { Principal } from '../env.ts';
@@ -13,7 +15,19 @@ export async function periodOr404(db: D1Database, code: string): Promise<PeriodR
   throw periodNotFound(code);
 }
 
-/** The NOT_FOUND of an unknown period code. */
+/**
+ * The period code of a URL as shared/periods writes it (spaces and lower
+ * case accepted), or NOT_FOUND when it is malformed: for the routes that
+ * read the period row in their own statement and answer periodNotFound
+ * when it is missing.
+ */
+export function periodCodeOr404(code: string): string {
+  const parsed = parsePeriodCode(code);
+  if (parsed.ok) return parsed.value.code;
+  throw periodNotFound(code);
+}
+
+/** The NOT_FOUND of an unknown period code (as written in the URL). */
 export function periodNotFound(code: string): ApiError {
   return new ApiError('NOT_FOUND', {
     vi: `Không có kỳ báo cáo “${code}”.`,

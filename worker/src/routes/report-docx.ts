@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import { DOCX_MEDIA_TYPE } from '../../../shared/documents/index.ts';
 import { loadDocumentSettings } from '../db/document-settings.ts';
 import type { AppEnv } from '../env.ts';
-import { builtOnce } from '../lib/built-once.ts';
+import { builtOnce, wantsFresh } from '../lib/built-once.ts';
 import { loadMergedInput } from '../lib/merged-input.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { buildReportDocx } from '../reports/report.ts';
-import { periodNotFound, periodOr404 } from './lookups.ts';
+import { periodCodeOr404, periodNotFound } from './lookups.ts';
 import { contentDisposition, planNumber, planShort } from './workbooks.ts';
 
 export const reportDocx = new Hono<AppEnv>().get(
@@ -19,15 +19,16 @@ export const reportDocx = new Hono<AppEnv>().get(
   async (c) => {
     const db = c.env.DB;
     const now = c.get('now');
-    const { code } = await periodOr404(db, c.req.param('period'));
-    const file = await builtOnce(db, code, 'report', now, async (period) => {
+    const code = periodCodeOr404(c.req.param('period'));
+    const fresh = wantsFresh(c.req.header('cache-control'));
+    const file = await builtOnce(db, { period: code, kind: 'report', now, fresh }, async (p) => {
       const [input, settings] = await Promise.all([
-        loadMergedInput(db, period, now),
+        loadMergedInput(db, p, now),
         loadDocumentSettings(db),
       ]);
       return buildReportDocx(input, settings);
     });
-    if (!file) throw periodNotFound(code);
+    if (!file) throw periodNotFound(c.req.param('period'));
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': DOCX_MEDIA_TYPE,
       'Content-Disposition': contentDisposition(

@@ -14,7 +14,7 @@ import type { PeriodRow } from '../db/periods.ts';
 import { findVersion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { builtOnce } from '../lib/built-once.ts';
+import { builtOnce, wantsFresh } from '../lib/built-once.ts';
 import { type CarryForward, carryForward } from '../lib/carry-forward.ts';
 import { loadMergedInput } from '../lib/merged-input.ts';
 import { namedPlan } from '../lib/named-plan.ts';
@@ -26,6 +26,7 @@ import { writeXlsx } from '../xlsx/writer.ts';
 import {
   agencyOr404,
   agencyQuery,
+  periodCodeOr404,
   periodNotFound,
   periodOr404,
   readableReport,
@@ -60,17 +61,18 @@ export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
     const now = c.get('now');
-    const { code } = await periodOr404(db, c.req.param('period'));
-    const file = await builtOnce(db, code, 'workbook', now, async (period) =>
+    const code = periodCodeOr404(c.req.param('period'));
+    const fresh = wantsFresh(c.req.header('cache-control'));
+    const file = await builtOnce(db, { period: code, kind: 'workbook', now, fresh }, async (p) =>
       writeXlsx(
         buildMergedWorkbook({
-          ...(await loadMergedInput(db, period, now)),
+          ...(await loadMergedInput(db, p, now)),
           document: await loadDocumentSettings(db),
         }),
         { modified: now },
       ),
     );
-    if (!file) throw periodNotFound(code);
+    if (!file) throw periodNotFound(c.req.param('period'));
     const res = xlsx(
       c,
       file.bytes,
