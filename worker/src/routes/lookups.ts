@@ -1,6 +1,5 @@
 // The rows a URL names, or 404: the data layer answers null for an unknown
 // code, and the route layer says what was not found.
-
 import { parsePeriodCode } from '../../../shared/periods/index.ts';
 import { type AgencyRow, findAgency } from '../db/agencies.ts';
 import { findPeriod, type PeriodRow } from '../db/periods.ts';
