@@ -153,7 +153,7 @@ describe('builtOnce', () => {
       return new TextEncoder().encode(`file ${builds}`);
     };
     const at = (now: string) =>
-      builtOnce(env.DB, { period: '2026-H1', kind: 'workbook', now }, build);
+      builtOnce(env.DB, { period: '2026-H1', kind: 'workbook', version: 'v', now }, build);
     // 16:59Z is 23:59 in Vietnam (UTC+7); 17:00Z is the next day there.
     const a = await at('2026-07-01T01:00:00.000Z');
     const b = await at('2026-07-01T16:59:59.000Z');
@@ -189,13 +189,41 @@ describe('builtOnce', () => {
     ]);
   });
 
+  it("is keyed by the Worker's deployed version: what the routes stored, only that version serves", async () => {
+    const coord = await coordinatorKey();
+    const res = await api('/api/periods/2026-Y/workbook.xlsx', { key: coord });
+    const stored = new Uint8Array(await res.arrayBuffer());
+    // The instant the route built it: the same day in Vietnam, whenever this runs.
+    const now = (
+      await env.DB.prepare(
+        "SELECT built_at FROM built_files WHERE period_code = '2026-Y' AND kind = 'workbook'",
+      ).first<{ built_at: string }>()
+    )?.built_at as string;
+    let builds = 0;
+    const at = (version: string) =>
+      builtOnce(env.DB, { period: '2026-Y', kind: 'workbook', version, now }, () => {
+        builds += 1;
+        return new Uint8Array([builds]);
+      });
+    const same = await at(env.CF_VERSION_METADATA.id);
+    expect(same?.cache).toBe('hit');
+    expect(same?.bytes).toEqual(stored);
+    const next = await at(`${env.CF_VERSION_METADATA.id}-next`);
+    expect(next?.cache).toBe('miss');
+    expect(builds).toBe(1);
+  });
+
   it('answers null for an unknown period, building nothing', async () => {
     let builds = 0;
     const now = new Date().toISOString();
-    const file = await builtOnce(env.DB, { period: '2099-Q1', kind: 'report', now }, () => {
-      builds += 1;
-      return new Uint8Array();
-    });
+    const file = await builtOnce(
+      env.DB,
+      { period: '2099-Q1', kind: 'report', version: 'v', now },
+      () => {
+        builds += 1;
+        return new Uint8Array();
+      },
+    );
     expect(file).toBeNull();
     expect(builds).toBe(0);
   });

@@ -45,7 +45,7 @@ export type BuiltFileLookup = { period: PeriodRow } & (
 /**
  * One statement: the period `code`'s row and, unless `fresh`, the stored
  * `kind` file if it was built from exactly the inputs of now (after
- * `prefix`, the caller's part of the key: builder version, calendar day);
+ * `prefix`, the caller's part of the key: the Worker's version, calendar day);
  * otherwise those inputs, so that only a miss carries them back. Null when
  * there is no such period.
  */

@@ -7,14 +7,6 @@ import { type BuiltFileKind, lookUpBuiltFile, storeBuiltFile } from '../db/built
 import type { PeriodRow } from '../db/periods.ts';
 
 /**
- * The builders' output format. Raise it in any change that makes the
- * workbook or the report come out differently from the same data (a new
- * column, a style, the plan's text): files built by the previous code are
- * then rebuilt instead of served.
- */
-export const BUILDERS_VERSION = 1;
-
-/**
  * Largest stored row: D1 refuses a string or row over 2,000,000 bytes. A
  * larger file (base64 plus inputs) is served but not stored.
  */
@@ -37,8 +29,11 @@ export interface BuiltFile {
 
 /**
  * The `kind` file of period `code` at instant `now` (ISO): the stored one
- * when it was built from the same inputs on the same day in Vietnam (both
- * documents print that date, and completeness judges "overdue" by it);
+ * when it was built from the same inputs, by the same deployed `version` of
+ * the Worker (the version metadata binding's id: new code never serves a
+ * file the previous code built, with no version number to remember to
+ * raise) and on the same day in Vietnam (both documents print that date,
+ * and completeness judges "overdue" by it);
  * otherwise `build(period)` with the period row read in the same statement
  * as the inputs, stored for the next request. The inputs are read before
  * the builder reads anything, so a file is never stored under inputs newer
@@ -49,11 +44,11 @@ export interface BuiltFile {
  */
 export async function builtOnce(
   db: D1Database,
-  file: { period: string; kind: BuiltFileKind; now: string; fresh?: boolean },
+  file: { period: string; kind: BuiltFileKind; version: string; now: string; fresh?: boolean },
   build: (period: PeriodRow) => Promise<Uint8Array> | Uint8Array,
 ): Promise<BuiltFile | null> {
   const { period: code, kind, now } = file;
-  const prefix = `v${BUILDERS_VERSION} ${vnToday(new Date(now))} `;
+  const prefix = `${JSON.stringify(file.version)} ${vnToday(new Date(now))} `;
   const found = await lookUpBuiltFile(db, code, kind, prefix, file.fresh);
   if (!found) return null;
   if (found.base64 !== null) return { bytes: Uint8Array.fromBase64(found.base64), cache: 'hit' };

@@ -21,13 +21,18 @@ export const reportDocx = new Hono<AppEnv>().get(
     const now = c.get('now');
     const code = periodCodeOr404(c.req.param('period'));
     const fresh = wantsFresh(c.req.header('cache-control'));
-    const file = await builtOnce(db, { period: code, kind: 'report', now, fresh }, async (p) => {
-      const [input, settings] = await Promise.all([
-        loadMergedInput(db, p, now),
-        loadDocumentSettings(db),
-      ]);
-      return buildReportDocx(input, settings);
-    });
+    const version = c.env.CF_VERSION_METADATA.id;
+    const file = await builtOnce(
+      db,
+      { period: code, kind: 'report', version, now, fresh },
+      async (p) => {
+        const [input, settings] = await Promise.all([
+          loadMergedInput(db, p, now),
+          loadDocumentSettings(db),
+        ]);
+        return buildReportDocx(input, settings);
+      },
+    );
     if (!file) throw periodNotFound(c.req.param('period'));
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': DOCX_MEDIA_TYPE,

@@ -63,14 +63,18 @@ export const workbooks = new Hono<AppEnv>()
     const now = c.get('now');
     const code = periodCodeOr404(c.req.param('period'));
     const fresh = wantsFresh(c.req.header('cache-control'));
-    const file = await builtOnce(db, { period: code, kind: 'workbook', now, fresh }, async (p) =>
-      writeXlsx(
-        buildMergedWorkbook({
-          ...(await loadMergedInput(db, p, now)),
-          document: await loadDocumentSettings(db),
-        }),
-        { modified: now },
-      ),
+    const version = c.env.CF_VERSION_METADATA.id;
+    const file = await builtOnce(
+      db,
+      { period: code, kind: 'workbook', version, now, fresh },
+      async (p) =>
+        writeXlsx(
+          buildMergedWorkbook({
+            ...(await loadMergedInput(db, p, now)),
+            document: await loadDocumentSettings(db),
+          }),
+          { modified: now },
+        ),
     );
     if (!file) throw periodNotFound(c.req.param('period'));
     const res = xlsx(
