@@ -1,7 +1,11 @@
 // npm run bench (second part): a bounded load run against `wrangler dev` on
 // loopback. 20 report streams × 10 submissions, 20 requests in flight, then a
 // check in D1 that each submission was stored exactly once with versions
-// 1..10 per stream. Everything lives in a throwaway --persist-to directory.
+// 1..10 per stream. Then the merged workbook of the full district (2026-Q1,
+// 16 agencies × 10 versions) under 20 concurrent GET …/workbook.xlsx: rounds
+// just after a change of its inputs (built, X-Cache: miss) and rounds right
+// after those (served from D1, X-Cache: hit), interleaved, with p50/p95 of
+// each and their ratio. Everything lives in a throwaway --persist-to directory.
 //
 // The plan has 16 reporting bodies, so the 20 streams are (agency, period)
 // pairs: all 16 agencies in 2026-Q1 and the first 4 again in 2026-H1.
@@ -20,7 +24,8 @@ const STREAMS = 20;
 const PER_STREAM = 10;
 const IN_FLIGHT = 20;
 const PORT = 8797;
-const DEADLINE_MS = 180_000; // the whole run stops by itself after this
+const WORKBOOK_ROUNDS = 3; // of each kind, 20 requests each
+const DEADLINE_MS = 240_000; // the whole run stops by itself after this
 // Run wrangler's JS with this Node (22): its bin's shebang may find an older `node` on PATH.
 const WRANGLER_JS = 'node_modules/wrangler/bin/wrangler.js';
 
@@ -68,6 +73,73 @@ async function waitForHealth(base: string, child: ChildProcess) {
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
+type Answer = { ms: number; cache: string };
+
+/** 20 concurrent GETs of `path` (`fresh`: with Cache-Control: no-cache): each one's latency and X-Cache. */
+async function round(base: string, key: string, path: string, fresh = false): Promise<Answer[]> {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  if (fresh) headers['cache-control'] = 'no-cache';
+  return Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      const start = performance.now();
+      const res = await fetch(`${base}${path}`, { headers });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      return { ms: performance.now() - start, cache: res.headers.get('x-cache') ?? '?' };
+    }),
+  );
+}
+
+/**
+ * The workbook part, WORKBOOK_ROUNDS times in turn: 20 concurrent downloads
+ * with Cache-Control: no-cache (each builds the workbook: the path every
+ * request took before it was kept in D1); a change of one input (the
+ * period's grace days, through the API) and 20 concurrent downloads (the
+ * first round after a change: one builds, the others mostly find its file);
+ * 20 more (served from D1); and, as the floor of any request with a key on
+ * this server, 20 concurrent GET /api/me (one D1 read). Prints each kind's
+ * p50/p95, how many answered hit or miss, and each as a ratio to the built
+ * path.
+ */
+async function workbookRounds(base: string, key: string) {
+  const built: Answer[] = [];
+  const first: Answer[] = [];
+  const stored: Answer[] = [];
+  const floor: Answer[] = [];
+  const workbook = '/api/periods/2026-Q1/workbook.xlsx';
+  for (let r = 0; r < WORKBOOK_ROUNDS; r++) {
+    built.push(...(await round(base, key, workbook, true)));
+    const patch = await fetch(`${base}/api/periods/2026-Q1`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ graceDays: r + 1 }),
+    });
+    if (!patch.ok) throw new Error(`PATCH period answered ${patch.status}`);
+    first.push(...(await round(base, key, workbook)));
+    stored.push(...(await round(base, key, workbook)));
+    floor.push(...(await round(base, key, '/api/me')));
+  }
+  const summary = (xs: Answer[]) => {
+    const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+    const count = (c: string) => xs.filter((x) => x.cache === c).length;
+    return { p50: pct(ms, 50), p95: pct(ms, 95), hit: count('hit'), miss: count('miss') };
+  };
+  const b = summary(built);
+  for (const [name, s] of [
+    ['built each time (no-cache)', b],
+    ['first round after a change', summary(first)],
+    ['unchanged (from D1)', summary(stored)],
+    ['floor: GET /api/me instead', summary(floor)],
+  ] as const) {
+    console.log(
+      `load: workbook.xlsx, ${name}: ${IN_FLIGHT} in flight × ${WORKBOOK_ROUNDS} rounds, ` +
+        `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms` +
+        (s.hit + s.miss ? ` (X-Cache miss ${s.miss}, hit ${s.hit}); ` : '; ') +
+        `vs built: p50 ×${(s.p50 / b.p50).toFixed(2)}, p95 ×${(s.p95 / b.p95).toFixed(2)}`,
+    );
+  }
+}
+
 async function main() {
   console.log(
     `load: ${STREAMS} streams × ${PER_STREAM} submissions, ${IN_FLIGHT} in flight, wrangler dev on 127.0.0.1:${PORT}`,
@@ -96,6 +168,18 @@ async function main() {
       ],
     });
   }
+  const coordinator = generateKey();
+  keyRows.push({
+    sql: `INSERT INTO access_keys (id, prefix, hash, agency_code, role, label, created_at, created_by)
+          VALUES (?, ?, ?, ?, 'coordinator', 'bench coordinator', ?, 'bench')`,
+    params: [
+      crypto.randomUUID(),
+      coordinator.prefix,
+      await hashKey(coordinator.key),
+      lySon58.coordinator.code,
+      new Date().toISOString(),
+    ],
+  });
   const seedFile = join(dir, 'seed.sql');
   writeFileSync(
     seedFile,
@@ -174,6 +258,7 @@ async function main() {
         `latency p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms; ` +
         `non-201: ${failures}`,
     );
+    await workbookRounds(base, coordinator.key);
   } finally {
     stop();
     clearTimeout(watchdog);

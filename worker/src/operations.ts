@@ -131,6 +131,15 @@ const xlsxAnswer = (
   },
 });
 
+/** X-Cache of the files built once per change of their inputs (worker/src/lib/built-once.ts). */
+const X_CACHE = {
+  'X-Cache': {
+    description:
+      'hit: the file stored in D1 when it was last built, from exactly the data it would be built from now and on the same day in Vietnam; miss: built for this request (and stored), as every request with Cache-Control: no-cache is. Either way the file is current',
+    schema: { type: 'string', enum: ['hit', 'miss'] },
+  },
+};
+
 const RECEIPT_REPLAYED =
   'Replayed (the same Idempotency-Key) or identical to the latest version: the earlier receipt, replayed or unchanged true';
 
@@ -390,7 +399,7 @@ export const OPERATIONS: Operation[] = [
       'The merged district workbook (.xlsx): Tổng hợp, Chi tiết, Khó khăn - Kiến nghị, Tình hình nộp báo cáo',
     access: 'coordinator',
     responses: {
-      200: xlsxAnswer('The workbook'),
+      200: xlsxAnswer('The workbook', X_CACHE),
       404: 'Unknown period',
     },
   },
@@ -401,7 +410,7 @@ export const OPERATIONS: Operation[] = [
       'The district’s written report of the period (.docx, Decree 30/2020 form): header, title, Kính gửi, I. completeness, II. results by section naming the agencies, III. difficulties, IV. proposals, signature and Nơi nhận, from the merged workbook’s data and the document settings',
     access: 'coordinator',
     responses: {
-      200: xlsxAnswer('The report', {}, DOCX_MEDIA_TYPE),
+      200: xlsxAnswer('The report', X_CACHE, DOCX_MEDIA_TYPE),
       404: 'Unknown period',
     },
   },

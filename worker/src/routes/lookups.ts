@@ -1,5 +1,6 @@
 // The rows a URL names, or 404: the data layer answers null for an unknown
 // code, and the route layer says what was not found.
+import { parsePeriodCode } from '../../../shared/periods/index.ts';
 import { type AgencyRow, findAgency } from '../db/agencies.ts';
 import { findPeriod, type PeriodRow } from '../db/periods.ts';
 import type { Principal } from '../env.ts';
@@ -10,7 +11,24 @@ import { assertCanRead } from '../middleware/auth.ts';
 export async function periodOr404(db: D1Database, code: string): Promise<PeriodRow> {
   const row = await findPeriod(db, code);
   if (row) return row;
-  throw new ApiError('NOT_FOUND', {
+  throw periodNotFound(code);
+}
+
+/**
+ * The period code of a URL as shared/periods writes it (spaces and lower
+ * case accepted), or NOT_FOUND when it is malformed: for the routes that
+ * read the period row in their own statement and answer periodNotFound
+ * when it is missing.
+ */
+export function periodCodeOr404(code: string): string {
+  const parsed = parsePeriodCode(code);
+  if (parsed.ok) return parsed.value.code;
+  throw periodNotFound(code);
+}
+
+/** The NOT_FOUND of an unknown period code (as written in the URL). */
+export function periodNotFound(code: string): ApiError {
+  return new ApiError('NOT_FOUND', {
     vi: `Không có kỳ báo cáo “${code}”.`,
     en: `There is no report period “${code}”.`,
   });

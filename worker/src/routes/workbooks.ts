@@ -14,6 +14,7 @@ import type { PeriodRow } from '../db/periods.ts';
 import { findVersion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { builtOnce, wantsFresh } from '../lib/built-once.ts';
 import { type CarryForward, carryForward } from '../lib/carry-forward.ts';
 import { loadMergedInput } from '../lib/merged-input.ts';
 import { namedPlan } from '../lib/named-plan.ts';
@@ -22,7 +23,14 @@ import { plan } from '../plan.ts';
 import { buildMergedWorkbook } from '../reports/merged.ts';
 import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
 import { writeXlsx } from '../xlsx/writer.ts';
-import { agencyOr404, agencyQuery, periodOr404, readableReport } from './lookups.ts';
+import {
+  agencyOr404,
+  agencyQuery,
+  periodCodeOr404,
+  periodNotFound,
+  periodOr404,
+  readableReport,
+} from './lookups.ts';
 
 /**
  * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
@@ -52,17 +60,31 @@ function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: st
 export const workbooks = new Hono<AppEnv>()
   .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
     const db = c.env.DB;
-    const period = await periodOr404(db, c.req.param('period'));
-    const workbook = buildMergedWorkbook({
-      ...(await loadMergedInput(db, period, c.get('now'))),
-      document: await loadDocumentSettings(db),
-    });
-    return xlsx(
-      c,
-      writeXlsx(workbook, { modified: c.get('now') }),
-      `Tong-hop-${planShort()}-${period.code}.xlsx`,
-      `Tổng hợp KH ${planNumber()} ${period.code}.xlsx`,
+    const now = c.get('now');
+    const code = periodCodeOr404(c.req.param('period'));
+    const fresh = wantsFresh(c.req.header('cache-control'));
+    const version = c.env.CF_VERSION_METADATA.id;
+    const file = await builtOnce(
+      db,
+      { period: code, kind: 'workbook', version, now, fresh },
+      async (p) =>
+        writeXlsx(
+          buildMergedWorkbook({
+            ...(await loadMergedInput(db, p, now)),
+            document: await loadDocumentSettings(db),
+          }),
+          { modified: now },
+        ),
     );
+    if (!file) throw periodNotFound(c.req.param('period'));
+    const res = xlsx(
+      c,
+      file.bytes,
+      `Tong-hop-${planShort()}-${code}.xlsx`,
+      `Tổng hợp KH ${planNumber()} ${code}.xlsx`,
+    );
+    res.headers.set('X-Cache', file.cache);
+    return res;
   })
 
   .get('/:period/template.xlsx', async (c) => {
