@@ -1,8 +1,9 @@
 // Long texts over several rows (worker/src/reports/merged/split.ts): the
 // pieces give the text back, each fits a row, and a cut falls after a
 // sentence where one is near, else after a word.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineEmAt, wrappedLines } from '../../worker/src/reports/common.ts';
+import { fittingCuts, lineEmAt, wrappedLines } from '../../worker/src/reports/common.ts';
 import { PIECE_LINES, splitRow, splitText } from '../../worker/src/reports/merged/split.ts';
 import { LONG_RESULT } from './readers/fixtures.ts';
 
@@ -35,6 +36,45 @@ describe('splitText', () => {
     expect(cut.length).toBeGreaterThan(1);
     expect(cut.join('')).toBe(word);
     for (const p of cut) expect(lines(p, 22)).toBeLessThanOrEqual(PIECE_LINES);
+  });
+});
+
+describe('fittingCuts', () => {
+  // What splitText learns in one pass must be what wrapping each prefix tells.
+  const piece = fc.constantFrom(
+    'a',
+    'W',
+    'ệ',
+    'Đ',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\t',
+    '\u00a0',
+    '.',
+    'x'.repeat(30),
+    '\u0301',
+  );
+  it('gives each word boundary whose prefix fits, with the lines wrappedLines counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 200 }).map((p) => p.join('')),
+        fc.double({ min: 2, max: 40, noNaN: true }),
+        fc.integer({ min: 1, max: 20 }),
+        (text, lineEm, maxLines) => {
+          const got = fittingCuts(text, lineEm, maxLines);
+          const boundaries = [...text.matchAll(/\s+/g)].map((m) => m.index).filter((i) => i > 0);
+          const fitting = boundaries.filter(
+            (i) => wrappedLines(text.slice(0, i), lineEm) <= maxLines,
+          );
+          expect(got.cuts).toEqual(fitting);
+          expect(got.lines).toEqual(fitting.map((i) => wrappedLines(text.slice(0, i), lineEm)));
+          expect(got.whole).toBe(wrappedLines(text, lineEm) <= maxLines);
+          if (got.whole) expect(got.total).toBe(wrappedLines(text, lineEm));
+        },
+      ),
+    );
   });
 });
 

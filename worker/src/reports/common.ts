@@ -190,46 +190,162 @@ function measure(ch: string, bold: boolean): number {
  */
 export function wrappedLines(text: string, lineEm: number, bold = false, limit = 1000): number {
   const cache = emCache[bold ? 1 : 0] as Float32Array;
-  const space = charEm(32, bold);
-  let lines = 1;
-  let used = 0; // em on the current line, before the current word
-  let word = 0; // em of the current word
+  const w = new Wrap(lineEm, charEm(32, bold));
   const n = text.length;
-  for (let i = 0; i <= n && lines <= limit; i++) {
+  for (let i = 0; i <= n && w.lines <= limit; i++) {
     const code = i < n ? text.charCodeAt(i) : 10;
     if (code !== 32 && code !== 10 && code !== 13) {
-      word += (code < CACHED && cache[code]) || charEm(code, bold);
+      w.word += (code < CACHED && cache[code]) || charEm(code, bold);
       continue;
     }
-    if (word > 0) {
-      const need = used ? used + space + word : word;
-      if (need <= lineEm) {
-        used = need;
-      } else {
-        if (used) lines++;
-        while (word > lineEm) {
-          lines++;
-          word -= lineEm;
-        }
-        used = word;
-      }
-      word = 0;
-    }
+    w.place();
     if (code !== 32 && i < n) {
       if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lines++;
-      used = 0;
+      w.newLine();
     }
   }
-  return lines;
+  return w.lines;
+}
+
+/** A greedy word wrap in progress: the one arithmetic of wrappedLines and fittingCuts. */
+class Wrap {
+  lines = 1;
+  /** Em on the current line, before the current word. */
+  used = 0;
+  /** Em of the current word. */
+  word = 0;
+  private readonly lineEm: number;
+  private readonly space: number;
+  constructor(lineEm: number, space: number) {
+    this.lineEm = lineEm;
+    this.space = space;
+  }
+
+  /** Puts the current word on the lines (at a space, a line break or the end). */
+  place(): void {
+    if (this.word <= 0) return;
+    const need = this.used ? this.used + this.space + this.word : this.word;
+    if (need <= this.lineEm) {
+      this.used = need;
+    } else {
+      if (this.used) this.lines++;
+      while (this.word > this.lineEm) {
+        this.lines++;
+        this.word -= this.lineEm;
+      }
+      this.used = this.word;
+    }
+    this.word = 0;
+  }
+
+  /** A line break. */
+  newLine(): void {
+    this.lines++;
+    this.used = 0;
+  }
+
+  /** The lines if the text ended here; the wrap goes on unchanged. */
+  ifEnded(): number {
+    const { lines, used, word } = this;
+    this.place();
+    const ended = this.lines;
+    this.lines = lines;
+    this.used = used;
+    this.word = word;
+    return ended;
+  }
+}
+
+/**
+ * Line counts already known, by line width (em of the font) and then text:
+ * what merged/split.ts measured while cutting texts into pieces, so that
+ * fitRowHeights need not wrap each piece a second time. Regular (not bold)
+ * text only, as wrappedLines counts it.
+ */
+export type KnownLines = Map<number, Map<string, number>>;
+
+/** Records that `text` wraps to `lines` lines at `lineEm` (regular text). */
+export function rememberLines(
+  known: KnownLines,
+  lineEm: number,
+  text: string,
+  lines: number,
+): void {
+  let byText = known.get(lineEm);
+  if (!byText) {
+    byText = new Map();
+    known.set(lineEm, byText);
+  }
+  byText.set(text, lines);
+}
+
+/**
+ * The word boundaries of `text` (the index of each run of whitespace, as
+ * /\s+/g finds them, the start excluded) whose prefix `text.slice(0, at)`
+ * wraps (wrappedLines) to at most `maxLines` lines at `lineEm`, in order,
+ * with the lines of each prefix; and whether the whole text does, with its
+ * lines then. A prefix never takes fewer lines than a shorter one, so these
+ * are the first boundaries of the text. One pass over the text, with
+ * wrappedLines' own arithmetic: what wrapping prefix after prefix would
+ * tell, for merged/split.ts.
+ */
+export function fittingCuts(
+  text: string,
+  lineEm: number,
+  maxLines: number,
+  bold = false,
+): { cuts: number[]; lines: number[]; whole: boolean; total: number } {
+  const cache = emCache[bold ? 1 : 0] as Float32Array;
+  const w = new Wrap(lineEm, charEm(32, bold));
+  const cuts: number[] = [];
+  const cutLines: number[] = [];
+  let afterSpace = true; // no boundary at the start
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    // JavaScript's \s (ECMA-262 WhiteSpace and LineTerminator), what /\s+/ finds.
+    const sp =
+      code <= 32
+        ? code === 32 || (code >= 9 && code <= 13)
+        : code >= 0xa0 &&
+          (code === 0xa0 ||
+            code === 0x1680 ||
+            (code >= 0x2000 && code <= 0x200a) ||
+            code === 0x2028 ||
+            code === 0x2029 ||
+            code === 0x202f ||
+            code === 0x205f ||
+            code === 0x3000 ||
+            code === 0xfeff);
+    if (sp && !afterSpace) {
+      const l = w.ifEnded();
+      if (l > maxLines) return { cuts, lines: cutLines, whole: false, total: l };
+      cuts.push(i);
+      cutLines.push(l);
+    }
+    afterSpace = sp;
+    // wrappedLines' step for this character.
+    if (code !== 32 && code !== 10 && code !== 13) {
+      w.word += (code < CACHED && cache[code]) || charEm(code, bold);
+      continue;
+    }
+    w.place();
+    if (code !== 32) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      w.newLine();
+    }
+  }
+  const total = w.ifEnded();
+  return { cuts, lines: cutLines, whole: total <= maxLines, total };
 }
 
 /**
  * Sets a height (points, at most 409) on every row whose text needs more
  * than the default, estimated with `fit` (CLOSE_FIT unless given). Rows that
- * already have a height are left as they are.
+ * already have a height are left as they are. Texts in `known` at their
+ * line width are not wrapped again.
  */
-export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT): Sheet {
+export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT, known?: KnownLines): Sheet {
   const widths = (sheet.columns ?? []).map((c) => c.width);
   const span = new Map<string, number>(); // anchor "row:col" → merged width
   const covered = new Set<string>(); // vertical merges: left to their rows
@@ -255,7 +371,8 @@ export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT): Sheet {
       const lineEm = lineEmAt(width, size, fit);
       const limit = MAX_ROW_HEIGHT / (size * LINE);
       const lines = c.style?.wrap
-        ? wrappedLines(c.value, lineEm, bold, limit)
+        ? ((bold ? undefined : known?.get(lineEm)?.get(c.value)) ??
+          wrappedLines(c.value, lineEm, bold, limit))
         : c.value.split(/\r\n?|\n/).length;
       // One line of up to 12 pt fits the default row height.
       if (lines > 1 || size > 12) height = Math.max(height, lines * size * LINE + fit.padding);

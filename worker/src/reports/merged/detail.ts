@@ -2,7 +2,7 @@
 // under it a row per responsible agency with what it reported.
 import { TASK_ROLE_LABELS } from '../../../../shared/vocabulary/index.ts';
 import type { Row, Sheet, Style } from '../../xlsx/types.ts';
-import { cell, fitRowHeights, landscape, upper } from '../common.ts';
+import { CLOSE_FIT, cell, fitRowHeights, type KnownLines, landscape, upper } from '../common.ts';
 import { keepTogetherBreaks } from './breaks.ts';
 import { same, spanRow } from './cells.ts';
 import type { MergedInput } from './input.ts';
@@ -92,6 +92,8 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
   // On one page: a section's row with its first task's title rows and
   // first agency row; a task's title rows with its first agency row.
   const groups = new Map<number, number>();
+  // The lines of each piece of a long text, measured once (split.ts).
+  const known: KnownLines = new Map();
   let r = 5;
   for (const section of plan.def.sections) {
     const sectionRow = r;
@@ -106,6 +108,8 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
         const pieces = splitRow(
           [x?.result, x?.completedProducts, x?.difficulties, x?.proposals],
           WIDTHS.slice(LONG_FROM),
+          11,
+          known,
         );
         pieces.forEach((texts, i) => {
           const first = i === 0;
@@ -127,13 +131,17 @@ export function detailSheet(input: MergedInput, m: MergedModel): Sheet {
       }
     }
   }
-  const sheet = fitRowHeights({
-    name: MERGED_SHEET_NAMES.detail,
-    rows,
-    merges,
-    columns: WIDTHS.map((width) => ({ width })),
-    freeze: { row: 5, col: 3 },
-    print: landscape([4, 4]),
-  });
+  const sheet = fitRowHeights(
+    {
+      name: MERGED_SHEET_NAMES.detail,
+      rows,
+      merges,
+      columns: WIDTHS.map((width) => ({ width })),
+      freeze: { row: 5, col: 3 },
+      print: landscape([4, 4]),
+    },
+    CLOSE_FIT,
+    known,
+  );
   return { ...sheet, rowBreaks: keepTogetherBreaks(sheet, 5, groups) };
 }

@@ -3,7 +3,7 @@
 // one row (409 points) goes on in "(tiếp)" rows with the task's number.
 import { columnLetter } from '../../../../shared/layout/a1.ts';
 import type { Row, Sheet } from '../../xlsx/types.ts';
-import { cell, landscape } from '../common.ts';
+import { CLOSE_FIT, cell, fitRowHeights, type KnownLines, landscape } from '../common.ts';
 import { same, spanRow } from './cells.ts';
 import type { MergedInput } from './input.ts';
 import type { MergedModel } from './model.ts';
@@ -23,7 +23,7 @@ export const ISSUES_HEADER = [
 /** Column widths, in characters, of columns A–F. */
 const WIDTHS = [6, 8, 32, 24, 42, 42];
 
-/** The sheet, rows numbered from 1; row heights are fitted afterwards (fitRowHeights). */
+/** The sheet, rows numbered from 1, its row heights fitted (fitRowHeights). */
 export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
   const { plan, period } = input;
   const W = ISSUES_HEADER.length;
@@ -32,6 +32,8 @@ export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
   spanRow(rows, merges, 1, W, 'TỔNG HỢP KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ', S.title);
   spanRow(rows, merges, 2, W, periodLine(period), S.subtitle);
   rows.push({ index: 4, cells: same([...ISSUES_HEADER], S.th) });
+  // The lines of each piece of a long text, measured once (split.ts).
+  const known: KnownLines = new Map();
   let r = 5;
   let n = 0;
   for (const task of plan.tasks) {
@@ -40,7 +42,7 @@ export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
       const p = who.row?.proposals.trim() ? who.row.proposals : '';
       if (!d && !p) continue;
       // A text longer than a row holds goes on in "(tiếp)" rows (split.ts).
-      splitRow([d, p], WIDTHS.slice(4)).forEach(([dx, px], i) => {
+      splitRow([d, p], WIDTHS.slice(4), 11, known).forEach(([dx, px], i) => {
         const first = i === 0;
         rows.push({
           index: r++,
@@ -61,12 +63,16 @@ export function issuesSheet(input: MergedInput, m: MergedModel): Sheet {
     rows.push({ index: r, cells: same([text, ...Array(W - 1).fill(null)], S.emptyTable) });
     merges.push(`A${r}:${columnLetter(W)}${r}`);
   }
-  return {
-    name: MERGED_SHEET_NAMES.issues,
-    rows,
-    merges,
-    columns: WIDTHS.map((width) => ({ width })),
-    freeze: { row: 5, col: 1 },
-    print: landscape([4, 4]),
-  };
+  return fitRowHeights(
+    {
+      name: MERGED_SHEET_NAMES.issues,
+      rows,
+      merges,
+      columns: WIDTHS.map((width) => ({ width })),
+      freeze: { row: 5, col: 1 },
+      print: landscape([4, 4]),
+    },
+    CLOSE_FIT,
+    known,
+  );
 }

@@ -4,7 +4,7 @@
 // 36 characters wide needs some eighty. A sheet splits such a text into
 // pieces that each fit a row and prints them on the rows below one another
 // ("(tiếp)" rows), so that every character is on paper.
-import { lineEmAt, wrappedLines } from '../common.ts';
+import { fittingCuts, type KnownLines, lineEmAt, rememberLines, wrappedLines } from '../common.ts';
 
 /**
  * Lines a piece may take: 20 of 11 pt (about 270 points) leaves a third of
@@ -15,7 +15,15 @@ export const PIECE_LINES = 20;
 
 // A sentence ends with . ! ? ; or : (the appendix's lists use ";"),
 // possibly followed by a closing quote or bracket.
-const SENTENCE_END = /[.!?;:…][”"')\]]*$/;
+const SENTENCE_ENDS = new Set('.!?;:…');
+const CLOSERS = new Set('”"\')]');
+
+/** Whether `text.slice(0, at)` ends a sentence, read backwards from `at` (no copy). */
+function endsSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
+  return i >= 0 && SENTENCE_ENDS.has(text.charAt(i));
+}
 
 /**
  * `text` cut into pieces that each wrap to at most `maxLines` lines in a
@@ -25,44 +33,44 @@ const SENTENCE_END = /[.!?;:…][”"')\]]*$/;
  * word longer than a row) inside the word. The whitespace where a piece is
  * cut is dropped, nothing else: joining the pieces with a space gives the
  * text back when it had single spaces there. An empty text gives [].
+ * Each piece's lines, when cut at a word, go into `known` (for
+ * fitRowHeights).
  */
 export function splitText(
   text: string,
   width: number,
   size = 11,
   maxLines = PIECE_LINES,
+  known?: KnownLines,
 ): string[] {
   const lineEm = lineEmAt(width, size);
   const fits = (s: string) => wrappedLines(s, lineEm, false, maxLines + 1) <= maxLines;
   const pieces: string[] = [];
   let rest = text.trim();
   while (rest) {
-    if (fits(rest)) {
+    // Word boundaries (each run of whitespace) as far as the prefix fits.
+    const { cuts, lines, whole, total } = fittingCuts(rest, lineEm, maxLines);
+    if (whole) {
       pieces.push(rest);
+      if (known) rememberLines(known, lineEm, rest, total);
       break;
     }
-    // Word boundaries: the index of each run of whitespace.
-    const cuts: number[] = [];
-    for (const m of rest.matchAll(/\s+/g)) if (m.index > 0) cuts.push(m.index);
-    // The longest prefix ending at a word boundary that fits (binary search).
-    let lo = -1;
-    let hi = cuts.length;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (fits(rest.slice(0, cuts[mid]))) lo = mid;
-      else hi = mid;
-    }
+    // The longest prefix ending at a word boundary that fits.
+    const lo = cuts.length - 1;
     let end: number;
     if (lo >= 0) {
-      end = cuts[lo] as number;
+      let at = lo;
       for (let k = lo; k >= 0; k--) {
-        const at = cuts[k] as number;
-        if (at < end / 2) break;
-        if (SENTENCE_END.test(rest.slice(0, at))) {
-          end = at;
+        if ((cuts[k] as number) < (cuts[lo] as number) / 2) break;
+        if (endsSentence(rest, cuts[k] as number)) {
+          at = k;
           break;
         }
       }
+      end = cuts[at] as number;
+      const piece = rest.slice(0, end);
+      pieces.push(piece);
+      if (known) rememberLines(known, lineEm, piece, lines[at] as number);
     } else {
       // No word boundary fits: cut the first word where it must.
       let a = 1;
@@ -73,8 +81,8 @@ export function splitText(
         else b = mid;
       }
       end = a;
+      pieces.push(rest.slice(0, end));
     }
-    pieces.push(rest.slice(0, end));
     rest = rest.slice(end).trimStart();
   }
   return pieces;
@@ -83,14 +91,18 @@ export function splitText(
 /**
  * The texts of one table row laid out over as many rows as its longest
  * text needs: `rows[i][j]` is the i-th piece of `texts[j]` (null past its
- * end), at least one row. `widths[j]` is the column width of `texts[j]`.
+ * end), at least one row. `widths[j]` is the column width of `texts[j]`;
+ * the pieces' lines go into `known` (splitText).
  */
 export function splitRow(
   texts: readonly (string | null | undefined)[],
   widths: readonly number[],
   size = 11,
+  known?: KnownLines,
 ): (string | null)[][] {
-  const pieces = texts.map((t, j) => (t ? splitText(t, widths[j] ?? 8.43, size) : []));
+  const pieces = texts.map((t, j) =>
+    t ? splitText(t, widths[j] ?? 8.43, size, PIECE_LINES, known) : [],
+  );
   const n = Math.max(1, ...pieces.map((p) => p.length));
   return Array.from({ length: n }, (_, i) => pieces.map((p) => p[i] ?? null));
 }
