@@ -1,6 +1,13 @@
 // npm run bench:workerd (and the last part of npm run bench): the Worker's
-// heavy operations measured inside workerd, with the same code in Node in the
-// same run as the reference. Prints figures; asserts nothing.
+// heavy operations measured inside workerd, each against an alternative
+// measured in the same run, in the same workerd, batches taken in turn.
+// Prints figures; asserts nothing.
+//
+//   node bench/workerd.bench.ts                    every comparison
+//   node bench/workerd.bench.ts --only workbook,template
+//                                                  those comparisons (bench:xlsx)
+//   node bench/workerd.bench.ts --write-docs       and writes the table of
+//                                                  docs/benchmarks.md (bench:docs)
 //
 // Inside workerd the clocks only advance on I/O, so a request cannot time
 // itself. Instead wrangler's unstable_dev starts the bench Worker
@@ -9,30 +16,81 @@
 // before and after each request. One request runs a workload n times; its
 // CPU, less an empty request's (the request's own cost) and less workerd's
 // idle CPU over the same wall time, divided by n, is one operation's CPU.
-// Ticks are 10 ms, so each batch runs for about a second. Node's figure is
-// process.cpuUsage() (user + system) over the same n runs in this process.
+// Ticks are 10 ms, so each batch runs for about a second.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { unstable_dev } from 'wrangler';
 import { ROOT } from '../scripts/lib/wrangler.ts';
 import { coldLines, coldUpload } from './workerd/cold.ts';
 import { cpuMs, descendantsNamed, TICK_MS } from './workerd/cpu.ts';
-import {
-  filledTemplate,
-  UPLOAD_AGENCY,
-  UPLOAD_PERIOD,
-  type Workload,
-  workloads,
-} from './workloads.ts';
+import { type Comparison, docsTable, median, range, replaceMarked } from './workerd/table.ts';
+import { filledTemplate, UPLOAD_AGENCY, UPLOAD_PERIOD } from './workloads.ts';
 
-/** Workloads, each run `n` times per batch (about a second of CPU), `batches` batches. */
+/**
+ * The comparisons: our workload and its alternative (bench/workloads.ts),
+ * each run `n` times per batch (about a second of CPU). The ratio printed
+ * is the alternative's CPU over ours: above 1, ours is that much faster.
+ */
 const PLAN = [
-  { op: 'report.docx', n: 25 },
-  { op: 'workbook', n: 80 },
-  { op: 'upload', n: 250 },
+  {
+    name: 'workbook',
+    line: 'merged workbook vs exceljs',
+    ours: 'workbook',
+    alt: 'workbook.exceljs',
+    n: 80,
+    nAlt: 20,
+  },
+  {
+    name: 'workbook',
+    line: 'merged workbook writer vs exceljs writing the same model',
+    ours: 'write',
+    alt: 'write.exceljs',
+    n: 100,
+    nAlt: 20,
+  },
+  {
+    name: 'deflate',
+    line: 'merged workbook writer, native deflate vs fflate',
+    ours: 'write.native',
+    alt: 'write',
+    n: 100,
+    nAlt: 100,
+  },
+  {
+    name: 'template',
+    line: 'template vs exceljs',
+    ours: 'template',
+    alt: 'template.exceljs',
+    n: 250,
+    nAlt: 80,
+  },
+  {
+    name: 'report.docx',
+    line: 'report.docx vs docx packing the same text as plain paragraphs',
+    ours: 'report.docx',
+    alt: 'report.docx.floor',
+    n: 40,
+    nAlt: 60,
+  },
+  {
+    name: 'upload',
+    line: "upload read + validate vs SheetJS's XLSX.read of the same bytes",
+    ours: 'upload',
+    alt: 'upload.floor',
+    n: 250,
+    nAlt: 400,
+  },
 ] as const;
 const BATCHES = 3;
 const EMPTY_REQUESTS = 200;
 /** Fresh starts of the product Worker for the cold upload (bench/workerd/cold.ts). */
 const COLD_STARTS = 5;
+
+const { values: args } = parseArgs({
+  options: { only: { type: 'string' }, 'write-docs': { type: 'boolean' } },
+});
+const only = args.only?.split(',');
+const plan = PLAN.filter((p) => !only || only.includes(p.name));
 
 const worker = await unstable_dev('bench/workerd/worker.ts', {
   config: 'bench/workerd/wrangler.toml',
@@ -40,6 +98,7 @@ const worker = await unstable_dev('bench/workerd/worker.ts', {
   experimental: { disableExperimentalWarning: true },
 });
 
+const results: Comparison[] = [];
 try {
   const run = async (op: string, n: number) => {
     const r = await worker.fetch(`/run?op=${encodeURIComponent(op)}&n=${n}`);
@@ -65,14 +124,11 @@ try {
     await fn();
     return { cpu: cpuMs(pid) - c0, wall: performance.now() - t0 };
   };
-  // The isolate's first report.docx: V8 has not compiled `docx` yet.
-  const cold = await measure(() => run('report.docx', 1));
-  // And Node's first, in this process (same inputs, built here).
-  const inNode = workloads();
-  const docx = inNode['report.docx'] as Workload;
-  const c0 = process.cpuUsage();
-  await docx.run();
-  const coldNode = process.cpuUsage(c0);
+  // The isolate's first report.docx (V8 has not compiled `docx` yet): one
+  // request, so ±one tick; no alternative.
+  const cold = plan.some((p) => p.name === 'report.docx')
+    ? await measure(() => run('report.docx', 1))
+    : undefined;
   // workerd at rest, then the cost of a request that does nothing.
   const idle = await measure(() => new Promise((r) => setTimeout(r, 1000)));
   const idlePerMs = idle.cpu / idle.wall;
@@ -84,32 +140,35 @@ try {
     `workerd (pid ${pid} of ${pids.length}), CPU from /proc in ${TICK_MS} ms ticks: ` +
       `idle ${(idlePerMs * 1000).toFixed(0)} ms/s, an empty request ${perRequest.toFixed(2)} ms`,
   );
-  const nodeCold = (coldNode.user + coldNode.system) / 1000;
-  console.log(
-    `report.docx, first in a fresh isolate, in workerd: ${(cold.cpu - perRequest).toFixed(0)} ms CPU ±${TICK_MS} ` +
-      `(Node's first: ${nodeCold.toFixed(0)} ms, ×${((cold.cpu - perRequest) / nodeCold).toFixed(2)})`,
-  );
-  for (const { op, n } of PLAN) {
-    await run(op, 3); // warm up workerd's JIT
-    const perOp: number[] = [];
-    for (let b = 0; b < BATCHES; b++) {
-      const m = await measure(() => run(op, n));
-      perOp.push((m.cpu - idlePerMs * m.wall - perRequest) / n);
-    }
-    const workload = inNode[op] as Workload;
-    for (let i = 0; i < 3; i++) await workload.run(); // and Node's
-    const node: number[] = [];
-    for (let b = 0; b < BATCHES; b++) {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < n; i++) await workload.run();
-      const c = process.cpuUsage(c0);
-      node.push((c.user + c.system) / 1000 / n);
-    }
-    const w = median(perOp);
-    const v = median(node);
+  if (cold) {
     console.log(
-      `${workload.label} in workerd: ${w.toFixed(1)} ms CPU (Node: ${v.toFixed(1)} ms, ×${(w / v).toFixed(2)}); ` +
-        `median of ${BATCHES} batches of ${n}, workerd range ${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)} ms`,
+      `report.docx, first in a fresh isolate, in workerd: ${(cold.cpu - perRequest).toFixed(0)} ms CPU ±${TICK_MS}`,
+    );
+  }
+  /** One batch: CPU per operation, in ms. */
+  const batch = async (op: string, n: number) => {
+    const m = await measure(() => run(op, n));
+    return (m.cpu - idlePerMs * m.wall - perRequest) / n;
+  };
+  for (const p of plan) {
+    // Warm up workerd's JIT on both.
+    const { bytes } = await run(p.ours, 3);
+    const { bytes: altBytes } = await run(p.alt, 3);
+    const ours: number[] = [];
+    const alt: number[] = [];
+    for (let b = 0; b < BATCHES; b++) {
+      ours.push(await batch(p.ours, p.n));
+      alt.push(await batch(p.alt, p.nAlt));
+    }
+    const c: Comparison = { line: p.line, ours, alt, bytes, altBytes };
+    results.push(c);
+    const o = median(ours);
+    const a = median(alt);
+    console.log(`${p.line} in workerd: ${(a / o).toFixed(1)}×`);
+    console.log(
+      `  ours ${o.toFixed(1)} ms CPU (batches ${range(ours)}), ${kib(bytes)}; ` +
+        `alternative ${a.toFixed(1)} ms (batches ${range(alt)}), ${kib(altBytes)}; ` +
+        `medians of ${BATCHES} batches of ${p.n} and ${p.nAlt}`,
     );
   }
 } finally {
@@ -117,10 +176,18 @@ try {
 }
 
 // A cold upload: the product Worker started afresh for each (bench/workerd/cold.ts).
-const upload = { bytes: filledTemplate().bytes, agency: UPLOAD_AGENCY, period: UPLOAD_PERIOD };
-for (const line of coldLines(await coldUpload(ROOT, upload, COLD_STARTS))) console.log(line);
+if (!only || only.includes('upload')) {
+  const upload = { bytes: filledTemplate().bytes, agency: UPLOAD_AGENCY, period: UPLOAD_PERIOD };
+  for (const line of coldLines(await coldUpload(ROOT, upload, COLD_STARTS))) console.log(line);
+}
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+if (args['write-docs']) {
+  const path = 'docs/benchmarks.md';
+  const date = new Date().toISOString().slice(0, 10);
+  writeFileSync(path, replaceMarked(readFileSync(path, 'utf8'), docsTable(results, date)));
+  console.log(`${path}: table written`);
+}
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} KiB`;
 }

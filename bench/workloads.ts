@@ -4,6 +4,9 @@
 // agencies, every task, texts of 100–600 characters, hostile strings and a
 // 20,000-character text) and an agency template filled in as a clerk would.
 // ECMAScript only: this file is bundled into workerd.
+import { read as sheetjsRead } from '@e965/xlsx';
+import { Document, Packer, Paragraph } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { EMPTY_DOCUMENT_SETTINGS } from '../shared/documents/index.ts';
 import { getPeriod } from '../shared/periods/index.ts';
 import { lySon58 } from '../shared/plan/index.ts';
@@ -13,7 +16,9 @@ import { dataInput } from '../tests/node/readers/fixtures.ts';
 import { buildMergedWorkbook } from '../worker/src/reports/merged.ts';
 import { buildReportDocx } from '../worker/src/reports/report.ts';
 import { buildTemplateWorkbook } from '../worker/src/reports/template.ts';
-import { writeXlsx } from '../worker/src/xlsx/writer.ts';
+import { writeXlsx, xlsxParts } from '../worker/src/xlsx/writer.ts';
+import { zipNative } from '../worker/src/xlsx/zip.ts';
+import { writeWithExceljs } from './exceljs.ts';
 
 /** The agency whose template is filled in for the upload workload. */
 export const UPLOAD_AGENCY = 'P-TP';
@@ -65,28 +70,93 @@ export interface Workload {
 }
 
 /**
- * The workloads by route name: `report.docx` (the written report, `docx`),
- * `workbook` (the merged workbook built and written, deflate 6), `upload`
- * (a filled template read and validated), and `empty` (nothing: the
- * baseline for a request's own cost).
+ * The paragraphs of a .docx's main part, each as its text (the runs' <w:t>
+ * joined), in order: what the docx floor packs again without our layout.
  */
-export function workloads(): Record<string, Workload> {
+function docxParagraphs(bytes: Uint8Array): string[] {
+  const xml = strFromU8(
+    unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' })[
+      'word/document.xml'
+    ] as Uint8Array,
+  );
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
+}
+
+/**
+ * The workloads by name, each with the alternative it is compared with:
+ * `workbook` (the merged workbook built and written, deflate 6) and
+ * `workbook.exceljs` (the same model, built by us, written by exceljs at
+ * deflate 6); `write` and `write.exceljs` (the writers alone, on the built
+ * model); `template` and `template.exceljs` (an agency template);
+ * `report.docx` (the written report) and `report.docx.floor` (`docx`
+ * packing the same paragraphs' text as plain paragraphs: the library's
+ * floor, without our tables, styles and layout); `upload` (a filled
+ * template read and validated) and `upload.floor` (SheetJS's XLSX.read of
+ * the same bytes, nothing else); and `empty` (nothing: the baseline for a
+ * request's own cost).
+ */
+export async function workloads(): Promise<Record<string, Workload>> {
   const input = dataInput();
   const upload = filledTemplate();
+  const period = getPeriod(UPLOAD_PERIOD);
+  const merged = buildMergedWorkbook(input);
+  const paragraphs = docxParagraphs(await buildReportDocx(input, EMPTY_DOCUMENT_SETTINGS));
   return {
     empty: { label: 'empty request', run: async () => 0 },
     'report.docx': {
       label: 'report.docx',
       run: async () => (await buildReportDocx(input, EMPTY_DOCUMENT_SETTINGS)).length,
     },
+    'report.docx.floor': {
+      label: 'docx packing the same text as plain paragraphs',
+      run: async () =>
+        (
+          await Packer.pack(
+            new Document({ sections: [{ children: paragraphs.map((t) => new Paragraph(t)) }] }),
+            'uint8array',
+          )
+        ).length,
+    },
     workbook: {
-      label: 'merged workbook (build + write)',
+      label: 'merged workbook',
       run: async () => writeXlsx(buildMergedWorkbook(input)).length,
+    },
+    'workbook.exceljs': {
+      label: 'exceljs',
+      run: async () => (await writeWithExceljs(buildMergedWorkbook(input))).length,
+    },
+    write: { label: 'merged workbook writer', run: async () => writeXlsx(merged).length },
+    'write.native': {
+      label: 'merged workbook writer, native deflate',
+      run: async () => (await zipNative(xlsxParts(merged))).length,
+    },
+    'write.exceljs': {
+      label: 'exceljs writing the same model',
+      run: async () => (await writeWithExceljs(merged)).length,
+    },
+    template: {
+      label: 'template',
+      run: async () => writeXlsx(buildTemplateWorkbook(lySon58, UPLOAD_AGENCY, period)).length,
+    },
+    'template.exceljs': {
+      label: 'exceljs',
+      run: async () =>
+        (await writeWithExceljs(buildTemplateWorkbook(lySon58, UPLOAD_AGENCY, period))).length,
     },
     upload: {
       label: 'upload read + validate',
       run: async () => {
         readAndValidate(upload.bytes);
+        return upload.bytes.length;
+      },
+    },
+    'upload.floor': {
+      label: "SheetJS's XLSX.read of the same bytes",
+      run: async () => {
+        // Dense, without formatted text or HTML, as shared/workbook/read.ts reads.
+        sheetjsRead(upload.bytes, { type: 'array', dense: true, cellText: false, cellHTML: false });
         return upload.bytes.length;
       },
     },

@@ -13,7 +13,7 @@ export default {
     if (url.pathname !== '/run') return new Response('not found', { status: 404 });
     const op = url.searchParams.get('op') ?? '';
     const n = Number(url.searchParams.get('n') ?? '1');
-    all ??= workloads();
+    all ??= await workloads();
     const workload = all[op];
     if (!workload || !Number.isInteger(n) || n < 0) {
       return new Response(`no such workload: ${op}`, { status: 404 });

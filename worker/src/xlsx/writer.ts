@@ -1,7 +1,7 @@
 // A focused SpreadsheetML (.xlsx) writer: the workbook model in types.ts in,
 // the bytes of an .xlsx file out. Knows nothing of D1 or HTTP. Zipped with
 // fflate (docs/workbooks.md: why not exceljs or SheetJS).
-import { strToU8, type Zippable, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { commentsXml, sheetRelsXml, vmlXml } from './notes.ts';
 import { sheetXml } from './sheet.ts';
 import { SharedStrings } from './strings.ts';
@@ -15,6 +15,9 @@ export interface WriteOptions {
   /** Document timestamp (ISO); now when omitted. */
   modified?: string;
 }
+
+/** The parts of an .xlsx package: path in the ZIP → UTF-8 bytes. */
+export type XlsxParts = Record<string, Uint8Array<ArrayBuffer>>;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
@@ -46,11 +49,16 @@ function checkSheetNames(sheets: Sheet[]): void {
 /** 'Tổng hợp' → "'Tổng hợp'" as used in defined names. */
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8Array {
+/**
+ * The parts of the .xlsx package of `workbook`, each as UTF-8 bytes by its
+ * path in the ZIP. Throws XlsxError on a bad sheet name (1–31 characters,
+ * none of : \\ / ? * [ ], unique, at least one visible sheet).
+ */
+export function xlsxParts(workbook: Workbook, options: WriteOptions = {}): XlsxParts {
   checkSheetNames(workbook.sheets);
   const styles = new StyleSheet();
   const strings = new SharedStrings();
-  const files: Zippable = {};
+  const files: XlsxParts = {};
   const n = workbook.sheets.length;
 
   workbook.sheets.forEach((sheet, i) => {
@@ -150,5 +158,13 @@ export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8
     `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ly-son-poverty-reporting</Application></Properties>`,
   );
 
-  return zipSync(files, { level: options.level ?? 6 });
+  return files;
+}
+
+/**
+ * The bytes of the .xlsx file of `workbook`, deflated by fflate at
+ * `options.level` (6 by default). Throws XlsxError on a bad sheet name.
+ */
+export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8Array {
+  return zipSync(xlsxParts(workbook, options), { level: options.level ?? 6 });
 }

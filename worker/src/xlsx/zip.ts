@@ -1,0 +1,68 @@
+// ZIP packages deflated by the runtime's own zlib (CompressionStream, in
+// workerd, browsers and Node) instead of fflate's JavaScript deflate. Each
+// part goes through CompressionStream('gzip'): the gzip member's body is the
+// raw deflate stream a ZIP entry holds (RFC 1952 §2.2 around RFC 1951), and
+// its trailer gives the part's CRC-32 and size, so no CRC is computed in
+// JavaScript. fflate's Zip lays out the headers and the central directory.
+import { Zip, type ZipInputFile } from 'fflate';
+
+/** A gzip member's fixed header (RFC 1952 §2.3) when no optional field is set. */
+const GZIP_HEADER = 10;
+const GZIP_TRAILER = 8;
+
+/** One part deflated natively: the raw deflate bytes, the CRC-32 and size of the input. */
+async function gzipPart(
+  data: Uint8Array<ArrayBuffer>,
+): Promise<{ raw: Uint8Array<ArrayBuffer>; crc: number; size: number }> {
+  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('gzip'));
+  const gz = new Uint8Array(await new Response(stream).arrayBuffer());
+  // FLG (byte 3) = 0: no name, comment or extra field, so the body starts at 10.
+  if (gz.length < GZIP_HEADER + GZIP_TRAILER || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[3] !== 0) {
+    throw new Error('CompressionStream gave an unexpected gzip header');
+  }
+  const end = gz.length - GZIP_TRAILER;
+  const view = new DataView(gz.buffer, gz.byteOffset + end, GZIP_TRAILER);
+  return {
+    raw: gz.subarray(GZIP_HEADER, end),
+    crc: view.getUint32(0, true),
+    size: view.getUint32(4, true),
+  };
+}
+
+/**
+ * `files` (path in the package → bytes) as the bytes of a ZIP file, each
+ * entry deflated by the runtime's zlib at its default level (6). Entries
+ * carry their sizes in data descriptors (APPNOTE 4.3.9), as fflate's
+ * streaming Zip writes them.
+ */
+export async function zipNative(
+  files: Readonly<Record<string, Uint8Array<ArrayBuffer>>>,
+): Promise<Uint8Array> {
+  const names = Object.keys(files);
+  const deflated = await Promise.all(
+    names.map((n) => gzipPart(files[n] as Uint8Array<ArrayBuffer>)),
+  );
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
+  names.forEach((filename, i) => {
+    const d = deflated[i] as (typeof deflated)[number];
+    const entry: ZipInputFile = { filename, size: d.size, crc: d.crc, compression: 8 };
+    zip.add(entry);
+    entry.ondata?.(null, d.raw, true);
+  });
+  zip.end();
+  if (failure) throw failure;
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
