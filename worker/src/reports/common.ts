@@ -307,16 +307,16 @@ export function fittingCuts(
     const sp =
       code <= 32
         ? code === 32 || (code >= 9 && code <= 13)
-        : code >= 0xa0 &&
-          (code === 0xa0 ||
+        : code < 0x1680
+          ? code === 0xa0
+          : (code >= 0x2000 && code <= 0x200a) ||
             code === 0x1680 ||
-            (code >= 0x2000 && code <= 0x200a) ||
             code === 0x2028 ||
             code === 0x2029 ||
             code === 0x202f ||
             code === 0x205f ||
             code === 0x3000 ||
-            code === 0xfeff);
+            code === 0xfeff;
     if (sp && !afterSpace) {
       const l = w.ifEnded();
       if (l > maxLines) return { cuts, lines: cutLines, whole: false, total: l };
@@ -347,36 +347,46 @@ export function fittingCuts(
  */
 export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT, known?: KnownLines): Sheet {
   const widths = (sheet.columns ?? []).map((c) => c.width);
-  const span = new Map<string, number>(); // anchor "row:col" → merged width
-  const covered = new Set<string>(); // vertical merges: left to their rows
+  // Merged cells by anchor, keyed row * COLS + column: a number, not a
+  // string built for every cell.
+  const COLS = 16384;
+  const span = new Map<number, number>(); // anchor → merged width
+  const covered = new Set<number>(); // vertical merges: left to their rows
   for (const m of sheet.merges ?? []) {
     const [a, b] = m.split(':').map((x) => parseAddress(x));
     if (!a || !b) continue;
     if (a.row !== b.row) {
-      covered.add(`${a.row}:${a.col}`);
+      covered.add(a.row * COLS + a.col);
       continue;
     }
     let w = 0;
     for (let c = a.col; c <= b.col; c++) w += widths[c - 1] ?? 8.43;
-    span.set(`${a.row}:${a.col}`, w);
+    span.set(a.row * COLS + a.col, w);
   }
   for (const row of sheet.rows) {
     if (row.height) continue;
     let height = 0;
-    row.cells.forEach((c, i) => {
-      if (!c || typeof c.value !== 'string' || covered.has(`${row.index}:${i + 1}`)) return;
-      const size = c.style?.font?.size ?? 12;
-      const bold = !!c.style?.font?.bold;
-      const width = span.get(`${row.index}:${i + 1}`) ?? widths[i] ?? 8.43;
-      const lineEm = lineEmAt(width, size, fit);
-      const limit = MAX_ROW_HEIGHT / (size * LINE);
-      const lines = c.style?.wrap
-        ? ((bold ? undefined : known?.get(lineEm)?.get(c.value)) ??
-          wrappedLines(c.value, lineEm, bold, limit))
-        : c.value.split(/\r\n?|\n/).length;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (!c || typeof c.value !== 'string') continue;
+      const key = row.index * COLS + i + 1;
+      if (covered.has(key)) continue;
+      const font = c.style?.font;
+      const size = font?.size ?? 12;
+      const bold = !!font?.bold;
+      let lines: number;
+      if (c.style?.wrap) {
+        const lineEm = lineEmAt(span.get(key) ?? widths[i] ?? 8.43, size, fit);
+        lines =
+          (bold ? undefined : known?.get(lineEm)?.get(c.value)) ??
+          wrappedLines(c.value, lineEm, bold, MAX_ROW_HEIGHT / (size * LINE));
+      } else {
+        lines = c.value.split(/\r\n?|\n/).length;
+      }
       // One line of up to 12 pt fits the default row height.
       if (lines > 1 || size > 12) height = Math.max(height, lines * size * LINE + fit.padding);
-    });
+    }
     if (height > DEFAULT_ROW_HEIGHT) row.height = Math.min(MAX_ROW_HEIGHT, Math.ceil(height));
   }
   return sheet;

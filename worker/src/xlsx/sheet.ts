@@ -82,6 +82,8 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
   let maxRow = 1;
   const rows: string[] = [];
   let lastIndex = 0;
+  // Column letters, made once per sheet rather than once per cell.
+  const letters: string[] = [];
   for (const row of sheet.rows) {
     if (row.index <= lastIndex)
       throw new Error(`Sheet “${sheet.name}”: rows must be in ascending order (row ${row.index})`);
@@ -90,8 +92,9 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     const cells: string[] = [];
     row.cells.forEach((cell, i) => {
       if (!cell) return;
+      letters[i] ??= columnLetter(i + 1);
       const xml = cellXml(
-        address(row.index, i + 1),
+        `${letters[i]}${row.index}`,
         cell.value,
         styles.indexOf(cell.style),
         strings,
