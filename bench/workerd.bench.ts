@@ -51,8 +51,8 @@ const PLAN = [
   {
     name: 'deflate',
     line: 'merged workbook writer, native deflate vs fflate',
-    ours: 'write.native',
-    alt: 'write',
+    ours: 'write',
+    alt: 'write.fflate',
     n: 100,
     nAlt: 100,
   },

@@ -16,8 +16,7 @@ import { dataInput } from '../tests/node/readers/fixtures.ts';
 import { buildMergedWorkbook } from '../worker/src/reports/merged.ts';
 import { buildReportDocx } from '../worker/src/reports/report.ts';
 import { buildTemplateWorkbook } from '../worker/src/reports/template.ts';
-import { writeXlsx, xlsxParts } from '../worker/src/xlsx/writer.ts';
-import { zipNative } from '../worker/src/xlsx/zip.ts';
+import { writeXlsx, writeXlsxNative } from '../worker/src/xlsx/writer.ts';
 import { writeWithExceljs } from './exceljs.ts';
 
 /** The agency whose template is filled in for the upload workload. */
@@ -86,10 +85,12 @@ function docxParagraphs(bytes: Uint8Array): string[] {
 
 /**
  * The workloads by name, each with the alternative it is compared with:
- * `workbook` (the merged workbook built and written, deflate 6) and
- * `workbook.exceljs` (the same model, built by us, written by exceljs at
- * deflate 6); `write` and `write.exceljs` (the writers alone, on the built
- * model); `template` and `template.exceljs` (an agency template);
+ * `workbook` (the merged workbook built and written as the Worker serves
+ * it, deflate 6 by the runtime's zlib) and `workbook.exceljs` (the same
+ * model, built by us, written by exceljs at deflate 6); `write` and
+ * `write.exceljs` (the writers alone, on the built model), `write.fflate`
+ * (ours deflated by fflate at level 6); `template` and `template.exceljs`
+ * (an agency template);
  * `report.docx` (the written report) and `report.docx.floor` (`docx`
  * packing the same paragraphs' text as plain paragraphs: the library's
  * floor, without our tables, styles and layout); `upload` (a filled
@@ -121,16 +122,19 @@ export async function workloads(): Promise<Record<string, Workload>> {
     },
     workbook: {
       label: 'merged workbook',
-      run: async () => writeXlsx(buildMergedWorkbook(input)).length,
+      run: async () => (await writeXlsxNative(buildMergedWorkbook(input))).length,
     },
     'workbook.exceljs': {
       label: 'exceljs',
       run: async () => (await writeWithExceljs(buildMergedWorkbook(input))).length,
     },
-    write: { label: 'merged workbook writer', run: async () => writeXlsx(merged).length },
-    'write.native': {
-      label: 'merged workbook writer, native deflate',
-      run: async () => (await zipNative(xlsxParts(merged))).length,
+    write: {
+      label: 'merged workbook writer',
+      run: async () => (await writeXlsxNative(merged)).length,
+    },
+    'write.fflate': {
+      label: 'merged workbook writer, fflate deflate',
+      run: async () => writeXlsx(merged).length,
     },
     'write.exceljs': {
       label: 'exceljs writing the same model',
@@ -138,7 +142,8 @@ export async function workloads(): Promise<Record<string, Workload>> {
     },
     template: {
       label: 'template',
-      run: async () => writeXlsx(buildTemplateWorkbook(lySon58, UPLOAD_AGENCY, period)).length,
+      run: async () =>
+        (await writeXlsxNative(buildTemplateWorkbook(lySon58, UPLOAD_AGENCY, period))).length,
     },
     'template.exceljs': {
       label: 'exceljs',

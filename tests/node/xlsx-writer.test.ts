@@ -1,15 +1,21 @@
 // The writer's own promises, read back from the zip it makes (the
 // independent readers, openpyxl and LibreOffice, are in xlsx-readers.test.ts).
+import { crc32 } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../shared/workbook/read.ts';
+import { buildMergedWorkbook } from '../../worker/src/reports/merged.ts';
 import type { Workbook } from '../../worker/src/xlsx/types.ts';
-import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
+import { writeXlsx, writeXlsxNative } from '../../worker/src/xlsx/writer.ts';
 import { cellText } from '../../worker/src/xlsx/xml.ts';
+import { dataInput } from './readers/fixtures.ts';
 
 const parts = (wb: Workbook) => {
   const files = unzipSync(writeXlsx(wb, { modified: '2026-01-01T00:00:00Z' }));
   return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
 };
+const unzipped = (bytes: Uint8Array) =>
+  Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 const one = (cells: Workbook['sheets'][number]['rows'][number]['cells']): Workbook => ({
   sheets: [{ name: 'S', rows: [{ index: 1, cells }] }],
 });
@@ -26,6 +32,36 @@ describe('cell text', () => {
     ['😀 Cộng hòa', '😀 Cộng hòa'],
   ])('%j is written as %j', (input, xml) => {
     expect(cellText(input)).toBe(xml);
+  });
+});
+
+/** Each entry's CRC-32 as the ZIP's central directory gives it (APPNOTE 4.3.12), by name. */
+function centralCrcs(zip: Uint8Array): Record<string, number> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  const crcs: Record<string, number> = {};
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
+    const nameLength = view.getUint16(at + 28, true);
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
+    crcs[name] = view.getUint32(at + 16, true);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return crcs;
+}
+
+describe('writeXlsxNative', () => {
+  it('zips the same parts as writeXlsx, deflated by the runtime, with their CRC-32', async () => {
+    const book = buildMergedWorkbook(dataInput());
+    const modified = '2026-01-01T00:00:00Z';
+    const native = await writeXlsxNative(book, { modified });
+    expect(unzipped(native)).toEqual(unzipped(writeXlsx(book, { modified })));
+    const crcs = centralCrcs(native);
+    const files = unzipSync(native);
+    expect(Object.keys(crcs).sort()).toEqual(Object.keys(files).sort());
+    for (const [name, bytes] of Object.entries(files)) expect(crcs[name]).toBe(crc32(bytes));
+    expect(readWorkbook(native).ok).toBe(true);
   });
 });
 

@@ -26,7 +26,7 @@ import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { limitUpload, maxUploadBytes, readUploadForm } from '../middleware/upload-form.ts';
 import { plan } from '../plan.ts';
 import { buildAnnotatedWorkbook } from '../reports/annotated.ts';
-import { writeXlsx } from '../xlsx/writer.ts';
+import { writeXlsxNative } from '../xlsx/writer.ts';
 import { periodOr404 } from './lookups.ts';
 import { storedAnswer } from './receipts.ts';
 import { contentDisposition, periodInfo } from './workbooks.ts';
@@ -107,7 +107,7 @@ export const uploads = new Hono<AppEnv>()
       sheet.grid,
       checked.findings,
     );
-    const bytes = writeXlsx(workbook, { modified: c.get('now') });
+    const bytes = await writeXlsxNative(workbook, { modified: c.get('now') });
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': XLSX_MEDIA_TYPE,
       'Content-Disposition': contentDisposition(

@@ -22,7 +22,7 @@ import { assertCanRead, requireCoordinator } from '../middleware/auth.ts';
 import { plan } from '../plan.ts';
 import { buildMergedWorkbook } from '../reports/merged.ts';
 import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
-import { writeXlsx } from '../xlsx/writer.ts';
+import { writeXlsxNative } from '../xlsx/writer.ts';
 import {
   agencyOr404,
   agencyQuery,
@@ -68,7 +68,7 @@ export const workbooks = new Hono<AppEnv>()
       db,
       { period: code, kind: 'workbook', version, now, fresh },
       async (p) =>
-        writeXlsx(
+        writeXlsxNative(
           buildMergedWorkbook({
             ...(await loadMergedInput(db, p, now)),
             document: await loadDocumentSettings(db),
@@ -105,7 +105,7 @@ export const workbooks = new Hono<AppEnv>()
     );
     const res = xlsx(
       c,
-      writeXlsx(workbook, { modified: c.get('now') }),
+      await writeXlsxNative(workbook, { modified: c.get('now') }),
       `Bieu-mau-${planShort()}-${agency.code}-${period.code}.xlsx`,
       `Biểu mẫu KH ${planNumber()} ${agency.code} ${period.code}.xlsx`,
     );
@@ -145,7 +145,7 @@ export const workbooks = new Hono<AppEnv>()
     });
     return xlsx(
       c,
-      writeXlsx(workbook, { modified: row.received_at }),
+      await writeXlsxNative(workbook, { modified: row.received_at }),
       `Bao-cao-${planShort()}-${agency.code}-${period.code}-v${row.version}.xlsx`,
       `Báo cáo KH ${planNumber()} ${agency.code} ${period.code} phiên bản ${row.version}.xlsx`,
     );

@@ -8,6 +8,7 @@ import { SharedStrings } from './strings.ts';
 import { StyleSheet } from './styles.ts';
 import type { Sheet, Workbook } from './types.ts';
 import { escapeXml, plainText } from './xml.ts';
+import { zipNative } from './zip.ts';
 
 export interface WriteOptions {
   /** Deflate level 0–9; 6 by default (TECH-NOTES: ~45 ms for a large district workbook). */
@@ -167,4 +168,18 @@ export function xlsxParts(workbook: Workbook, options: WriteOptions = {}): XlsxP
  */
 export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8Array {
   return zipSync(xlsxParts(workbook, options), { level: options.level ?? 6 });
+}
+
+/**
+ * The bytes of the .xlsx file of `workbook` as writeXlsx gives them, the
+ * same parts, deflated instead by the runtime's own zlib (CompressionStream,
+ * level 6): what the Worker serves, as inside workerd it costs about half of
+ * fflate's JavaScript deflate (docs/benchmarks.md, issue 15). Rejects with
+ * XlsxError on a bad sheet name.
+ */
+export async function writeXlsxNative(
+  workbook: Workbook,
+  options: Omit<WriteOptions, 'level'> = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  return zipNative(xlsxParts(workbook, options));
 }

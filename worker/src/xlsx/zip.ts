@@ -37,7 +37,7 @@ async function gzipPart(
  */
 export async function zipNative(
   files: Readonly<Record<string, Uint8Array<ArrayBuffer>>>,
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const names = Object.keys(files);
   const deflated = await Promise.all(
     names.map((n) => gzipPart(files[n] as Uint8Array<ArrayBuffer>)),
