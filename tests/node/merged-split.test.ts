@@ -56,20 +56,28 @@ describe('fittingCuts', () => {
     'x'.repeat(30),
     '\u0301',
   );
-  it('gives each word boundary whose prefix fits, with the lines wrappedLines counts', () => {
+  it('gives the last word boundary whose prefix fits, and the last marked one, with the lines wrappedLines counts', () => {
     fc.assert(
       fc.property(
         fc.array(piece, { maxLength: 200 }).map((p) => p.join('')),
         fc.double({ min: 2, max: 40, noNaN: true }),
         fc.integer({ min: 1, max: 20 }),
         (text, lineEm, maxLines) => {
-          const got = fittingCuts(text, lineEm, maxLines);
-          const boundaries = [...text.matchAll(/\s+/g)].map((m) => m.index).filter((i) => i > 0);
-          const fitting = boundaries.filter(
-            (i) => wrappedLines(text.slice(0, i), lineEm) <= maxLines,
+          // Marked: boundaries after a full stop.
+          const afterStop = (t: string, at: number) => t[at - 1] === '.';
+          const got = fittingCuts(text, lineEm, maxLines, afterStop);
+          const lines = (at: number) => wrappedLines(text.slice(0, at), lineEm);
+          const fitting = [...text.matchAll(/\s+/g)]
+            .map((m) => m.index)
+            .filter((at) => at > 0 && lines(at) <= maxLines);
+          const last = fitting.at(-1);
+          const marked = fitting.filter((at) => afterStop(text, at)).at(-1);
+          expect(got.last).toEqual(
+            last === undefined ? undefined : { at: last, lines: lines(last) },
           );
-          expect(got.cuts).toEqual(fitting);
-          expect(got.lines).toEqual(fitting.map((i) => wrappedLines(text.slice(0, i), lineEm)));
+          expect(got.marked).toEqual(
+            marked === undefined ? undefined : { at: marked, lines: lines(marked) },
+          );
           expect(got.whole).toBe(wrappedLines(text, lineEm) <= maxLines);
           if (got.whole) expect(got.total).toBe(wrappedLines(text, lineEm));
         },

@@ -186,74 +186,11 @@ function measure(ch: string, bold: boolean): number {
 /**
  * Lines a text takes when wrapped at `lineEm` (in em of its font): a greedy
  * word wrap, line breaks (\n, \r\n, \r) start a new line, and a word
- * longer than the line breaks wherever it must. Stops counting past `limit`.
+ * longer than the line breaks wherever it must. Stops counting at the first
+ * word that takes it past `limit` (the count is then above `limit`).
  */
 export function wrappedLines(text: string, lineEm: number, bold = false, limit = 1000): number {
-  const cache = emCache[bold ? 1 : 0] as Float32Array;
-  const w = new Wrap(lineEm, charEm(32, bold));
-  const n = text.length;
-  for (let i = 0; i <= n && w.lines <= limit; i++) {
-    const code = i < n ? text.charCodeAt(i) : 10;
-    if (code !== 32 && code !== 10 && code !== 13) {
-      w.word += (code < CACHED && cache[code]) || charEm(code, bold);
-      continue;
-    }
-    w.place();
-    if (code !== 32 && i < n) {
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      w.newLine();
-    }
-  }
-  return w.lines;
-}
-
-/** A greedy word wrap in progress: the one arithmetic of wrappedLines and fittingCuts. */
-class Wrap {
-  lines = 1;
-  /** Em on the current line, before the current word. */
-  used = 0;
-  /** Em of the current word. */
-  word = 0;
-  private readonly lineEm: number;
-  private readonly space: number;
-  constructor(lineEm: number, space: number) {
-    this.lineEm = lineEm;
-    this.space = space;
-  }
-
-  /** Puts the current word on the lines (at a space, a line break or the end). */
-  place(): void {
-    if (this.word <= 0) return;
-    const need = this.used ? this.used + this.space + this.word : this.word;
-    if (need <= this.lineEm) {
-      this.used = need;
-    } else {
-      if (this.used) this.lines++;
-      while (this.word > this.lineEm) {
-        this.lines++;
-        this.word -= this.lineEm;
-      }
-      this.used = this.word;
-    }
-    this.word = 0;
-  }
-
-  /** A line break. */
-  newLine(): void {
-    this.lines++;
-    this.used = 0;
-  }
-
-  /** The lines if the text ended here; the wrap goes on unchanged. */
-  ifEnded(): number {
-    const { lines, used, word } = this;
-    this.place();
-    const ended = this.lines;
-    this.lines = lines;
-    this.used = used;
-    this.word = word;
-    return ended;
-  }
+  return fittingCuts(text, lineEm, limit, undefined, bold).total;
 }
 
 /**
@@ -279,64 +216,133 @@ export function rememberLines(
   byText.set(text, lines);
 }
 
+/** A word boundary of a text (the index of a run of whitespace) and the lines of the text before it. */
+export interface Cut {
+  at: number;
+  lines: number;
+}
+
+// What each UTF-16 code unit is to the wrap: part of a word; whitespace
+// (/\s/) that the wrap keeps inside a word (tab, no-break space…); a space;
+// a line feed; a carriage return. A table for the units below CACHED, made
+// once, so the loop below asks one question per character.
+const WORD = 0;
+const SPACE_IN_WORD = 1;
+const SPACE = 2;
+const LF = 3;
+const CR = 4;
+const KIND = new Uint8Array(CACHED);
+for (const c of [9, 11, 12, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f]) KIND[c] = SPACE_IN_WORD;
+for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_IN_WORD;
+KIND[32] = SPACE;
+KIND[10] = LF;
+KIND[13] = CR;
+/** The kind of a code unit from CACHED on: only U+3000 and U+FEFF are whitespace (/\s/). */
+const kindAbove = (code: number) => (code === 0x3000 || code === 0xfeff ? SPACE_IN_WORD : WORD);
+
+function cutsResult(
+  lastAt: number,
+  lastLines: number,
+  markedAt: number,
+  markedLines: number,
+  whole: boolean,
+  total: number,
+): { last?: Cut; marked?: Cut; whole: boolean; total: number } {
+  return {
+    ...(lastAt >= 0 ? { last: { at: lastAt, lines: lastLines } } : {}),
+    ...(markedAt >= 0 ? { marked: { at: markedAt, lines: markedLines } } : {}),
+    whole,
+    total,
+  };
+}
+
 /**
- * The word boundaries of `text` (the index of each run of whitespace, as
- * /\s+/g finds them, the start excluded) whose prefix `text.slice(0, at)`
- * wraps (wrappedLines) to at most `maxLines` lines at `lineEm`, in order,
- * with the lines of each prefix; and whether the whole text does, with its
- * lines then. A prefix never takes fewer lines than a shorter one, so these
- * are the first boundaries of the text. One pass over the text, with
- * wrappedLines' own arithmetic: what wrapping prefix after prefix would
- * tell, for merged/split.ts.
+ * The greedy word wrap of `text` at `lineEm` (what wrappedLines counts), and
+ * of its word boundaries (the index of each run of whitespace, as /\s+/g
+ * finds them, the start excluded) whose prefix `text.slice(0, at)` wraps to
+ * at most `maxLines` lines: the last (`last`), and the last for which
+ * `marked(text, at)` holds (`marked`), each with its prefix's lines,
+ * undefined when there is none; whether the whole text fits, and its lines
+ * (`total`: exact when it fits, else the first count past `maxLines`). A
+ * prefix never takes fewer lines than a shorter one, so the fitting
+ * boundaries are the first ones of the text. One pass over the text: what
+ * wrapping prefix after prefix would tell, for merged/split.ts.
  */
 export function fittingCuts(
   text: string,
   lineEm: number,
   maxLines: number,
+  marked?: (text: string, at: number) => boolean,
   bold = false,
-): { cuts: number[]; lines: number[]; whole: boolean; total: number } {
+): { last?: Cut; marked?: Cut; whole: boolean; total: number } {
   const cache = emCache[bold ? 1 : 0] as Float32Array;
-  const w = new Wrap(lineEm, charEm(32, bold));
-  const cuts: number[] = [];
-  const cutLines: number[] = [];
+  const space = charEm(32, bold);
+  let lines = 1;
+  let used = 0; // em on the current line, before the current word
+  let word = 0; // em of the current word
+  // The last fitting boundary and the last marked one (-1: none yet), with their lines.
+  let lastAt = -1;
+  let lastLines = 0;
+  let markedAt = -1;
+  let markedLines = 0;
   let afterSpace = true; // no boundary at the start
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    // JavaScript's \s (ECMA-262 WhiteSpace and LineTerminator), what /\s+/ finds.
-    const sp =
-      code <= 32
-        ? code === 32 || (code >= 9 && code <= 13)
-        : code < 0x1680
-          ? code === 0xa0
-          : (code >= 0x2000 && code <= 0x200a) ||
-            code === 0x1680 ||
-            code === 0x2028 ||
-            code === 0x2029 ||
-            code === 0x202f ||
-            code === 0x205f ||
-            code === 0x3000 ||
-            code === 0xfeff;
-    if (sp && !afterSpace) {
-      const l = w.ifEnded();
-      if (l > maxLines) return { cuts, lines: cutLines, whole: false, total: l };
-      cuts.push(i);
-      cutLines.push(l);
-    }
-    afterSpace = sp;
-    // wrappedLines' step for this character.
-    if (code !== 32 && code !== 10 && code !== 13) {
-      w.word += (code < CACHED && cache[code]) || charEm(code, bold);
+    const kind = code < CACHED ? (KIND[code] as number) : kindAbove(code);
+    if (kind === WORD) {
+      word += code < CACHED ? (cache[code] as number) || charEm(code, bold) : 0.5;
+      afterSpace = false;
       continue;
     }
-    w.place();
-    if (code !== 32) {
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      w.newLine();
+    if (!afterSpace) {
+      const l = linesPlaced(lines, used, word, space, lineEm);
+      if (l > maxLines) return cutsResult(lastAt, lastLines, markedAt, markedLines, false, l);
+      lastAt = i;
+      lastLines = l;
+      if (marked?.(text, i)) {
+        markedAt = i;
+        markedLines = l;
+      }
+      afterSpace = true;
+    }
+    if (kind === SPACE_IN_WORD) {
+      word += code < CACHED ? (cache[code] as number) || charEm(code, bold) : 0.5;
+      continue;
+    }
+    // A space or a line break: the current word goes on the lines.
+    if (word > 0) {
+      const need = used ? used + space + word : word;
+      if (need <= lineEm) {
+        used = need;
+      } else {
+        if (used) lines++;
+        while (word > lineEm) {
+          lines++;
+          word -= lineEm;
+        }
+        used = word;
+      }
+      word = 0;
+    }
+    if (kind !== SPACE) {
+      if (kind === CR && text.charCodeAt(i + 1) === 10) i++;
+      lines++;
+      used = 0;
     }
   }
-  const total = w.ifEnded();
-  return { cuts, lines: cutLines, whole: total <= maxLines, total };
+  const total = linesPlaced(lines, used, word, space, lineEm);
+  return cutsResult(lastAt, lastLines, markedAt, markedLines, total <= maxLines, total);
+}
+
+/** The lines so far once the current word (`word` em) is placed after `used` em of the last line. */
+function linesPlaced(lines: number, used: number, word: number, space: number, lineEm: number) {
+  if (word <= 0) return lines;
+  const need = used ? used + space + word : word;
+  if (need <= lineEm) return lines;
+  let l = used ? lines + 1 : lines;
+  for (let w = word; w > lineEm; w -= lineEm) l++;
+  return l;
 }
 
 /**

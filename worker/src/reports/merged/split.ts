@@ -13,16 +13,18 @@ import { fittingCuts, type KnownLines, lineEmAt, rememberLines, wrappedLines } f
  */
 export const PIECE_LINES = 20;
 
-// A sentence ends with . ! ? ; or : (the appendix's lists use ";"),
-// possibly followed by a closing quote or bracket.
-const SENTENCE_ENDS = new Set('.!?;:…');
-const CLOSERS = new Set('”"\')]');
+// A sentence ends with . ! ? ; or : (the appendix's lists use ";") or …,
+// possibly followed by a closing quote or bracket (” " ' ) ]).
+const isSentenceEnd = (c: number) =>
+  c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a || c === 0x2026;
+const isCloser = (c: number) =>
+  c === 0x201d || c === 0x22 || c === 0x27 || c === 0x29 || c === 0x5d;
 
 /** Whether `text.slice(0, at)` ends a sentence, read backwards from `at` (no copy). */
 function endsSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
-  return i >= 0 && SENTENCE_ENDS.has(text.charAt(i));
+  while (i >= 0 && isCloser(text.charCodeAt(i))) i--;
+  return i >= 0 && isSentenceEnd(text.charCodeAt(i));
 }
 
 /**
@@ -48,29 +50,22 @@ export function splitText(
   const pieces: string[] = [];
   let rest = text.trim();
   while (rest) {
-    // Word boundaries (each run of whitespace) as far as the prefix fits.
-    const { cuts, lines, whole, total } = fittingCuts(rest, lineEm, maxLines);
-    if (whole) {
+    // The last word boundary whose prefix fits, and the last after a sentence.
+    const fit = fittingCuts(rest, lineEm, maxLines, endsSentence);
+    if (fit.whole) {
       pieces.push(rest);
-      if (known) rememberLines(known, lineEm, rest, total);
+      if (known) rememberLines(known, lineEm, rest, fit.total);
       break;
     }
-    // The longest prefix ending at a word boundary that fits.
-    const lo = cuts.length - 1;
     let end: number;
-    if (lo >= 0) {
-      let at = lo;
-      for (let k = lo; k >= 0; k--) {
-        if ((cuts[k] as number) < (cuts[lo] as number) / 2) break;
-        if (endsSentence(rest, cuts[k] as number)) {
-          at = k;
-          break;
-        }
-      }
-      end = cuts[at] as number;
+    if (fit.last) {
+      // After the last sentence that fits when it fills at least half of
+      // what fits, else after the last word.
+      const cut = fit.marked && fit.marked.at >= fit.last.at / 2 ? fit.marked : fit.last;
+      end = cut.at;
       const piece = rest.slice(0, end);
       pieces.push(piece);
-      if (known) rememberLines(known, lineEm, piece, lines[at] as number);
+      if (known) rememberLines(known, lineEm, piece, cut.lines);
     } else {
       // No word boundary fits: cut the first word where it must.
       let a = 1;
