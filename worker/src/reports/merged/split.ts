@@ -36,7 +36,7 @@ function endsSentence(text: string, at: number): boolean {
  * cut is dropped, nothing else: joining the pieces with a space gives the
  * text back when it had single spaces there. An empty text gives [].
  * Each piece's lines, when cut at a word, go into `known` (for
- * fitRowHeights).
+ * fitRowHeights), and a text found there whole is not measured again.
  */
 export function splitText(
   text: string,
@@ -50,6 +50,11 @@ export function splitText(
   const pieces: string[] = [];
   let rest = text.trim();
   while (rest) {
+    // A text this sheet has already measured (the same text in another row) fits as it did.
+    if ((known?.get(lineEm)?.get(rest) ?? Infinity) <= maxLines) {
+      pieces.push(rest);
+      break;
+    }
     // The last word boundary whose prefix fits, and the last after a sentence.
     const fit = fittingCuts(rest, lineEm, maxLines, endsSentence);
     if (fit.whole) {
