@@ -81,7 +81,7 @@ const PLAN = [
     nAlt: 400,
   },
 ] as const;
-const BATCHES = 3;
+const BATCHES = 5;
 const EMPTY_REQUESTS = 200;
 /** Fresh starts of the product Worker for the cold upload (bench/workerd/cold.ts). */
 const COLD_STARTS = 5;
