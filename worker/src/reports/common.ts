@@ -195,9 +195,10 @@ export function wrappedLines(text: string, lineEm: number, bold = false, limit =
 
 /**
  * Line counts already known, by line width (em of the font) and then text:
- * what merged/split.ts measured while cutting texts into pieces, so that
- * fitRowHeights need not wrap each piece a second time. Regular (not bold)
- * text only, as wrappedLines counts it.
+ * what merged/split.ts measured while cutting a sheet's texts into pieces,
+ * so that neither it (for the same text in another row) nor fitRowHeights
+ * wraps a text a second time. Regular (not bold) text only, as
+ * wrappedLines counts it; each count within the piece limit, so exact.
  */
 export type KnownLines = Map<number, Map<string, number>>;
 
