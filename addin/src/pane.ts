@@ -532,11 +532,14 @@ export class Pane {
    */
   async openReport(agency: string): Promise<void> {
     this.reportAgency = agency;
+    const asked = ++this.reportAsked;
     await this.act('report', async () => {
       const { period } = this.state;
       if (!period) return;
       const history = await this.api().history(period, agency);
       const diff = history.versions.length > 1 ? await this.api().diff(period, agency) : null;
+      // Closed, or another report asked for, while this one was on its way.
+      if (asked !== this.reportAsked) return;
       this.set({ report: { agency, history, diff, against: 'returned' } });
     });
   }
@@ -550,6 +553,7 @@ export class Pane {
     const report = this.state.report;
     const { period } = this.state;
     if (!report || !period) return;
+    const asked = ++this.reportAsked;
     await this.act('report', async () => {
       const diff =
         against === 'previous-period'
@@ -557,18 +561,24 @@ export class Pane {
           : report.history.versions.length > 1
             ? await this.api().diff(period, report.agency)
             : null;
+      // Closed (or another comparison asked for) while this answer was on
+      // its way: a late answer must not open the report again.
+      if (asked !== this.reportAsked) return;
       this.set({ report: { ...report, diff, against } });
     });
   }
 
   /** The last report asked for, for the retry button. */
   private reportAgency: string | null = null;
+  /** Counts report requests and closings: only the latest request's answer is shown. */
+  private reportAsked = 0;
 
   async retryReport(): Promise<void> {
     if (this.reportAgency) await this.openReport(this.reportAgency);
   }
 
   closeReport(): void {
+    this.reportAsked++;
     this.set({ report: null });
   }
 

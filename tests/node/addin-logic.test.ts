@@ -151,6 +151,8 @@ const openPeriod: PeriodItem = {
 function setup(
   options: {
     values?: unknown[][];
+    /** GET …/diff answers only once the promise this gives (if any) is settled. */
+    diffGate?: () => Promise<void> | undefined;
     submit?: () => Promise<Receipt>;
     supportsExcelApi18?: boolean;
     recordFails?: boolean;
@@ -265,6 +267,7 @@ function setup(
       }),
       diff: async (_period: string, agency: string, q: { from?: string } = {}) => {
         calls.diff.push({ agency, ...q });
+        await options.diffGate?.();
         if (q.from === 'previous-period') {
           throw new ApiFailure('http', 404, 'NOT_FOUND', {
             vi: 'Phòng Tư pháp (P-TP) chưa có báo cáo cho kỳ trước',
@@ -572,5 +575,31 @@ describe('the coordinator’s reading of a report', () => {
     await pane.compareReport('returned');
     expect(pane.state.failure).toBeNull();
     expect(pane.state.report?.diff?.to.version).toBe(2);
+  });
+
+  it('a report or comparison answered after the report was closed does not open it again', async () => {
+    let held: Promise<void> | undefined;
+    const { pane } = setup({ diffGate: () => held });
+    await pane.connect('good');
+    await pane.openReport('P-TP');
+    expect(pane.state.report?.agency).toBe('P-TP');
+    let release = () => {};
+    held = new Promise<void>((r) => {
+      release = r;
+    });
+    const comparing = pane.compareReport('returned');
+    pane.closeReport();
+    release();
+    await comparing;
+    expect(pane.state.report).toBeNull();
+    // The same while the report itself is on its way.
+    held = new Promise<void>((r) => {
+      release = r;
+    });
+    const opening = pane.openReport('P-TP');
+    pane.closeReport();
+    release();
+    await opening;
+    expect(pane.state.report).toBeNull();
   });
 });
