@@ -149,6 +149,18 @@ describe('what the browsers download', () => {
     }
   });
 
+  // Each build hashes the Idempotency-Key its own way (addin/src/sha256.ts).
+  it('hashes with crypto.subtle in the module bundle, with @noble/hashes in the ES5 build only', () => {
+    const noble = (file: string) => sourcesOf(file).filter((s) => s.includes('@noble/hashes/'));
+    const ours = (file: string) => sourcesOf(file).filter((s) => s.endsWith('sha256.ts'));
+    expect(noble('taskpane.js')).toEqual([]);
+    expect(ours('taskpane.js')).toEqual([expect.stringMatching(/(^|\/)addin\/src\/sha256\.ts$/)]);
+    expect(noble('taskpane.legacy.js').length).toBeGreaterThan(0);
+    expect(ours('taskpane.legacy.js')).toEqual([
+      expect.stringMatching(/(^|\/)addin\/src\/legacy\/sha256\.ts$/),
+    ]);
+  });
+
   it('keeps the task pane module bundle within 60 KiB gzipped (issue 15)', () => {
     expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThanOrEqual(60 * 1024);
   });
