@@ -1,8 +1,6 @@
 // "Kiểm tra" without Office: the snapshot Excel gave, checked by shared/
 // validate() against the connected agency and chosen period, and the cells
 // to highlight. host.checkActiveSheet calls this between its two syncs.
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Plan } from '../../shared/plan/plan.ts';
 import {
   type PreviousReport,
@@ -10,6 +8,7 @@ import {
   validate,
 } from '../../shared/validate/index.ts';
 import type { Snapshot } from './office/host.ts';
+import { sha256Hex } from './sha256.ts';
 import { type Highlight, highlightsFor } from './sheet/highlights.ts';
 
 export interface CheckOutcome {
@@ -49,11 +48,10 @@ export function analyse(
 /**
  * The Idempotency-Key of a report: "addin-" and the first 48 hex digits of
  * the SHA-256 of its JSON (UTF-8), so the same content always sends the same
- * key. Hashed by @noble/hashes, not crypto.subtle: Internet Explorer 11 has
- * only msCrypto, whose digest is not promise-based, and one code path serves
- * every webview. Async as before, for its callers.
+ * key. Hashed by the webview's crypto.subtle, or by @noble/hashes in the
+ * ES5 build (sha256.ts says why).
  */
 export async function idempotencyKey(submission: unknown): Promise<string> {
-  const hex = bytesToHex(sha256(utf8ToBytes(JSON.stringify(submission))));
+  const hex = await sha256Hex(JSON.stringify(submission));
   return `addin-${hex.slice(0, 48)}`;
 }

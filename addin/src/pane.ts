@@ -2,14 +2,15 @@
 // Office module (passed in, so the browser test can run it over a stand-in)
 // and to the Worker only through client/api.ts. The view re-draws from this state.
 
-import type {
-  Api,
-  Completeness,
-  Diff,
-  History,
-  Me,
-  PeriodItem,
-  Receipt,
+import {
+  type Api,
+  type Completeness,
+  type Diff,
+  type History,
+  type Me,
+  type PeriodItem,
+  type Receipt,
+  submissionOf,
 } from '../../client/api.ts';
 import { type Failure as ClientFailure, failureOf, refusal } from '../../client/failure.ts';
 import { type Lang, langFrom } from '../../client/i18n.ts';
@@ -17,8 +18,7 @@ import { currentPeriod } from '../../client/periods.ts';
 import type { SettingsStore } from '../../client/settings.ts';
 import { buildLayout, type SheetLayout } from '../../shared/layout/sheet.ts';
 import { startedFromNote, withTitleNote } from '../../shared/layout/started-from.ts';
-import { lySon58 } from '../../shared/plan/index.ts';
-import { SubmissionSchema } from '../../shared/submission/schema.ts';
+import { lySon58 } from '../../shared/plan/ly-son-58.ts';
 import { rowCells, submissionFill } from '../../shared/submission/to-grid.ts';
 import type { PreviousReport } from '../../shared/validate/index.ts';
 import { analyse, type CheckOutcome, idempotencyKey } from './check.ts';
@@ -398,7 +398,7 @@ export class Pane {
         this.set({ notice: { word: 'nothingSent' } });
         return;
       }
-      const submission = SubmissionSchema.parse(latest.submission);
+      const submission = submissionOf(latest);
       const block = fillBlock(layout, submissionFill(submission));
       if (!block) return;
       await this.deps.host.createSheet(sheetSpec(layout), {

@@ -1,7 +1,6 @@
 // Task pane entry: finds out where it runs, then hands the pane its parts —
 // the Office module, the Worker client (same origin: the Worker serves this
 // page) and this computer's settings for the key and the language.
-import '../../client/zod-jitless.ts';
 import { apiClient } from '../../client/api.ts';
 import { partitionedPrefix, settingsStore } from '../../client/settings.ts';
 import * as host from './office/host.ts';

@@ -3,7 +3,8 @@
 // `nomodule` script, and EdgeHTML 18, which the module bundle hands over to it
 // (addin/src/legacy/engine.ts). esbuild cannot lower ES2015+ syntax to ES5, so:
 //   1. esbuild bundles addin/src/legacy/taskpane.ts (TypeScript) into one
-//      ES module with no imports left;
+//      ES module with no imports left, with the files of LEGACY_SWAPS in
+//      place of the modern ones;
 //   2. SWC lowers it to ES5 and, in preset-env's "usage" mode, adds an import
 //      of each core-js module the code calls that IE11 lacks (Promise, Map,
 //      Symbol, Array.from, Object.entries, URL…);
@@ -15,16 +16,39 @@
 // keep), with core-js "usage" injection built in; the whole ES5 build takes
 // about 1.2 s on the project's machine.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { transform } from '@swc/core';
 import { parse } from 'acorn';
 import corejs from 'core-js/package.json' with { type: 'json' };
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { ScriptError } from './messages.ts';
 import { ROOT } from './wrangler.ts';
 
 /** The served file name (addin/src/legacy/engine.ts LEGACY_SCRIPT says the same). */
 export const LEGACY_FILE = 'taskpane.legacy.js';
+
+/**
+ * Files of the pane (repository paths) that the ES5 build takes from
+ * elsewhere: modern file → its ES5-webview twin, which exports the same.
+ */
+export const LEGACY_SWAPS: Readonly<Record<string, string>> = {
+  // crypto.subtle → @noble/hashes (IE11's msCrypto digest is not promise-based).
+  'addin/src/sha256.ts': 'addin/src/legacy/sha256.ts',
+};
+
+/** Resolves every import of a LEGACY_SWAPS key to its twin. */
+const legacySwaps: Plugin = {
+  name: 'legacy-swaps',
+  setup(b) {
+    const swaps = new Map(
+      Object.entries(LEGACY_SWAPS).map(([from, to]) => [join(ROOT, from), join(ROOT, to)]),
+    );
+    b.onResolve({ filter: /\.ts$/ }, (args) => {
+      const twin = swaps.get(resolve(args.resolveDir, args.path));
+      return twin ? { path: twin } : undefined;
+    });
+  },
+};
 
 /** Builds PUBLIC_DIR's taskpane.legacy.js (and its .map, no comment pointing at it) into `out`. */
 export async function buildLegacyTaskpane(out: string, minify: boolean): Promise<void> {
@@ -33,6 +57,7 @@ export async function buildLegacyTaskpane(out: string, minify: boolean): Promise
     absWorkingDir: ROOT,
     entryPoints: ['addin/src/legacy/taskpane.ts'],
     bundle: true,
+    plugins: [legacySwaps],
     write: false,
     format: 'esm',
     target: 'es2020',

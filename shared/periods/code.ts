@@ -1,6 +1,5 @@
 // Period codes: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-M9, 2026-Y.
 
-import * as z from 'zod';
 import type { Bilingual } from '../text/bilingual.ts';
 import {
   DEFAULT_FIRST_YEAR,
@@ -117,29 +116,3 @@ export class InvalidPeriodCodeError extends Error {
     this.messages = error.message;
   }
 }
-
-/**
- * A zod string schema for a period code in a year range: it canonicalises
- * (" 2026-q1" → "2026-Q1") and rejects with parsePeriodCode's bilingual
- * message; the issue's `params.code` carries the stable error code.
- */
-export function periodCodeSchema(range: YearRange = {}) {
-  return z
-    .string()
-    .overwrite((s) => {
-      const r = parsePeriodCode(s, range);
-      return r.ok ? r.value.code : s;
-    })
-    .superRefine((s, ctx) => {
-      const r = parsePeriodCode(s, range);
-      if (r.ok) return;
-      ctx.addIssue({
-        code: 'custom',
-        message: `${r.error.message.vi} / ${r.error.message.en}`,
-        params: { code: r.error.code },
-      });
-    });
-}
-
-/** Period code in the default years (2022–2030). */
-export const PeriodCode = periodCodeSchema();

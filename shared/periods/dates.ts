@@ -2,7 +2,6 @@
 // midnights so that no machine's time zone or DST can shift a day; with
 // four-digit years, string order is date order, so dates compare with < and >.
 
-import * as z from 'zod';
 import type { Bilingual } from '../text/bilingual.ts';
 
 /** A calendar date, `YYYY-MM-DD` (four-digit year). */
@@ -35,7 +34,8 @@ export function isIsoDate(v: unknown): v is IsoDate {
   return isoDate(y, m, d) === v;
 }
 
-function dateMessage(v: unknown): Bilingual {
+/** The bilingual message for a value that is not an ISO date (also IsoDateSchema's). */
+export function dateMessage(v: unknown): Bilingual {
   const shown = typeof v === 'string' ? `“${v}”` : String(v);
   return {
     vi: `Ngày ${shown} không hợp lệ; dạng đúng: năm-tháng-ngày, ví dụ 2026-03-14`,
@@ -56,13 +56,6 @@ export function assertIsoDate(v: unknown): IsoDate {
   if (!isIsoDate(v)) throw new InvalidDateError(v);
   return v;
 }
-
-export const IsoDateSchema = z.string().refine(isIsoDate, {
-  error: (issue) => {
-    const m = dateMessage(issue.input);
-    return `${m.vi} / ${m.en}`;
-  },
-});
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDate(new Date(toTime(date) + days * DAY_MS));

@@ -3,11 +3,9 @@ export {
   formatPeriodCode,
   InvalidPeriodCodeError,
   type ParsedPeriodCode,
-  PeriodCode,
   type PeriodCodeError,
   type PeriodCodeErrorCode,
   parsePeriodCode,
-  periodCodeSchema,
   type YearRange,
 } from './code.ts';
 export {
@@ -18,7 +16,6 @@ export {
   formatViDate,
   InvalidDateError,
   type IsoDate,
-  IsoDateSchema,
   isIsoDate,
   isoDate,
   isWorkingDay,
@@ -36,15 +33,14 @@ export {
   type PeriodKind,
   type PeriodKindRule,
 } from './kinds.ts';
+export { getPeriod, listPeriods } from './lookup.ts';
 export { openPeriod, periodsCovering, scheduledPeriods } from './open.ts';
 export {
   daysLeft,
   deadline,
-  getPeriod,
-  listPeriods,
   type Period,
-  PeriodSchema,
   type PeriodStatus,
+  periodIn,
   periodName,
   statusOn,
 } from './period.ts';
@@ -55,6 +51,12 @@ export {
   type PeriodOverride,
   type PeriodRules,
   PeriodRulesError,
-  PeriodRulesSchema,
-  resolveRules,
 } from './rules.ts';
+export {
+  IsoDateSchema,
+  PeriodCode,
+  PeriodRulesSchema,
+  PeriodSchema,
+  periodCodeSchema,
+  resolveRules,
+} from './schema.ts';

@@ -2,7 +2,8 @@
 import { assertIsoDate, type IsoDate } from './dates.ts';
 import { PERIOD_KIND_CODES } from './kinds.ts';
 import { deadline, type Period, periodsUnder } from './period.ts';
-import { type PeriodOptions, resolveRules } from './rules.ts';
+import type { PeriodOptions } from './rules.ts';
+import { resolveRules } from './schema.ts';
 
 /**
  * The periods of the reporting schedule (default Q1, H1, Q3, Y: the plan's

@@ -1,44 +1,25 @@
 // A report period: code, labels, cut-off window, due date and grace, built
 // from the kinds table and the rules.
-import * as z from 'zod';
-import {
-  formatPeriodCode,
-  InvalidPeriodCodeError,
-  parsePeriodCode,
-  periodCodeSchema,
-} from './code.ts';
-import {
-  addDays,
-  addWorkingDays,
-  assertIsoDate,
-  daysBetween,
-  type IsoDate,
-  IsoDateSchema,
-} from './dates.ts';
-import { decreeCutoff, PERIOD_KIND_CODES, PERIOD_KINDS, type PeriodKind } from './kinds.ts';
-import { type DueRule, type PeriodOptions, type PeriodRules, resolveRules } from './rules.ts';
+// Plain functions only: PeriodSchema (schema.ts) checks a Period, and
+// getPeriod/listPeriods (lookup.ts) check the caller's options with zod.
+import { formatPeriodCode, InvalidPeriodCodeError, parsePeriodCode } from './code.ts';
+import { addDays, addWorkingDays, assertIsoDate, daysBetween, type IsoDate } from './dates.ts';
+import { decreeCutoff, PERIOD_KINDS, type PeriodKind } from './kinds.ts';
+import { DEFAULT_RULES, type DueRule, type PeriodRules } from './rules.ts';
 
-// Any four-digit year: a Period built with a wider year range must still validate.
-const AnyPeriodCode = periodCodeSchema({ firstYear: 1000, lastYear: 9999 });
-
-export const PeriodSchema = z
-  .strictObject({
-    code: AnyPeriodCode,
-    year: z.number().int().min(1000).max(9999),
-    kind: z.enum(PERIOD_KIND_CODES),
-    label: z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }),
-    /** Data cut-off window (thời gian chốt số liệu), both ends inclusive. */
-    cutoff: z.strictObject({ from: IsoDateSchema, to: IsoDateSchema }),
-    due: IsoDateSchema,
-    /** Calendar days after `due` during which a report is late but still accepted. */
-    graceDays: z.number().int().min(0),
-  })
-  .refine((p) => p.code === formatPeriodCode(p.year, p.kind), {
-    error: 'Mã kỳ không khớp năm và loại kỳ / Period code does not match its year and kind',
-    path: ['code'],
-  });
-
-export type Period = z.infer<typeof PeriodSchema>;
+/** One report period (its shape is checked by PeriodSchema, schema.ts). */
+export interface Period {
+  /** The canonical code, e.g. 2026-Q1. */
+  code: string;
+  year: number;
+  kind: PeriodKind;
+  label: { vi: string; en: string };
+  /** Data cut-off window (thời gian chốt số liệu), both ends inclusive. */
+  cutoff: { from: IsoDate; to: IsoDate };
+  due: IsoDate;
+  /** Calendar days after `due` during which a report is late but still accepted. */
+  graceDays: number;
+}
 
 function dueAfter(cutoffEnd: IsoDate, rule: DueRule): IsoDate {
   return 'workingDaysAfterCutoff' in rule
@@ -64,12 +45,11 @@ export function buildPeriod(year: number, kind: PeriodKind, rules: PeriodRules):
 }
 
 /**
- * The period for a code. Throws InvalidPeriodCodeError (bilingual message)
- * for a bad code, PeriodRulesError for bad options; parsePeriodCode is the
- * no-throw way to check a code.
+ * The period for a code under rules already resolved (DEFAULT_RULES when
+ * none are given). Throws InvalidPeriodCodeError (bilingual message) for a
+ * bad code or one outside the rules' years.
  */
-export function getPeriod(code: string, options?: PeriodOptions): Period {
-  const rules = resolveRules(options);
+export function periodIn(code: string, rules: PeriodRules = DEFAULT_RULES): Period {
   const parsed = parsePeriodCode(code, rules);
   if (!parsed.ok) throw new InvalidPeriodCodeError(parsed.error);
   return buildPeriod(parsed.value.year, parsed.value.kind, rules);
@@ -87,11 +67,6 @@ export function periodsUnder(rules: PeriodRules, kinds: readonly PeriodKind[]): 
   // Plain comparison, not localeCompare: codes and dates are ASCII and the
   // order must not depend on the runtime's locale data.
   return out.sort(byDueThenCode);
-}
-
-/** Every period of every kind in the year range, by due date then code. */
-export function listPeriods(options?: PeriodOptions): Period[] {
-  return periodsUnder(resolveRules(options), PERIOD_KIND_CODES);
 }
 
 /** The last day a report still counts: due date plus grace. */
@@ -133,7 +108,7 @@ export function statusOn(period: Period, today: IsoDate): PeriodStatus {
  */
 export function periodName(code: string): { vi: string; en: string } {
   try {
-    const p = getPeriod(code);
+    const p = periodIn(code);
     return { vi: `${p.label.vi} (${p.code})`, en: `${p.label.en} (${p.code})` };
   } catch {
     return { vi: code, en: code };

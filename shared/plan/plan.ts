@@ -1,7 +1,8 @@
 // A loaded plan: the validated definition plus the lookups every part of the
 // system needs (agency by code, an agency's tasks, a task's agencies).
+// load.ts checks a definition with the schema before building it here.
 import { computeResponsibilities, type TaskResponsibility, type TaskRole } from './assignments.ts';
-import { type Agency, type PlanDefinition, PlanDefinitionSchema, type Task } from './schema.ts';
+import type { Agency, PlanDefinition, Task } from './schema.ts';
 
 export interface Assignment {
   task: Task;
@@ -30,27 +31,13 @@ export interface LoadOptions {
   agencyNames?: Readonly<Record<string, { name?: string; shortName?: string }>>;
 }
 
-export class PlanLoadError extends Error {
-  readonly issues: readonly { path: string; message: string }[];
-  constructor(issues: { path: string; message: string }[]) {
-    super(
-      `Kế hoạch không hợp lệ / Invalid plan definition:\n${issues
-        .map((i) => `  ${i.path || '(root)'}: ${i.message}`)
-        .join('\n')}`,
-    );
-    this.name = 'PlanLoadError';
-    this.issues = issues;
-  }
-}
-
-export function loadPlan(input: unknown, options: LoadOptions = {}): Plan {
-  const parsed = PlanDefinitionSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new PlanLoadError(
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  const def = parsed.data;
+/**
+ * The Plan for a definition already checked (PlanDefinitionSchema, through
+ * loadPlan or a test of the bundled data): no schema pass here, so code that
+ * only reads a plan (the task pane) carries no zod. `options.agencyNames`
+ * renames agencies (trimmed; a blank name keeps the plan's).
+ */
+export function buildPlan(def: PlanDefinition, options: LoadOptions = {}): Plan {
   const renames = options.agencyNames ?? {};
   const agencies = def.agencies.map((a) => {
     const r = renames[a.code];

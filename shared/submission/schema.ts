@@ -4,9 +4,9 @@ import * as z from 'zod';
 import { STATUS_CODES, TEXT_LIMITS } from '../layout/columns.ts';
 import { AgencyCodeSchema, TaskIdSchema } from '../plan/schema.ts';
 import { text } from '../text/schema.ts';
+import { MAX_SUBMISSION_ROWS } from './limits.ts';
 
-/** The most task rows one submission holds. */
-export const MAX_SUBMISSION_ROWS = 10_000;
+export { MAX_SUBMISSION_ROWS };
 
 export const SubmissionRowSchema = z.object({
   taskId: TaskIdSchema,

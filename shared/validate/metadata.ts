@@ -4,7 +4,7 @@
 
 import { parseMetadata } from '../layout/metadata.ts';
 import { LAYOUT_VERSION, SUPPORTED_LAYOUT_VERSIONS } from '../layout/sheet.ts';
-import { parsePeriodCode } from '../periods/index.ts';
+import { parsePeriodCode } from '../periods/code.ts';
 import type { FindingCode, FindingParams } from './findings.ts';
 import type { CheckedGrid } from './grid.ts';
 import type { MetadataCell } from './locate.ts';

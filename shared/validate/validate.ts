@@ -11,7 +11,8 @@
 import { address, parseAddress } from '../layout/a1.ts';
 import { LAYOUT_VERSION, type TaskRowLayout } from '../layout/sheet.ts';
 import type { Plan } from '../plan/plan.ts';
-import { MAX_SUBMISSION_ROWS, type Submission, type SubmissionRow } from '../submission/schema.ts';
+import { MAX_SUBMISSION_ROWS } from '../submission/limits.ts';
+import type { Submission, SubmissionRow } from '../submission/schema.ts';
 import { expectedTasks } from './expected.ts';
 import { type Finding, finding } from './findings.ts';
 import { CheckedGrid, columnsAt, type GridInput } from './grid.ts';

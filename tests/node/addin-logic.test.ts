@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { analyse, idempotencyKey } from '../../addin/src/check.ts';
+import { sha256Hex as legacySha256Hex } from '../../addin/src/legacy/sha256.ts';
 import { OfficeFailure } from '../../addin/src/office/failure.ts';
 import type { Snapshot } from '../../addin/src/office/host.ts';
 import { type HostModule, Pane, type PaneState, toBase64 } from '../../addin/src/pane.ts';
@@ -67,10 +68,17 @@ describe('highlights and findings', () => {
     expect(a).toBe(await idempotencyKey({ rows: [1, 2] }));
     expect(a).not.toBe(await idempotencyKey({ rows: [1, 3] }));
     expect(a).toMatch(/^addin-[0-9a-f]{48}$/);
-    // SHA-256 of the UTF-8 JSON, as Node's own hash computes it (the pane hashes in pure JS).
+    // SHA-256 of the UTF-8 JSON, as Node's own hash computes it (the pane hashes with crypto.subtle).
     const content = { note: 'Đã triển khai' };
     const node = createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex');
     expect(await idempotencyKey(content)).toBe(`addin-${node.slice(0, 48)}`);
+  });
+
+  it('hashes alike in the ES5 build (@noble/hashes in place of crypto.subtle)', async () => {
+    for (const text of ['', 'Đã triển khai', JSON.stringify({ rows: [1, 2] }), 'x'.repeat(1000)]) {
+      const node = createHash('sha256').update(text, 'utf8').digest('hex');
+      expect(await legacySha256Hex(text)).toBe(node);
+    }
   });
 
   it('encodes bytes as base64 in chunks', () => {

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -123,6 +124,45 @@ describe('the task pane in the webviews of Office 2016/2019', () => {
     expect(() => parse(modern, { ecmaVersion: 2017, sourceType: 'module' })).not.toThrow();
     expect(() => parse('a?.b ?? c;', { ecmaVersion: 2017 })).toThrow();
     expect(() => parse('({ ...a });', { ecmaVersion: 2017 })).toThrow();
+  });
+});
+
+describe('what the browsers download', () => {
+  /** The files a bundle was built from, as its source map lists them. */
+  const sourcesOf = (file: string): string[] =>
+    JSON.parse(readFileSync(join(`${out}${MAPS_SUFFIX}`, `${file}.map`), 'utf8')).sources;
+
+  // Neither page parses with zod (the Worker checks every request body), so
+  // neither needs zod's `jitless` setting under its Content-Security-Policy.
+  it('carries no zod in the task pane (either build) or the web page', () => {
+    for (const file of ['taskpane.js', 'taskpane.legacy.js', 'app.js']) {
+      const sources = sourcesOf(file);
+      // The probe: the map names the files bundled (both pages use the API client).
+      expect(
+        sources.some((s) => s.endsWith('client/api.ts')),
+        file,
+      ).toBe(true);
+      expect(
+        sources.filter((s) => s.includes('node_modules/zod/')),
+        file,
+      ).toEqual([]);
+    }
+  });
+
+  // Each build hashes the Idempotency-Key its own way (addin/src/sha256.ts).
+  it('hashes with crypto.subtle in the module bundle, with @noble/hashes in the ES5 build only', () => {
+    const noble = (file: string) => sourcesOf(file).filter((s) => s.includes('@noble/hashes/'));
+    const ours = (file: string) => sourcesOf(file).filter((s) => s.endsWith('sha256.ts'));
+    expect(noble('taskpane.js')).toEqual([]);
+    expect(ours('taskpane.js')).toEqual([expect.stringMatching(/(^|\/)addin\/src\/sha256\.ts$/)]);
+    expect(noble('taskpane.legacy.js').length).toBeGreaterThan(0);
+    expect(ours('taskpane.legacy.js')).toEqual([
+      expect.stringMatching(/(^|\/)addin\/src\/legacy\/sha256\.ts$/),
+    ]);
+  });
+
+  it('keeps the task pane module bundle within 60 KiB gzipped (issue 15)', () => {
+    expect(gzipSync(readFileSync(join(out, 'taskpane.js'))).length).toBeLessThanOrEqual(60 * 1024);
   });
 });
 

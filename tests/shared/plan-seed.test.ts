@@ -2,6 +2,7 @@
 // the seed's text after the repairs recorded next to the data.
 import { describe, expect, it } from 'vitest';
 import {
+  loadPlan,
   lySon58,
   type PlanDefinition,
   PlanDefinitionSchema,
@@ -120,6 +121,13 @@ describe('PlanDefinition schema', () => {
 
   it('accepts the plan', () => {
     expect(PlanDefinitionSchema.safeParse(planData).success).toBe(true);
+  });
+
+  // lySon58 is built from the JSON without a schema pass (shared/plan/ly-son-58.ts):
+  // the pass must have nothing to trim, strip or default in it.
+  it('would change nothing in the bundled data', () => {
+    expect(PlanDefinitionSchema.parse(planData)).toStrictEqual(planData);
+    expect(lySon58.def).toStrictEqual(loadPlan(planData).def);
   });
 
   it.each([

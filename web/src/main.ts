@@ -1,7 +1,6 @@
 // The web page served at `/`: the coordinator follows a period, agencies
 // without the Excel add-in submit a filled template. Entry of app.js.
 
-import '../../client/zod-jitless.ts';
 import { apiClient } from '../../client/api.ts';
 import { h, replace } from '../../client/dom.ts';
 import { settingsStore } from '../../client/settings.ts';

@@ -3,13 +3,12 @@
 // changed since the version last returned, then the latest version task by
 // task in appendix order, its changed cells marked.
 
-import type { Diff, History } from '../../../client/api.ts';
+import { type Diff, type History, submissionOf } from '../../../client/api.ts';
 import { h } from '../../../client/dom.ts';
 import { type Lang, pick } from '../../../client/i18n.ts';
 import { reviewLabel, reviewOutcomeLabel, taskStatusLabel } from '../../../client/states.ts';
 import { COLUMNS, type FillKey } from '../../../shared/layout/columns.ts';
-import { lySon58 } from '../../../shared/plan/index.ts';
-import { SubmissionSchema } from '../../../shared/submission/schema.ts';
+import { lySon58 } from '../../../shared/plan/ly-son-58.ts';
 import { viDateTime, viNumber } from '../../../shared/text/vi-format.ts';
 import type { Pane, PaneState } from '../pane.ts';
 import { t } from '../words.ts';
@@ -182,8 +181,7 @@ function tasksView(
   latest: History['versions'][number],
   diff: Diff | null,
 ): HTMLElement {
-  const parsed = SubmissionSchema.safeParse(latest.submission);
-  const rows = new Map((parsed.success ? parsed.data.rows : []).map((r) => [r.taskId, r]));
+  const rows = new Map(submissionOf(latest).rows.map((r) => [r.taskId, r]));
   const changed = new Set(
     (diff?.to.version === latest.version ? diff.changes : []).map((c) => `${c.taskId} ${c.field}`),
   );
