@@ -1,6 +1,7 @@
 // Period codes: 2026-Q1 … 2026-Q4, 2026-H1, 2026-H2, 2026-M9, 2026-Y.
 
 import type { Bilingual } from '../text/bilingual.ts';
+import { clip } from '../text/clip.ts';
 import {
   DEFAULT_FIRST_YEAR,
   DEFAULT_LAST_YEAR,
@@ -75,7 +76,7 @@ export function parsePeriodCode(input: unknown, range: YearRange = {}): ParsedPe
     );
   }
   const trimmed = input.trim();
-  const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
+  const shown = clip(trimmed, 40);
   const m = /^(\d{4})-([A-Z0-9]+)$/.exec(trimmed.replace(DASHES, '-').toUpperCase());
   if (!m?.[1] || !m[2]) {
     return fail(

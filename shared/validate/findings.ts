@@ -1,6 +1,7 @@
 // The closed list of finding codes, each with its severity and its message in
 // Vietnamese and English. Every check in the validator reports through here.
 import type { Bilingual } from '../text/bilingual.ts';
+import { CLIP_CHARS, clip } from '../text/clip.ts';
 import { viNumber } from '../text/vi-format.ts';
 
 export type Severity = 'error' | 'warning';
@@ -20,16 +21,13 @@ export interface Finding {
 export type FindingParams = Record<string, string | number | undefined>;
 type Msg = (p: FindingParams) => Bilingual;
 
-const q = (v: unknown) => `“${String(v ?? '')}”`;
+/** A value in quotes, clipped: every value a message quotes may come from the file. */
+const q = (v: unknown, n = CLIP_CHARS) => `“${clip(v, n)}”`;
 /** A number as Vietnamese writes it (decimal comma, dots between thousands: 0,45; 4.000); other values as they are. */
 const vn = (v: unknown) => {
   if (typeof v !== 'number' || !Number.isFinite(v)) return String(v ?? '');
   const digits = Math.min(6, (String(v).split('.')[1] ?? '').length);
   return viNumber(v, digits);
-};
-const clip = (v: unknown, n = 60) => {
-  const s = String(v ?? '');
-  return s.length > n ? `${s.slice(0, n)}…` : s;
 };
 
 const NEW_TEMPLATE: Bilingual = {
@@ -111,8 +109,8 @@ export const FINDINGS = {
   HEADER_MISMATCH: {
     severity: 'error',
     message: (p) => ({
-      vi: `Tiêu đề cột phải là ${q(p.expected)}, nhưng đang là ${q(clip(p.found))}. Không chèn, xóa hoặc đổi tên cột.`,
-      en: `The column header must be ${q(p.expected)} but is ${q(clip(p.found))}. Do not insert, delete or rename columns.`,
+      vi: `Tiêu đề cột phải là ${q(p.expected)}, nhưng đang là ${q(p.found)}. Không chèn, xóa hoặc đổi tên cột.`,
+      en: `The column header must be ${q(p.expected)} but is ${q(p.found)}. Do not insert, delete or rename columns.`,
     }),
   },
   TASK_MISSING: {
@@ -135,11 +133,11 @@ export const FINDINGS = {
       vi:
         p.reason === 'not-assigned'
           ? `Nhiệm vụ ${q(p.found)} không được giao cho cơ quan này trong kỳ báo cáo.`
-          : `Ô TT ${q(clip(p.found))} không phải mã nhiệm vụ của kế hoạch. Không thêm dòng vào bảng.`,
+          : `Ô TT ${q(p.found)} không phải mã nhiệm vụ của kế hoạch. Không thêm dòng vào bảng.`,
       en:
         p.reason === 'not-assigned'
           ? `Task ${q(p.found)} is not assigned to this agency.`
-          : `TT cell ${q(clip(p.found))} is not a task of the plan. Do not add rows to the table.`,
+          : `TT cell ${q(p.found)} is not a task of the plan. Do not add rows to the table.`,
     }),
   },
   TASK_MOVED: {
@@ -156,8 +154,8 @@ export const FINDINGS = {
   FIXED_CELL_CHANGED: {
     severity: 'error',
     message: (p) => ({
-      vi: `Ô cố định (${p.column}) của nhiệm vụ ${p.taskId} đã bị sửa; nội dung đúng: ${q(clip(p.expected, 80))}.`,
-      en: `A fixed cell (${p.columnEn}) of task ${p.taskId} was changed; it must read ${q(clip(p.expected, 80))}.`,
+      vi: `Ô cố định (${p.column}) của nhiệm vụ ${p.taskId} đã bị sửa; nội dung đúng: ${q(p.expected, 80)}.`,
+      en: `A fixed cell (${p.columnEn}) of task ${p.taskId} was changed; it must read ${q(p.expected, 80)}.`,
     }),
   },
   STATUS_REQUIRED: {
@@ -170,22 +168,22 @@ export const FINDINGS = {
   STATUS_INVALID: {
     severity: 'error',
     message: (p) => ({
-      vi: `Tình trạng ${q(clip(p.found))} không có trong danh sách: ${p.allowedVi}.${p.foreign ? ` Có ký tự không phải chữ tiếng Việt (trông giống nhưng là ký tự khác): ${p.foreign}.` : ''}`,
-      en: `Status ${q(clip(p.found))} is not in the list: ${p.allowedVi}.${p.foreign ? ` It has characters that are not Vietnamese letters (they look alike but are others): ${p.foreign}.` : ''}`,
+      vi: `Tình trạng ${q(p.found)} không có trong danh sách: ${p.allowedVi}.${p.foreign ? ` Có ký tự không phải chữ tiếng Việt (trông giống nhưng là ký tự khác): ${clip(p.foreign, 120)}.` : ''}`,
+      en: `Status ${q(p.found)} is not in the list: ${p.allowedVi}.${p.foreign ? ` It has characters that are not Vietnamese letters (they look alike but are others): ${clip(p.foreign, 120)}.` : ''}`,
     }),
   },
   STATUS_LOOK_ALIKE: {
     severity: 'warning',
     message: (p) => ({
-      vi: `Tình trạng ${q(clip(p.found))} được đọc là “${p.status}”: có chữ trông giống nhưng là ký tự khác: ${p.letters}. Nên chọn lại từ danh sách.`,
-      en: `Status ${q(clip(p.found))} is read as “${p.statusEn}”: it has letters that look alike but are other characters: ${p.letters}. Prefer choosing it from the list again.`,
+      vi: `Tình trạng ${q(p.found)} được đọc là “${p.status}”: có chữ trông giống nhưng là ký tự khác: ${clip(p.letters, 120)}. Nên chọn lại từ danh sách.`,
+      en: `Status ${q(p.found)} is read as “${p.statusEn}”: it has letters that look alike but are other characters: ${clip(p.letters, 120)}. Prefer choosing it from the list again.`,
     }),
   },
   PERCENT_INVALID: {
     severity: 'error',
     message: (p) => ({
-      vi: `Tỷ lệ hoàn thành ${q(clip(p.found))} phải là một số từ 0 đến 100 (ví dụ 45 hoặc 45%).`,
-      en: `Completion ${q(clip(p.found))} must be a number from 0 to 100 (e.g. 45 or 45%).`,
+      vi: `Tỷ lệ hoàn thành ${q(p.found)} phải là một số từ 0 đến 100 (ví dụ 45 hoặc 45%).`,
+      en: `Completion ${q(p.found)} must be a number from 0 to 100 (e.g. 45 or 45%).`,
     }),
   },
   PERCENT_FRACTION: {
@@ -232,22 +230,22 @@ export const FINDINGS = {
   VALUE_TYPE: {
     severity: 'error',
     message: (p) => ({
-      vi: `Giá trị ${q(clip(p.found))} không dùng được ở cột “${p.column}”; hãy nhập chữ.`,
-      en: `The value ${q(clip(p.found))} cannot be used in “${p.columnEn}”; enter text.`,
+      vi: `Giá trị ${q(p.found)} không dùng được ở cột “${p.column}”; hãy nhập chữ.`,
+      en: `The value ${q(p.found)} cannot be used in “${p.columnEn}”; enter text.`,
     }),
   },
   CELL_ERROR_VALUE: {
     severity: 'error',
     message: (p) => ({
-      vi: `Ô chứa giá trị lỗi của Excel ${p.found}; hãy nhập lại nội dung.`,
-      en: `The cell holds the Excel error value ${p.found}; enter the content again.`,
+      vi: `Ô chứa giá trị lỗi của Excel ${clip(p.found, 20)}; hãy nhập lại nội dung.`,
+      en: `The cell holds the Excel error value ${clip(p.found, 20)}; enter the content again.`,
     }),
   },
   FORMULA_NO_VALUE: {
     severity: 'error',
     message: (p) => ({
-      vi: `Ô có công thức ${q(clip(p.formula))} nhưng giá trị chưa từng được tính (tệp do chương trình khác ghi). Hãy mở và lưu tệp bằng Excel hoặc LibreOffice, hoặc nhập trực tiếp giá trị.`,
-      en: `The cell has the formula ${q(clip(p.formula))} but its value was never calculated (the file was written by another program). Open and save the file in Excel or LibreOffice, or type the value.`,
+      vi: `Ô có công thức ${q(p.formula)} nhưng giá trị chưa từng được tính (tệp do chương trình khác ghi). Hãy mở và lưu tệp bằng Excel hoặc LibreOffice, hoặc nhập trực tiếp giá trị.`,
+      en: `The cell has the formula ${q(p.formula)} but its value was never calculated (the file was written by another program). Open and save the file in Excel or LibreOffice, or type the value.`,
     }),
   },
   PICTURE_IN_CELL: {
@@ -266,22 +264,22 @@ export const FINDINGS = {
   TEXT_BROKEN_CHARACTER: {
     severity: 'error',
     message: (p) => ({
-      vi: `Ở cột “${p.column}”, ký tự thứ ${p.position} bị hỏng (nửa ký tự, thường do cắt ngang một biểu tượng cảm xúc): ${q(clip(p.found))}. Hãy nhập lại đoạn đó.`,
-      en: `In “${p.columnEn}”, character ${p.position} is broken (half a character, often an emoji cut in two): ${q(clip(p.found))}. Type that part again.`,
+      vi: `Ở cột “${p.column}”, ký tự thứ ${p.position} bị hỏng (nửa ký tự, thường do cắt ngang một biểu tượng cảm xúc): ${q(p.found)}. Hãy nhập lại đoạn đó.`,
+      en: `In “${p.columnEn}”, character ${p.position} is broken (half a character, often an emoji cut in two): ${q(p.found)}. Type that part again.`,
     }),
   },
   CELL_FORMULA: {
     severity: 'warning',
     message: (p) => ({
-      vi: `Ô chứa công thức ${q(clip(p.formula))}; chỉ giá trị hiện tại ${q(clip(p.found))} được gửi đi. Nên nhập trực tiếp giá trị.`,
-      en: `The cell holds the formula ${q(clip(p.formula))}; only its current value ${q(clip(p.found))} is submitted. Prefer typing the value.`,
+      vi: `Ô chứa công thức ${q(p.formula)}; chỉ giá trị hiện tại ${q(p.found)} được gửi đi. Nên nhập trực tiếp giá trị.`,
+      en: `The cell holds the formula ${q(p.formula)}; only its current value ${q(p.found)} is submitted. Prefer typing the value.`,
     }),
   },
   LEGACY_ENCODING: {
     severity: 'warning',
     message: (p) => ({
-      vi: `Văn bản ${q(clip(p.found, 40))} có vẻ là chữ Việt mã cũ (${p.encoding}), không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.`,
-      en: `The text ${q(clip(p.found, 40))} looks like Vietnamese in a legacy encoding (${p.encoding}), not Unicode. Convert it to Unicode (e.g. with Unikey) and paste again.`,
+      vi: `Văn bản ${q(p.found, 40)} có vẻ là chữ Việt mã cũ (${p.encoding}), không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi dán lại.`,
+      en: `The text ${q(p.found, 40)} looks like Vietnamese in a legacy encoding (${p.encoding}), not Unicode. Convert it to Unicode (e.g. with Unikey) and paste again.`,
     }),
   },
   REGRESSION: {

@@ -3,6 +3,7 @@
 // WRONG_TEMPLATE, PAYLOAD_TOO_LARGE); the CLI prints them as they are.
 import { periodName } from '../periods/period.ts';
 import type { Bilingual } from '../text/bilingual.ts';
+import { clip } from '../text/clip.ts';
 import { viNumber } from '../text/vi-format.ts';
 import { MiB } from './limits.ts';
 
@@ -83,8 +84,15 @@ function unreadable(
   en: string,
   where: Pick<Unreadable, 'sheet' | 'cell' | 'entry'> = {},
 ): Unreadable {
-  return { kind: 'unreadable', reason, message: { vi, en }, ...where };
+  const at: typeof where = {};
+  if (where.sheet !== undefined) at.sheet = clip(where.sheet);
+  if (where.cell !== undefined) at.cell = clip(where.cell, 20);
+  if (where.entry !== undefined) at.entry = clip(where.entry, ENTRY_CHARS);
+  return { kind: 'unreadable', reason, message: { vi, en }, ...at };
 }
+
+/** A zip entry's name as quoted: the template's longest is "xl/worksheets/_rels/sheet1.xml.rels". */
+const ENTRY_CHARS = 100;
 
 export const problems = {
   empty: () => unreadable('empty', 'Tệp rỗng (0 byte).', 'The file is empty (0 bytes).'),
@@ -141,14 +149,17 @@ export const problems = {
   compressionRatio: (entry: string, ratio: number, max: number) =>
     unreadable(
       'compression-ratio',
-      `Phần “${entry}” của tệp nén ${Math.round(ratio)}:1 (tối đa ${max}:1), dấu hiệu của tệp nén độc hại, nên tệp không được mở. ${USE_TEMPLATE.vi}`,
-      `Part “${entry}” of the file is compressed ${Math.round(ratio)}:1 (at most ${max}:1), the mark of a zip bomb, so the file was not opened. ${USE_TEMPLATE.en}`,
+      `Phần “${clip(entry, ENTRY_CHARS)}” của tệp nén ${Math.round(ratio)}:1 (tối đa ${max}:1), dấu hiệu của tệp nén độc hại, nên tệp không được mở. ${USE_TEMPLATE.vi}`,
+      `Part “${clip(entry, ENTRY_CHARS)}” of the file is compressed ${Math.round(ratio)}:1 (at most ${max}:1), the mark of a zip bomb, so the file was not opened. ${USE_TEMPLATE.en}`,
       { entry },
     ),
 
   /** `detail`: what is damaged, in both languages, or a library's own (English) words. */
   corrupt: (detail: string | Bilingual) => {
-    const { vi, en } = typeof detail === 'string' ? { vi: detail, en: detail } : detail;
+    const d = typeof detail === 'string' ? { vi: detail, en: detail } : detail;
+    // A library's words may quote the file.
+    const vi = clip(d.vi, 200);
+    const en = clip(d.en, 200);
     return unreadable(
       'corrupt',
       `Tệp .xlsx bị hỏng, không đọc được (${vi}). Hãy mở tệp bằng Excel, lưu lại rồi gửi; nếu Excel cũng không mở được, hãy điền lại biểu mẫu mới.`,
@@ -159,16 +170,16 @@ export const problems = {
   sheetTooLarge: (sheet: string, cell: string, rows: number, columns: number) =>
     unreadable(
       'sheet-too-large',
-      `Trang “${sheet}” có nội dung ở ô ${cell}, ngoài vùng đọc được (tối đa ${rows} dòng × ${columns} cột). Hãy xóa nội dung ở đó rồi gửi lại.`,
-      `Sheet “${sheet}” has content in cell ${cell}, outside the readable area (at most ${rows} rows × ${columns} columns). Delete it and send the file again.`,
+      `Trang “${clip(sheet)}” có nội dung ở ô ${clip(cell, 20)}, ngoài vùng đọc được (tối đa ${rows} dòng × ${columns} cột). Hãy xóa nội dung ở đó rồi gửi lại.`,
+      `Sheet “${clip(sheet)}” has content in cell ${clip(cell, 20)}, outside the readable area (at most ${rows} rows × ${columns} columns). Delete it and send the file again.`,
       { sheet, cell },
     ),
 
   tooManyCells: (sheet: string, cells: number, max: number) =>
     unreadable(
       'too-many-cells',
-      `Trang “${sheet}” có quá nhiều ô (đã đếm ${viNumber(cells)} ô trên các trang có thể là trang báo cáo, tối đa ${viNumber(max)}) nên tệp không được đọc. Hãy xóa các ô thừa ở trang đó, hoặc chép trang báo cáo sang một tệp mới, rồi gửi lại.`,
-      `Sheet “${sheet}” has too many cells (${cells.toLocaleString('en')} counted on the sheets that can be the progress sheet, at most ${max.toLocaleString('en')}), so the file was not read. Delete the extra cells on that sheet, or copy the progress sheet into a new workbook, and send it again.`,
+      `Trang “${clip(sheet)}” có quá nhiều ô (đã đếm ${viNumber(cells)} ô trên các trang có thể là trang báo cáo, tối đa ${viNumber(max)}) nên tệp không được đọc. Hãy xóa các ô thừa ở trang đó, hoặc chép trang báo cáo sang một tệp mới, rồi gửi lại.`,
+      `Sheet “${clip(sheet)}” has too many cells (${cells.toLocaleString('en')} counted on the sheets that can be the progress sheet, at most ${max.toLocaleString('en')}), so the file was not read. Delete the extra cells on that sheet, or copy the progress sheet into a new workbook, and send it again.`,
       { sheet },
     ),
 
@@ -183,8 +194,8 @@ export const problems = {
   partTooLarge: (entry: string, size: number, max: number) =>
     unreadable(
       'part-too-large',
-      `Phần “${entry}” của tệp quá lớn (${mbVi(size)} MB, tối đa ${mbVi(max)} MB), lớn hơn nhiều so với một biểu mẫu đã điền, nên tệp không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
-      `Part “${entry}” of the file is too large (${mb(size)} MB, at most ${mb(max)} MB), far more than a filled template holds, so the file was not read. Copy the progress sheet into a new workbook and send it again.`,
+      `Phần “${clip(entry, ENTRY_CHARS)}” của tệp quá lớn (${mbVi(size)} MB, tối đa ${mbVi(max)} MB), lớn hơn nhiều so với một biểu mẫu đã điền, nên tệp không được đọc. Hãy chép trang báo cáo sang một tệp mới rồi gửi lại.`,
+      `Part “${clip(entry, ENTRY_CHARS)}” of the file is too large (${mb(size)} MB, at most ${mb(max)} MB), far more than a filled template holds, so the file was not read. Copy the progress sheet into a new workbook and send it again.`,
       { entry },
     ),
 
@@ -196,10 +207,10 @@ export const problems = {
     ),
 
   noProgressSheet: (sheets: string[], searchRows: number): NoProgressSheet => {
-    const names = shortList(sheets.map((s) => ({ vi: `“${s}”`, en: `“${s}”` })));
+    const names = shortList(sheets.map((s) => ({ vi: `“${clip(s)}”`, en: `“${clip(s)}”` })));
     return {
       kind: 'no-progress-sheet',
-      sheets,
+      sheets: sheets.map((s) => clip(s)),
       message: {
         vi: `Không tìm thấy trang báo cáo tiến độ: không trang nào (${names.map((n) => n.vi).join(', ') || '—'}) có ô “Mã mẫu biểu (không sửa / do not edit): …” trong ${searchRows} dòng đầu. ${USE_TEMPLATE.vi} Đừng xóa hay sửa dòng mã mẫu biểu.`,
         en: `No progress sheet found: no sheet (${names.map((n) => n.en).join(', ') || '—'}) has the cell “Mã mẫu biểu (không sửa / do not edit): …” in its first ${searchRows} rows. ${USE_TEMPLATE.en} Do not delete or edit the template code row.`,
@@ -220,13 +231,13 @@ export type AgencyNames = Readonly<Record<string, string>>;
 
 /** "Phòng Tư pháp (P-TP)" when the name is known, else the code. */
 const agencyText = (code: string, names?: AgencyNames) =>
-  names?.[code] ? `${names[code]} (${code})` : code;
+  names?.[code] ? `${names[code]} (${code})` : clip(code);
 
 const describe = (s: SheetIdentity, names?: AgencyNames) => {
-  const period = s.period ? periodName(s.period) : null;
+  const period = s.period ? periodName(clip(s.period)) : null;
   return {
-    vi: `${s.agency ? agencyText(s.agency, names) : '(không ghi cơ quan)'}, kỳ ${period?.vi ?? '(không ghi kỳ)'} (trang “${s.sheet}”, ô ${s.cell})`,
-    en: `${s.agency ? agencyText(s.agency, names) : '(no agency)'}, for ${period?.en ?? '(no period)'} (sheet “${s.sheet}”, cell ${s.cell})`,
+    vi: `${s.agency ? agencyText(s.agency, names) : '(không ghi cơ quan)'}, kỳ ${period?.vi ?? '(không ghi kỳ)'} (trang “${clip(s.sheet)}”, ô ${clip(s.cell, 20)})`,
+    en: `${s.agency ? agencyText(s.agency, names) : '(no agency)'}, for ${period?.en ?? '(no period)'} (sheet “${clip(s.sheet)}”, cell ${clip(s.cell, 20)})`,
   };
 };
 
@@ -238,6 +249,16 @@ const expectedText = (e: WrongTemplate['expected'], names?: AgencyNames) => {
     en: [agency, period && `for ${period.en}`].filter(Boolean).join(', '),
   };
 };
+
+/** An identity as the details carry it: each value read from the file clipped. */
+function clipIdentity(s: SheetIdentity): SheetIdentity {
+  const out: SheetIdentity = { sheet: clip(s.sheet), cell: clip(s.cell, 20) };
+  for (const key of ['plan', 'agency', 'period', 'layout'] as const) {
+    const v = s[key];
+    if (v !== undefined) out[key] = clip(v);
+  }
+  return out;
+}
 
 /**
  * The wrong-template problem: which progress sheets the file holds and what
@@ -262,7 +283,7 @@ export function wrongTemplate(
           vi: `Tệp là biểu mẫu của ${list.map((d) => d.vi).join('; ')}, không phải của ${exp.vi}. Hãy tải đúng biểu mẫu của ${exp.vi}, điền rồi gửi lại.`,
           en: `The file is the template of ${list.map((d) => d.en).join('; ')}, not of ${exp.en}. Download the template of ${exp.en}, fill it in and send it again.`,
         };
-  return { kind: 'wrong-template', reason, found, expected, message };
+  return { kind: 'wrong-template', reason, found: found.map(clipIdentity), expected, message };
 }
 
 /** The API's error code for each problem (worker/src/errors.ts); the CLI prints the same. */

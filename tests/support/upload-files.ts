@@ -254,3 +254,50 @@ export function paddedXmlXlsx(
       : x.replace('</sheets>', `</sheets><definedNames>${names}</definedNames>`),
   );
 }
+
+// ---- files whose texts are huge (issue 16: error bodies) ----
+
+/** The metadata cell's text with one value replaced by `value` (e.g. 1,000,000 × "X"). */
+export function metaText(
+  value: { plan?: string; agency?: string; period?: string },
+  agency = 'P-VHTT',
+  period = '2026-Q3',
+): string {
+  const v = { plan: plan.id, agency, period, ...value };
+  return `Mã mẫu biểu (không sửa / do not edit): plan=${v.plan}; agency=${v.agency}; period=${v.period}; layout=1`;
+}
+
+/**
+ * A bare workbook of `sheets` sheets whose A5 each points to one shared
+ * string, `meta`: one long text quoted once per sheet by any message that
+ * names what each sheet is (a fresh tester's file of issue 16: 101 sheets ×
+ * 1,000,000 characters is a 33 KB upload).
+ */
+export function sharedMetaXlsx(sheets: number, meta: string): Uint8Array {
+  const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const n = Array.from({ length: sheets }, (_, i) => i + 1);
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${n.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${WORKSHEET_TYPE}"/>`).join('')}</Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `${xml}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets>${n.map((i) => `<sheet name="Trang ${String(i).padStart(3, '0')} ${'Y'.repeat(20)}" sheetId="${i}" r:id="rId${i}"/>`).join('')}</sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${n.map((i) => `<Relationship Id="rId${i}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${i}.xml"/>`).join('')}<Relationship Id="rId${sheets + 1}" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `${xml}<sst xmlns="${ns}" count="${sheets}" uniqueCount="1"><si><t>${meta}</t></si></sst>`,
+    ),
+  };
+  const sheet = strToU8(
+    `${xml}<worksheet xmlns="${ns}"><sheetData><row r="5"><c r="A5" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+  );
+  for (const i of n) files[`xl/worksheets/sheet${i}.xml`] = sheet;
+  return zipSync(files);
+}

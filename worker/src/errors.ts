@@ -1,11 +1,13 @@
 // One error shape for every failure, from a closed list of codes:
 //   { error: { code, message: { vi, en }, details? } }
 // Lists in details carry at most MAX_LISTED_DETAILS items, details.omitted
-// counting the rest.
+// counting the rest; every string is clipped and the whole body is at most
+// MAX_ERROR_BODY_BYTES, whatever the input.
 
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Bilingual } from '../../shared/text/bilingual.ts';
+import { clip } from '../../shared/text/clip.ts';
 import { REVIEW_STATE_LABELS } from '../../shared/vocabulary/index.ts';
 import type { DomainError } from './db/errors.ts';
 
@@ -125,20 +127,32 @@ export class ApiError extends HTTPException {
   }
 }
 
-function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown) {
+function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown): ErrorBody {
   const def = ERRORS[code];
-  const body: ErrorBody = {
-    error: { code, message: message ?? { vi: def.vi, en: def.en } },
-  };
-  if (details === undefined) return body;
-  const { capped, omitted } = capDetails(details);
-  body.error.details = capped;
+  const said = message ?? { vi: def.vi, en: def.en };
+  const msg = { vi: clip(said.vi, MAX_MESSAGE_CHARS), en: clip(said.en, MAX_MESSAGE_CHARS) };
+  if (details === undefined) return { error: { code, message: msg } };
+  const clipped = clipStrings(details, 0);
+  // The first MAX_LISTED_DETAILS items of each list; fewer if even those
+  // would make the body larger than MAX_ERROR_BODY_BYTES.
+  let keep = MAX_LISTED_DETAILS;
+  for (;;) {
+    const body = withDetails(code, msg, clipped, keep);
+    const size = utf8Length(JSON.stringify(body));
+    if (size <= MAX_ERROR_BODY_BYTES || keep === 0) return body;
+    keep = Math.min(keep - 1, Math.floor((keep * MAX_ERROR_BODY_BYTES) / size));
+  }
+}
+
+/** The body with `details`' lists cut to `keep` items, the cut counted in `omitted` and said in the message. */
+function withDetails(code: ErrorCode, msg: Bilingual, details: unknown, keep: number): ErrorBody {
+  const { capped, omitted } = capDetails(details, keep);
+  const body: ErrorBody = { error: { code, message: msg, details: capped } };
   // Said in the message too, which both apps show as it is.
   if (omitted > 0) {
-    const { vi, en } = body.error.message;
     body.error.message = {
-      vi: `${vi} (Chỉ nêu ${MAX_LISTED_DETAILS} mục đầu; còn ${omitted} mục nữa.)`,
-      en: `${en} (Only the first ${MAX_LISTED_DETAILS} are listed; ${omitted} more.)`,
+      vi: `${msg.vi} (Chỉ nêu ${keep} mục đầu; còn ${omitted} mục nữa.)`,
+      en: `${msg.en} (Only the first ${keep} are listed; ${omitted} more.)`,
     };
   }
   return body;
@@ -154,20 +168,46 @@ function errorBody(code: ErrorCode, message?: Bilingual, details?: unknown) {
 export const MAX_LISTED_DETAILS = 100;
 
 /**
- * `details` with each of its lists cut to MAX_LISTED_DETAILS items and, when
- * any was cut, `omitted`: how many items were left out (all lists together),
- * also returned. Anything that is not a plain object is returned as it is.
+ * The last-resort bound on a whole error body, in UTF-8 bytes (issue 16):
+ * when the first MAX_LISTED_DETAILS items would make it larger, its lists
+ * carry fewer (the message says how many). A hundred findings of the
+ * validator take about 60 KB.
  */
-function capDetails(details: unknown): { capped: unknown; omitted: number } {
+export const MAX_ERROR_BODY_BYTES = 128 * 1024;
+
+/** The longest string a body's details carry, and its message (in characters), each then cut with "…". */
+export const MAX_DETAIL_CHARS = 1000;
+export const MAX_MESSAGE_CHARS = 4000;
+
+/** `v` with every string (and object key) in it clipped to MAX_DETAIL_CHARS; nesting past 8 levels becomes null. */
+function clipStrings(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return clip(v, MAX_DETAIL_CHARS);
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth >= 8) return null;
+  if (Array.isArray(v)) return v.map((x) => clipStrings(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v))
+    out[clip(k, MAX_DETAIL_CHARS)] = clipStrings(x, depth + 1);
+  return out;
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
+
+/**
+ * `details` with each of its lists cut to `keep` items and, when any was
+ * cut, `omitted`: how many items were left out (all lists together), also
+ * returned. Anything that is not a plain object is returned as it is.
+ */
+function capDetails(details: unknown, keep: number): { capped: unknown; omitted: number } {
   if (typeof details !== 'object' || details === null || Array.isArray(details)) {
     return { capped: details, omitted: 0 };
   }
   let omitted = 0;
   const capped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) {
-    if (Array.isArray(value) && value.length > MAX_LISTED_DETAILS) {
-      omitted += value.length - MAX_LISTED_DETAILS;
-      capped[key] = value.slice(0, MAX_LISTED_DETAILS);
+    if (Array.isArray(value) && value.length > keep) {
+      omitted += value.length - keep;
+      capped[key] = value.slice(0, keep);
     } else capped[key] = value;
   }
   if (omitted > 0) capped.omitted = omitted;
