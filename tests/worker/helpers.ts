@@ -78,7 +78,7 @@ export function upload(
 }
 
 /**
- * A POST whose body arrives slowly, under the test's control: all but its
+ * A POST (or `method`: a PATCH) whose body arrives slowly, under the test's control: all but its
  * last bytes are given when the Worker reads them, the last only after
  * `release()`. `reading` resolves once the Worker has read the first part
  * and waits for the rest: the request has passed its checks at the start
@@ -90,6 +90,7 @@ export function slowPost(
   key: string,
   body: { bytes: Uint8Array; contentType: string },
   headers: Record<string, string> = {},
+  method = 'POST',
 ) {
   const { bytes } = body;
   const cut = bytes.length - 1;
@@ -118,7 +119,7 @@ export function slowPost(
     { highWaterMark: 0 },
   );
   const response = SELF.fetch(`https://example.com${path}`, {
-    method: 'POST',
+    method,
     // With its length given, nothing reads the body before the route does
     // (Hono's bodyLimit reads ahead only a body of unknown length).
     headers: {

@@ -78,18 +78,23 @@ describe('db/periods', () => {
   it('updatePeriod returns the stored row and audits the row before and the change', async () => {
     const before = (await findPeriod(env.DB, '2023-Q3'))!;
     const change = { due: '2023-09-20', locked: true, lockReason: 'Khóa thử' };
-    const after = await updatePeriod(env.DB, before, change, coordinator, '2026-02-02T00:00:00Z');
+    const after = await updatePeriod(env.DB, before, change, coordinator);
     expect(after).toMatchObject({ due: '2023-09-20', locked: 1, lock_reason: 'Khóa thử' });
     expect(await findPeriod(env.DB, '2023-Q3')).toEqual(after);
     const [audit] = await auditRows('period.update', '2023-Q3');
     expect(JSON.parse(audit!.details!)).toEqual({ before, patch: change });
+    // One time, the database's at the write, on the row and in the log.
+    const { updated_at } = (await env.DB.prepare('SELECT updated_at FROM periods WHERE code = ?')
+      .bind('2023-Q3')
+      .first<{ updated_at: string }>())!;
+    expect(audit!.at).toBe(updated_at);
   });
 
   it('an update whose audit row fails changes nothing', async () => {
     const before = (await findPeriod(env.DB, '2023-Q4'))!;
     await breakAuditLog();
     await expectNoChange(() =>
-      expect(updatePeriod(env.DB, before, { graceDays: 9 }, coordinator, 'now')).rejects.toThrow(
+      expect(updatePeriod(env.DB, before, { graceDays: 9 }, coordinator)).rejects.toThrow(
         /audit log unavailable/,
       ),
     );
@@ -98,10 +103,12 @@ describe('db/periods', () => {
 
 describe('db/reopenings', () => {
   it('reopen, again with a new reason, then close once', async () => {
-    const at = '2026-02-03T00:00:00.000Z';
     expect(await isReopenedFor(env.DB, '2023-H1', 'P-TP')).toBe(false);
-    await reopen(env.DB, { period: '2023-H1', agency: 'P-TP', reason: 'Một' }, coordinator, at);
-    await reopen(env.DB, { period: '2023-H1', agency: 'P-TP', reason: 'Hai' }, coordinator, at);
+    await reopen(env.DB, { period: '2023-H1', agency: 'P-TP', reason: 'Một' }, coordinator);
+    // The time of the write (the database's), as stored and as audited.
+    const at = (
+      await reopen(env.DB, { period: '2023-H1', agency: 'P-TP', reason: 'Hai' }, coordinator)
+    ).reopenedAt;
     expect(await isReopenedFor(env.DB, '2023-H1', 'P-TP')).toBe(true);
     expect(await isReopenedFor(env.DB, '2023-H1', 'P-VHTT')).toBe(false);
     expect(await reopeningsOf(env.DB, 'P-TP')).toContainEqual({
@@ -112,17 +119,19 @@ describe('db/reopenings', () => {
     expect(mine).toEqual([
       { period_code: '2023-H1', agency_code: 'P-TP', reason: 'Hai', created_at: at },
     ]);
-    expect(await auditRows('period.reopen', 'P-TP/2023-H1')).toHaveLength(2);
+    const audited = await auditRows('period.reopen', 'P-TP/2023-H1');
+    expect(audited).toHaveLength(2);
+    expect(audited[1]?.at).toBe(at);
 
-    expect(await closeReopening(env.DB, '2023-H1', 'P-TP', coordinator, at)).toBe(true);
+    expect(await closeReopening(env.DB, '2023-H1', 'P-TP', coordinator)).toBe(true);
     expect(await isReopenedFor(env.DB, '2023-H1', 'P-TP')).toBe(false);
-    expect(await closeReopening(env.DB, '2023-H1', 'P-TP', coordinator, at)).toBe(false);
+    expect(await closeReopening(env.DB, '2023-H1', 'P-TP', coordinator)).toBe(false);
     expect(await auditRows('period.close-reopening', 'P-TP/2023-H1')).toHaveLength(1);
   });
 
   it('closing a reopening that does not exist writes nothing', async () => {
     await expectNoChange(async () =>
-      expect(await closeReopening(env.DB, '2023-M9', 'THON-01', coordinator, 'now')).toBe(false),
+      expect(await closeReopening(env.DB, '2023-M9', 'THON-01', coordinator)).toBe(false),
     );
   });
 });

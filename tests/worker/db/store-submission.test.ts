@@ -129,13 +129,7 @@ describe('storeSubmission', () => {
   it('a locked period throws PeriodLocked with the reason; a reopening lets the agency in', async () => {
     const period = (await findPeriod(env.DB, '2024-Q4'))!;
     const coordinator = testActor(COORDINATOR);
-    await updatePeriod(
-      env.DB,
-      period,
-      { locked: true, lockReason: 'Đã tổng hợp' },
-      coordinator,
-      'x',
-    );
+    await updatePeriod(env.DB, period, { locked: true, lockReason: 'Đã tổng hợp' }, coordinator);
     const s = validSubmission('THON-01', '2024-Q4');
     const refused = await expectNoChange(() =>
       store('THON-01', s).then(
@@ -146,12 +140,7 @@ describe('storeSubmission', () => {
     expect(refused).toBeInstanceOf(PeriodLocked);
     expect(refused).toMatchObject({ period: '2024-Q4', reason: 'Đã tổng hợp' });
 
-    await reopen(
-      env.DB,
-      { period: '2024-Q4', agency: 'THON-01', reason: 'Bổ sung' },
-      coordinator,
-      'x',
-    );
+    await reopen(env.DB, { period: '2024-Q4', agency: 'THON-01', reason: 'Bổ sung' }, coordinator);
     expect((await store('THON-01', s)).outcome).toBe('created');
     // Another agency is still refused.
     await expect(store('THON-02', validSubmission('THON-02', '2024-Q4'))).rejects.toBeInstanceOf(
@@ -168,7 +157,6 @@ describe('storeSubmission', () => {
       period,
       { locked: true, lockReason: 'Khóa' },
       testActor(COORDINATOR),
-      'x',
     );
     const replay = await store('THON-03', s, 'before-lock');
     expect(replay).toMatchObject({ outcome: 'replayed', row: { id: first.row.id } });
@@ -259,7 +247,6 @@ describe('storeSubmission checks at the write, not at the start of the request',
       req.period,
       { locked: true, lockReason: 'Đã tổng hợp' },
       testActor(COORDINATOR),
-      'x',
     );
     const keysBefore = await idempotencyKeyCount(agency);
     const refused = await expectNoChange(() => thrown(storeSubmission(env.DB, req)));

@@ -2,6 +2,7 @@
 // check it), never the key itself. Keys are revoked, never deleted.
 import type { KeyRole } from '../../../shared/vocabulary/index.ts';
 import { type Actor, actorName, auditStatement } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 import { LastCoordinatorKey } from './errors.ts';
 
 export interface AccessKeyRow {
@@ -65,7 +66,8 @@ export async function insertKey(
 /**
  * Revokes the key with this prefix (audited as `key.revoke`); a key already
  * revoked keeps its first revocation and writes nothing. Returns the key as
- * it now stands, or null when there is no such key. Throws
+ * it now stands, or null when there is no such key. `revoked_at` and the
+ * audit time are the database's clock at the write. Throws
  * LastCoordinatorKey when it is the last active coordinator key: checked in
  * the UPDATE itself, so two revocations at once cannot leave none.
  */
@@ -73,32 +75,32 @@ export async function revokeKey(
   db: D1Database,
   prefix: string,
   actor: Actor,
-  at: string,
 ): Promise<AccessKeyRow | null> {
   const row = await findKey(db, prefix);
   if (!row) return null;
   if (row.revoked_at !== null) return row;
-  const [update] = await db.batch([
+  const [, , after] = await db.batch([
     db
       .prepare(
-        `UPDATE access_keys SET revoked_at = ?1
-         WHERE prefix = ?2 AND revoked_at IS NULL
+        `UPDATE access_keys SET revoked_at = ${DB_NOW}
+         WHERE prefix = ?1 AND revoked_at IS NULL
            AND (role <> 'coordinator' OR EXISTS (
              SELECT 1 FROM access_keys o
-             WHERE o.role = 'coordinator' AND o.revoked_at IS NULL AND o.prefix <> ?2))`,
+             WHERE o.role = 'coordinator' AND o.revoked_at IS NULL AND o.prefix <> ?1))`,
       )
-      .bind(at, prefix),
+      .bind(prefix),
     // Only when the UPDATE revoked it (changes() counts the statement before).
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, target, details)
-         SELECT ?1, ?2, 'key.revoke', ?3, NULL WHERE changes() = 1`,
+         SELECT revoked_at, ?1, 'key.revoke', prefix, NULL FROM access_keys
+         WHERE prefix = ?2 AND changes() = 1`,
       )
-      .bind(at, actorName(actor), prefix),
+      .bind(actorName(actor), prefix),
+    db.prepare(`SELECT ${COLUMNS} FROM access_keys WHERE prefix = ?`).bind(prefix),
   ]);
-  if (update?.meta.changes === 1) return { ...row, revoked_at: at };
-  const now = await findKey(db, prefix);
-  // Revoked meanwhile by another request: it stands as that one left it.
+  const now = after?.results[0] as AccessKeyRow | undefined;
+  // Revoked by this request, or meanwhile by another: it stands as it was left.
   if (now && now.revoked_at !== null) return now;
   throw new LastCoordinatorKey(prefix);
 }

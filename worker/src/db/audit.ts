@@ -13,7 +13,7 @@ export interface Actor {
 /** "P-TP/lsk_ab12cd34": the audit log's name for an actor. */
 export const actorName = (actor: Actor) => `${actor.agencyCode}/${actor.keyPrefix}`;
 
-/** An audit-log insert, to go in the same db.batch as the write it records. */
+/** An audit-log insert at `at` (ISO time), to go in the same db.batch as the write it records. */
 export function auditStatement(
   db: D1Database,
   at: string,
@@ -22,13 +22,34 @@ export function auditStatement(
   target: string,
   details?: unknown,
 ): D1PreparedStatement {
+  return auditAtWriteStatement(db, '?5', [at], actor, action, target, details);
+}
+
+/**
+ * An audit-log insert at the time of the write it records: `at` is SQL for
+ * that time, the written row's own column read back (e.g. `(SELECT
+ * updated_at FROM periods WHERE code = ?5)`, its parameters `atParams`
+ * numbered from ?5) or DB_NOW. The row and its audit row then carry one
+ * time, the database's, in the same db.batch.
+ */
+export function auditAtWriteStatement(
+  db: D1Database,
+  at: string,
+  atParams: unknown[],
+  actor: Actor,
+  action: string,
+  target: string,
+  details?: unknown,
+): D1PreparedStatement {
   return db
-    .prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
+    .prepare(
+      `INSERT INTO audit_log (at, actor, action, target, details) VALUES (${at}, ?1, ?2, ?3, ?4)`,
+    )
     .bind(
-      at,
       actorName(actor),
       action,
       target,
       details === undefined ? null : JSON.stringify(details),
+      ...atParams,
     );
 }

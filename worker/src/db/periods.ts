@@ -1,7 +1,8 @@
 // periods: every report period with the settings the coordinator may change
 // (due date, grace, lock and its reason); cut-offs come from the seed.
 import { parsePeriodCode } from '../../../shared/periods/index.ts';
-import { type Actor, auditStatement } from './audit.ts';
+import { type Actor, auditAtWriteStatement } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 
 export interface PeriodRow {
   code: string;
@@ -59,24 +60,32 @@ export function applyPeriodChange(before: PeriodRow, change: PeriodChange): Peri
 
 /**
  * Stores a change to a period's settings (applyPeriodChange), audited as
- * `period.update` with the row before and the change asked for. Returns the
- * row as stored.
+ * `period.update` with the row before and the change asked for; `updated_at`
+ * and the audit time are the database's clock at the write (a lock sent
+ * slowly is logged when it took effect). Returns the row as stored.
  */
 export async function updatePeriod(
   db: D1Database,
   before: PeriodRow,
   change: PeriodChange,
   actor: Actor,
-  at: string,
 ): Promise<PeriodRow> {
   const next = applyPeriodChange(before, change);
   await db.batch([
     db
       .prepare(
-        'UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ? WHERE code = ?',
+        `UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ${DB_NOW} WHERE code = ?`,
       )
-      .bind(next.due, next.grace_days, next.locked, next.lock_reason, at, before.code),
-    auditStatement(db, at, actor, 'period.update', before.code, { before, patch: change }),
+      .bind(next.due, next.grace_days, next.locked, next.lock_reason, before.code),
+    auditAtWriteStatement(
+      db,
+      '(SELECT updated_at FROM periods WHERE code = ?5)',
+      [before.code],
+      actor,
+      'period.update',
+      before.code,
+      { before, patch: change },
+    ),
   ]);
   return (await findPeriod(db, before.code)) as PeriodRow; // periods are never deleted
 }

@@ -1,7 +1,8 @@
 // period_reopenings: one agency allowed to submit into a locked period, with
 // the coordinator's reason. At most one per (period, agency); closing one
 // deletes it (the audit log keeps the history).
-import { type Actor, auditStatement } from './audit.ts';
+import { type Actor, auditAtWriteStatement } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 
 export interface ReopeningRow {
   period_code: string;
@@ -46,47 +47,58 @@ export async function isReopenedFor(
 
 /**
  * Reopens a period for an agency (a second reopening replaces the reason,
- * time and author of the first), audited as `period.reopen`.
+ * time and author of the first), audited as `period.reopen`. Its time is the
+ * database's clock at the write, returned as stored.
  */
 export async function reopen(
   db: D1Database,
   r: { period: string; agency: string; reason: string },
   actor: Actor,
-  at: string,
-): Promise<void> {
-  await db.batch([
+): Promise<{ reopenedAt: string }> {
+  const results = await db.batch([
     db
       .prepare(
         `INSERT INTO period_reopenings (period_code, agency_code, reason, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?)
+         VALUES (?, ?, ?, ${DB_NOW}, ?)
          ON CONFLICT (period_code, agency_code) DO UPDATE SET reason = excluded.reason,
            created_at = excluded.created_at, created_by = excluded.created_by`,
       )
-      .bind(r.period, r.agency, r.reason, at, actor.label),
-    auditStatement(db, at, actor, 'period.reopen', `${r.agency}/${r.period}`, {
-      reason: r.reason,
-    }),
+      .bind(r.period, r.agency, r.reason, actor.label),
+    auditAtWriteStatement(
+      db,
+      '(SELECT created_at FROM period_reopenings WHERE period_code = ?5 AND agency_code = ?6)',
+      [r.period, r.agency],
+      actor,
+      'period.reopen',
+      `${r.agency}/${r.period}`,
+      { reason: r.reason },
+    ),
+    db
+      .prepare('SELECT created_at FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
+      .bind(r.period, r.agency),
   ]);
+  const row = results[2]?.results[0] as { created_at: string } | undefined;
+  if (!row) throw new Error(`${r.agency}/${r.period}: reopening not found after writing it`);
+  return { reopenedAt: row.created_at };
 }
 
 /**
  * Closes an agency's reopening of a period, audited as
- * `period.close-reopening`. False (and nothing written) when the period was
- * not reopened for the agency.
+ * `period.close-reopening` at the database's clock. False (and nothing
+ * written) when the period was not reopened for the agency.
  */
 export async function closeReopening(
   db: D1Database,
   period: string,
   agency: string,
   actor: Actor,
-  at: string,
 ): Promise<boolean> {
   if (!(await isReopenedFor(db, period, agency))) return false;
   await db.batch([
     db
       .prepare('DELETE FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
       .bind(period, agency),
-    auditStatement(db, at, actor, 'period.close-reopening', `${agency}/${period}`),
+    auditAtWriteStatement(db, DB_NOW, [], actor, 'period.close-reopening', `${agency}/${period}`),
   ]);
   return true;
 }

@@ -5,6 +5,7 @@
 // idempotency and lock rules, is store-submission.ts; these are its
 // statements and the reads.
 import type { ReviewState } from '../../../shared/vocabulary/index.ts';
+import { DB_NOW } from './clock.ts';
 
 export interface SubmissionRow {
   id: string;
@@ -42,9 +43,6 @@ export interface NewSubmission {
   payload: string;
   warnings: string;
 }
-
-/** The database's clock, in the format of `Date.prototype.toISOString()`: the time of a write. */
-const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** SQL: the period is open, or reopened for the agency (parameters named as '?2'). */
 const periodOpen = (agency: string, period: string) =>
@@ -101,7 +99,7 @@ export function insertSubmissionStatement(db: D1Database, s: NewSubmission): D1P
       `INSERT OR IGNORE INTO submissions
          (id, agency_code, period_code, version, received_at, submitted_by, key_prefix,
           content_hash, idempotency_key, source, payload, warnings)
-       SELECT ?1, ?2, ?3, next.v, ${NOW}, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+       SELECT ?1, ?2, ?3, next.v, ${DB_NOW}, ?4, ?5, ?6, ?7, ?8, ?9, ?10
        FROM (SELECT COALESCE(MAX(version), 0) + 1 AS v FROM submissions
              WHERE agency_code = ?2 AND period_code = ?3) AS next
        WHERE ${writable('?2', '?3', '?5')}
@@ -182,7 +180,7 @@ export function rememberIdempotencyKeyStatement(
     .prepare(
       `INSERT OR IGNORE INTO idempotency_keys
          (agency_code, idempotency_key, period_code, content_hash, submission_id, request_id, created_at)
-       SELECT ?1, ?2, ?3, ?4, id, ?5, ${NOW} FROM submissions
+       SELECT ?1, ?2, ?3, ?4, id, ?5, ${DB_NOW} FROM submissions
        WHERE agency_code = ?1 AND period_code = ?3 AND content_hash = ?4
          AND ${writable('?1', '?3', '?6')}
        ORDER BY version DESC LIMIT 1`,

@@ -66,7 +66,7 @@ export const keys = new Hono<AppEnv>()
     if (prefix === principal.keyPrefix && c.req.query('confirm') !== 'self') {
       throw new ApiError('CONFIRMATION_REQUIRED', undefined, { confirm: 'self' });
     }
-    const row = await revokeKey(c.env.DB, prefix, principal, c.get('now'));
+    const row = await revokeKey(c.env.DB, prefix, principal);
     if (!row) {
       throw new ApiError('NOT_FOUND', {
         vi: `Không có khóa “${prefix}”.`,

@@ -143,9 +143,8 @@ export const periods = new Hono<AppEnv>()
         { issues: [{ field: 'due', message: 'before the cut-off' }] },
       );
     }
-    const now = c.get('now');
-    const updated = await updatePeriod(db, period, patch, c.get('principal'), now);
-    return c.json(periodJson(updated, vnToday(new Date(now))));
+    const updated = await updatePeriod(db, period, patch, c.get('principal'));
+    return c.json(periodJson(updated, vnToday(new Date(c.get('now')))));
   })
 
   .post(
@@ -155,18 +154,16 @@ export const periods = new Hono<AppEnv>()
     jsonBody(ReopenRequestSchema),
     async (c) => {
       const db = c.env.DB;
-      const now = c.get('now');
       const period = await periodOr404(db, c.req.param('period'));
       const body = c.req.valid('json');
       const agency = await agencyOr404(db, body.agency);
-      await reopen(
+      const { reopenedAt } = await reopen(
         db,
         { period: period.code, agency: agency.code, reason: body.reason },
         c.get('principal'),
-        now,
       );
       return c.json(
-        { period: period.code, agency: agency.code, reason: body.reason, reopenedAt: now },
+        { period: period.code, agency: agency.code, reason: body.reason, reopenedAt },
         201,
       );
     },
@@ -176,7 +173,7 @@ export const periods = new Hono<AppEnv>()
     const db = c.env.DB;
     const period = await periodOr404(db, c.req.param('period'));
     const agency = await agencyOr404(db, c.req.param('agency'));
-    if (!(await closeReopening(db, period.code, agency.code, c.get('principal'), c.get('now')))) {
+    if (!(await closeReopening(db, period.code, agency.code, c.get('principal')))) {
       throw new ApiError('NOT_FOUND', {
         vi: `Kỳ ${periodNamed(period.code).vi} chưa mở lại cho ${agencyNamed(agency)}.`,
         en: `${periodNamed(period.code).en} is not reopened for ${agencyNamed(agency)}.`,
