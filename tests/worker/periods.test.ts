@@ -121,6 +121,18 @@ describe('GET /api/periods', () => {
     }
   });
 
+  it('a year given twice is 400 naming query.year, whichever comes first', async () => {
+    const key = await coordinatorKey();
+    for (const query of ['year=2026&year=abc', 'year=abc&year=2026', 'year=2026&year=2026']) {
+      const res = await api(`/api/periods?${query}`, { key });
+      const body = await expectError(res, 'INVALID_REQUEST');
+      expect(issueFields(body), query).toEqual(['query.year']);
+      expect(body.error.message.en, query).toBe(
+        'The year parameter was given 2 times; give it once, e.g. ?year=2026.',
+      );
+    }
+  });
+
   it('daysLeft counts from today to the due date', async () => {
     const key = await coordinatorKey();
     const { today, periods } = await periodsAs(key, '?year=2028');

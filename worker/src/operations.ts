@@ -212,7 +212,7 @@ export const OPERATIONS: Operation[] = [
         name: 'year',
         in: 'query',
         required: false,
-        description: 'Only this year’s periods; absent or empty: every year',
+        description: 'Only this year’s periods; absent or empty: every year. At most once',
         schema: { type: 'string', pattern: '^(?:\\d{4})?$' },
       },
     ],
@@ -222,7 +222,7 @@ export const OPERATIONS: Operation[] = [
           'Periods, each with the key’s own report (`own`) and, for the coordinator, the agencies it is reopened for (`reopenings`)',
         json: PeriodListSchema,
       },
-      400: 'A year that is not four digits (details.issues: query.year)',
+      400: 'A year that is not four digits, or given more than once (details.issues: query.year)',
     },
   },
   {

@@ -47,9 +47,21 @@ function periodJson(p: PeriodRow, today: string) {
 /**
  * `?year=` of GET /api/periods: four digits, or absent or empty (every
  * year: null). Anything else is INVALID_REQUEST naming query.year, rather
- * than a silently unfiltered list.
+ * than a silently unfiltered list; so is a year given more than once
+ * (`?year=2026&year=abc`), rather than one of them silently ignored.
  */
-function yearOf(value: string | undefined): number | null {
+function yearOf(values: string[] | undefined): number | null {
+  if (values && values.length > 1) {
+    throw new ApiError(
+      'INVALID_REQUEST',
+      {
+        vi: `Tham số year được gửi ${values.length} lần; chỉ gửi một lần, ví dụ ?year=2026.`,
+        en: `The year parameter was given ${values.length} times; give it once, e.g. ?year=2026.`,
+      },
+      { issues: [{ field: 'query.year', message: 'given more than once' }] },
+    );
+  }
+  const value = values?.[0];
   if (value === undefined || value === '') return null;
   if (/^\d{4}$/.test(value)) return Number(value);
   throw new ApiError(
@@ -67,7 +79,7 @@ export const periods = new Hono<AppEnv>()
     const db = c.env.DB;
     const principal = c.get('principal');
     const today = vnToday(new Date(c.get('now')));
-    const results = await listPeriods(db, yearOf(c.req.query('year')));
+    const results = await listPeriods(db, yearOf(c.req.queries('year')));
     // The key's own report per period (the coordinator's key: its own office's),
     // and any reopening for it.
     const [mine, reopened] = await Promise.all([
