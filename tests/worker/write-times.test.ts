@@ -1,4 +1,4 @@
-// The time a coordinator's write carries (a lock, a reopening) is the
+// The time a coordinator's write carries (a lock, a reopening, a review) is the
 // database's clock at the write, on the row and in its audit row, not the
 // time the request began (issue 16): a lock sent slowly while a report is
 // submitted is logged after that report, as it took effect after it.
@@ -10,7 +10,9 @@ import {
   coordinatorKey,
   issueKey,
   patchPeriod,
+  postReview,
   slowPost,
+  submit,
   validSubmission,
 } from './helpers.ts';
 
@@ -71,5 +73,36 @@ describe('coordinator writes are timed when written', () => {
     const [audit] = await auditRows('period.reopen', 'THON-04/2029-H2');
     expect(audit?.at).toBe(reopenedAt);
     expect(audit && meanwhile && audit.id > meanwhile.id).toBe(true);
+  });
+
+  it('a return sent slowly while the report is accepted: the return, written last, is the report’s state', async () => {
+    const coordinator = await coordinatorKey();
+    const agencyKey = await issueKey('THON-05');
+    expect((await submit(agencyKey, validSubmission('THON-05', '2028-H1'))).status).toBe(201);
+    const slow = slowPost(
+      '/api/periods/2028-H1/submissions/THON-05/review',
+      coordinator,
+      jsonBody({ action: 'return', version: 1, comment: 'Thiếu số liệu' }),
+    );
+    await slow.reading;
+    const accepted = await postReview('2028-H1', 'THON-05', coordinator, {
+      action: 'accept',
+      version: 1,
+    });
+    expect(accepted.status).toBe(201);
+    const { reviewedAt: acceptedAt } = await accepted.json<{ reviewedAt: string }>();
+    slow.release();
+    const res = await slow.response;
+    expect(res.status).toBe(201);
+    const { reviewedAt } = await res.json<{ reviewedAt: string }>();
+    expect(reviewedAt >= acceptedAt).toBe(true);
+    const [audit] = await auditRows('submission.returned', 'THON-05/2028-H1');
+    expect(audit?.at).toBe(reviewedAt);
+
+    const listed = await (await api('/api/periods?year=2028', { key: agencyKey })).json<{
+      periods: { code: string; own: { reviewState: string } | null }[];
+    }>();
+    const own = listed.periods.find((p) => p.code === '2028-H1')?.own;
+    expect(own?.reviewState).toBe('returned');
   });
 });

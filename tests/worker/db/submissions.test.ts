@@ -78,7 +78,6 @@ describe('db/submissions reads', () => {
       env.DB,
       { submission: latest!, state: 'returned', comment: 'Thiếu số liệu' },
       coordinator,
-      '2025-06-21T00:00:00.000Z',
     );
 
     const byPeriod = await latestVersions(env.DB, { period: '2025-Q2' });
@@ -99,18 +98,8 @@ describe('db/submissions reads', () => {
 
   it('history is newest first, each version with its latest review', async () => {
     const [v1] = await versions('THON-02', '2025-Q4', ['2025-12-10T01:00:00.000Z']);
-    await addReview(
-      env.DB,
-      { submission: v1!, state: 'returned', comment: 'a' },
-      coordinator,
-      't1',
-    );
-    await addReview(
-      env.DB,
-      { submission: v1!, state: 'accepted', comment: null },
-      coordinator,
-      't2',
-    );
+    await addReview(env.DB, { submission: v1!, state: 'returned', comment: 'a' }, coordinator);
+    await addReview(env.DB, { submission: v1!, state: 'accepted', comment: null }, coordinator);
     await versions('THON-02', '2025-Q4', ['2025-12-11T01:00:00.000Z'], 2);
     const rows = await history(env.DB, 'THON-02', '2025-Q4');
     expect(rows.map((r) => [r.version, reviewState(r)])).toEqual([
@@ -123,12 +112,7 @@ describe('db/submissions reads', () => {
   it('chosenSubmissions takes the newest accepted version, else the newest', async () => {
     const [a1] = await versions('THON-04', '2025-M9', ['2025-09-01T00:00:00Z']);
     await versions('THON-06', '2025-M9', ['2025-09-01T00:00:00Z', '2025-09-02T00:00:00Z']);
-    await addReview(
-      env.DB,
-      { submission: a1!, state: 'accepted', comment: null },
-      coordinator,
-      't',
-    );
+    await addReview(env.DB, { submission: a1!, state: 'accepted', comment: null }, coordinator);
     // Accepted, then a newer version sent: the accepted one is still chosen.
     await versions('THON-04', '2025-M9', ['2025-09-02T00:00:00Z'], 2);
     const chosen = await chosenSubmissions(env.DB, '2025-M9');
@@ -142,19 +126,20 @@ describe('db/submissions reads', () => {
 describe('db/reviews', () => {
   it('addReview is audited as submission.<state>; a failing audit row leaves no review', async () => {
     const [v1] = await versions('THON-05', '2025-Y', ['2025-12-20T00:00:00Z']);
-    await addReview(
+    const { reviewedAt } = await addReview(
       env.DB,
       { submission: v1!, state: 'accepted', comment: null },
       coordinator,
-      't',
     );
     const [audit] = await auditRows('submission.accepted', 'THON-05/2025-Y');
     expect(JSON.parse(audit!.details!)).toEqual({ submission: v1!.id, version: 1, comment: null });
+    // The time of the write, the database's, on the review and its audit row.
+    expect(audit!.at).toBe(reviewedAt);
 
     await breakAuditLog();
     await expectNoChange(() =>
       expect(
-        addReview(env.DB, { submission: v1!, state: 'returned', comment: 'x' }, coordinator, 't'),
+        addReview(env.DB, { submission: v1!, state: 'returned', comment: 'x' }, coordinator),
       ).rejects.toThrow(/audit log unavailable/),
     );
     expect(reviewState((await history(env.DB, 'THON-05', '2025-Y'))[0]!)).toBe('accepted');

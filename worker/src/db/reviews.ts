@@ -4,6 +4,7 @@
 import type { FillKey } from '../../../shared/layout/columns.ts';
 import type { ReviewOutcome } from '../../../shared/vocabulary/index.ts';
 import { type Actor, actorName } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 import { ReviewStateConflict, SupersededVersion } from './errors.ts';
 import { reviewState } from './submissions.ts';
 
@@ -39,7 +40,9 @@ const LATEST_STATE = `(SELECT state FROM reviews l WHERE l.submission_id = ?2
  * review is `accepted` (else ReviewStateConflict): both checked inside the
  * insert itself, so a version sent meanwhile, or two reopenings at once,
  * cannot slip past; a refused review writes nothing, notes and audit
- * included.
+ * included. Its time (`reviewedAt`, returned) is the database's clock at
+ * the write, on the review and its audit row: the latest review is the one
+ * written last, however slowly a request arrived.
  */
 export async function addReview(
   db: D1Database,
@@ -51,8 +54,7 @@ export async function addReview(
     notes?: readonly ReviewNote[];
   },
   actor: Actor,
-  at: string,
-): Promise<{ id: string }> {
+): Promise<{ id: string; reviewedAt: string }> {
   const id = crypto.randomUUID();
   const s = r.submission;
   const notes = r.notes ?? [];
@@ -63,11 +65,11 @@ export async function addReview(
     comment: r.comment,
   };
   if (notes.length) details.notes = notes;
-  const [inserted] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (?7 IS NULL OR ${LATEST_STATE} = ?7)
+         SELECT ?1, ?2, ?3, ?4, ?5, ${DB_NOW} WHERE (?7 IS NULL OR ${LATEST_STATE} = ?7)
            AND NOT EXISTS (SELECT 1 FROM submissions n
              WHERE n.agency_code = ?8 AND n.period_code = ?9 AND n.version > ?10)`,
       )
@@ -77,7 +79,7 @@ export async function addReview(
         r.state,
         r.comment,
         actor.label,
-        at,
+        null, // ?6: unused, the time is the database's
         needs,
         s.agency_code,
         s.period_code,
@@ -95,18 +97,19 @@ export async function addReview(
     db
       .prepare(
         `INSERT INTO audit_log (at, actor, action, target, details)
-         SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM reviews WHERE id = ?6)`,
+         SELECT created_at, ?1, ?2, ?3, ?4 FROM reviews WHERE id = ?5`,
       )
       .bind(
-        at,
         actorName(actor),
         `submission.${r.state}`,
         `${s.agency_code}/${s.period_code}`,
         JSON.stringify(details),
         id,
       ),
+    db.prepare('SELECT created_at FROM reviews WHERE id = ?').bind(id),
   ]);
-  if (!inserted?.meta.changes) {
+  const stored = results.at(-1)?.results[0] as { created_at: string } | undefined;
+  if (!results[0]?.meta.changes || !stored) {
     const latest = await db
       .prepare(
         `SELECT ${LATEST_STATE} AS review_state,
@@ -119,7 +122,7 @@ export async function addReview(
     if (needs) throw new ReviewStateConflict(s.version, reviewState(latest ?? {}), needs);
     throw new Error(`review of ${s.id} was not stored`);
   }
-  return { id };
+  return { id, reviewedAt: stored.created_at };
 }
 
 /**

@@ -41,7 +41,6 @@ export const reviews = new Hono<AppEnv>()
     async (c) => {
       const db = c.env.DB;
       const principal = c.get('principal');
-      const now = c.get('now');
       const period = await periodOr404(db, c.req.param('period'));
       const agency = await agencyOr404(db, c.req.param('agency'));
       const body = c.req.valid('json');
@@ -50,11 +49,10 @@ export const reviews = new Hono<AppEnv>()
       if (!target) throw noVersion(agency, period.code, body.version);
       const state = OUTCOME[body.action];
       const comment = body.comment || null; // '' after trimming is no comment
-      const { id } = await addReview(
+      const { id, reviewedAt } = await addReview(
         db,
         { submission: target, state, comment, notes },
         principal,
-        now,
       );
       return c.json(
         {
@@ -65,7 +63,7 @@ export const reviews = new Hono<AppEnv>()
           comment,
           notes,
           reviewer: principal.label,
-          reviewedAt: now,
+          reviewedAt,
         },
         201,
       );
