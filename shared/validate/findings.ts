@@ -323,6 +323,7 @@ export function finding(
   const def = FINDINGS[code];
   const f: Finding = { code, severity: def.severity, cell, message: (def.message as Msg)(params) };
   if (extra.field) f.field = extra.field;
-  if (extra.taskId) f.taskId = extra.taskId;
+  // A task-shaped TT cell ("I.111…1") is the file's text: clipped like any found value.
+  if (extra.taskId) f.taskId = clip(extra.taskId);
   return f;
 }

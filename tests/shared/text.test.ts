@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { clip } from '../../shared/text/clip.ts';
 import { detectLegacyEncoding } from '../../shared/text/legacy.ts';
 import { fold, foldLoose, isPlainText, nfcTrim, toNfc } from '../../shared/text/normalize.ts';
 import { text } from '../../shared/text/schema.ts';
 import { loneSurrogateAt, toWellFormed } from '../../shared/text/well-formed.ts';
 import { readText } from '../../shared/validate/cells.ts';
+import { finding } from '../../shared/validate/findings.ts';
 
 describe('normalisation', () => {
   it('NFC and NFD compare equal after folding', () => {
@@ -103,5 +105,29 @@ describe('well-formed text', () => {
       ok: true,
       value: 'Hoa \uD83C',
     });
+  });
+});
+
+describe('clip: values from a file, quoted short (issue 16)', () => {
+  it('keeps a short value, cuts a long one with "…", never half an emoji', () => {
+    expect(clip('P-TP')).toBe('P-TP');
+    expect(clip(undefined)).toBe('');
+    expect(clip('x'.repeat(61))).toBe(`${'x'.repeat(60)}…`);
+    // The 60th code unit is the first half of 😀: the cut falls before it.
+    expect(clip(`${'x'.repeat(59)}😀y`)).toBe(`${'x'.repeat(59)}…`);
+    expect(toWellFormed(clip(`${'x'.repeat(59)}😀y`))).toBe(clip(`${'x'.repeat(59)}😀y`));
+  });
+
+  it('a finding quotes a task-shaped TT cell of 5,000 characters clipped, in its message and taskId', () => {
+    const tt = `I.${'1'.repeat(5000)}`;
+    const f = finding(
+      'TASK_UNKNOWN',
+      'A9',
+      { found: tt, reason: 'not-a-task' },
+      { field: 'tt', taskId: tt },
+    );
+    expect(f.taskId).toBe(`${tt.slice(0, 60)}…`);
+    expect(f.message.en.length).toBeLessThan(200);
+    expect(f.message.vi.length).toBeLessThan(200);
   });
 });
