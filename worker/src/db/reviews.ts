@@ -69,9 +69,9 @@ export async function addReview(
     db
       .prepare(
         `INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ${DB_NOW} WHERE (?7 IS NULL OR ${LATEST_STATE} = ?7)
+         SELECT ?1, ?2, ?3, ?4, ?5, ${DB_NOW} WHERE (?6 IS NULL OR ${LATEST_STATE} = ?6)
            AND NOT EXISTS (SELECT 1 FROM submissions n
-             WHERE n.agency_code = ?8 AND n.period_code = ?9 AND n.version > ?10)`,
+             WHERE n.agency_code = ?7 AND n.period_code = ?8 AND n.version > ?9)`,
       )
       .bind(
         id,
@@ -79,7 +79,6 @@ export async function addReview(
         r.state,
         r.comment,
         actor.label,
-        null, // ?6: unused, the time is the database's
         needs,
         s.agency_code,
         s.period_code,
