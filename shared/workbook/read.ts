@@ -6,7 +6,7 @@
 // booleans, error values and formulas with their cached values (or none),
 // whichever application saved the file. Only the sheets that can be the
 // progress sheet are parsed (candidates.ts).
-import { read, type WorkBook } from '@e965/xlsx';
+import type { WorkBook } from '@e965/xlsx';
 import { strFromU8, type Unzipped } from 'fflate';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
@@ -31,7 +31,8 @@ import {
   toGrid,
   usedBounds,
 } from './sheet-grid.ts';
-import { inflateEntry, safeUnzip, sniff, storedZip, truncatedPart } from './unzip.ts';
+import { parseEntries } from './sheetjs-container.ts';
+import { inflateEntry, safeUnzip, sniff, truncatedPart } from './unzip.ts';
 import { malformedPart } from './well-formed.ts';
 import { utf8Parts } from './xml-encoding.ts';
 
@@ -137,8 +138,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
 
   let wb: WorkBook;
   try {
-    wb = read(storedZip(files), {
-      type: 'array',
+    wb = parseEntries(files, {
       dense: true,
       cellFormula: true,
       cellNF: true,

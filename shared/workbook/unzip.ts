@@ -3,10 +3,10 @@
 // directory is in proportion. fflate reads the directory and calls the filter
 // with each entry's declared sizes before inflating it; the first pass
 // inflates nothing. The entries are then inflated by fflate into buffers of
-// their declared sizes (a lying entry is cut short, never larger) and zipped
-// again without compression, so the library's own inflater has nothing left
-// to expand.
-import { strFromU8, type Unzipped, unzipSync, zipSync } from 'fflate';
+// their declared sizes (a lying entry is cut short, never larger) and handed
+// to the library already inflated (sheetjs-container.ts), so its own
+// inflater has nothing to expand.
+import { strFromU8, type Unzipped, unzipSync } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
@@ -196,9 +196,4 @@ export function truncatedPart(files: Unzipped): Bilingual | null {
         };
   }
   return null;
-}
-
-/** The entries zipped again, stored (no compression): what the spreadsheet library reads. */
-export function storedZip(files: Unzipped): Uint8Array {
-  return zipSync(files, { level: 0 });
 }
