@@ -1,32 +1,27 @@
 // The checked entries handed to SheetJS as the container its own zip reader
-// would have built (CFB.utils.cfb_new, cfb_add with {unsafe: true}, as
-// SheetJS's parse_local_file adds each entry), then parsed by its parse_zip:
-// no zip written and read again, so no CRC-32 over every byte and none of
-// SheetJS's zip code run in a fresh isolate. Both functions are exported by
-// the full ES module and by the mini build the Worker uses; @e965/xlsx's
-// types leave them out, hence the declarations here.
-
+// builds (CFB.read of a zip: FullPaths under "Root Entry/", FileIndex
+// entries {name, type: 2, content, size}), then parsed by its parse_zip: no
+// zip written and read again, so no CRC-32 over every byte and none of
+// SheetJS's zip code run in a fresh isolate. The container is built here
+// rather than by CFB.utils.cfb_new, whose marker entry and directory rebuild
+// the .xlsx path never reads. parse_zip is exported by the full ES module and
+// by the mini build the Worker uses; @e965/xlsx's types leave it out, hence
+// the declaration here.
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import * as XLSX from '@e965/xlsx';
 import { strToU8, type Unzipped } from 'fflate';
 
 /** SheetJS's container of entries: what CFB.read makes of a zip. */
 interface Container {
-  FileIndex: unknown[];
+  FileIndex: { name: string; type: number; content?: Uint8Array; size?: number }[];
   FullPaths: string[];
 }
 
-interface SheetJsZip {
+const { parse_zip } = XLSX as unknown as {
   parse_zip(zip: Container, opts: ParsingOptions): WorkBook;
-  CFB: {
-    utils: {
-      cfb_new(): Container;
-      cfb_add(zip: Container, name: string, content: Uint8Array, opts: { unsafe: true }): unknown;
-    };
-  };
-}
+};
 
-const { parse_zip, CFB } = XLSX as unknown as SheetJsZip;
+const ROOT = 'Root Entry';
 
 /**
  * An entry's name as SheetJS's zip reader spells it: each byte of the name
@@ -44,9 +39,17 @@ function storedName(name: string): string {
  * …opts})` would return it. Throws what SheetJS throws.
  */
 export function parseEntries(files: Unzipped, opts: ParsingOptions): WorkBook {
-  const zip = CFB.utils.cfb_new();
-  for (const [name, data] of Object.entries(files)) {
-    CFB.utils.cfb_add(zip, storedName(name), data, { unsafe: true });
+  const zip: Container = { FullPaths: [`${ROOT}/`], FileIndex: [{ name: ROOT, type: 5 }] };
+  for (const [entry, content] of Object.entries(files)) {
+    const name = storedName(entry);
+    // As SheetJS's cfb_add names an entry: the last path segment, the full path under the root.
+    zip.FileIndex.push({
+      name: name.replace(/\/+$/, '').replace(/^.*\//, ''),
+      type: 2,
+      content,
+      size: content.length,
+    });
+    zip.FullPaths.push(`${ROOT}/${name}`.replace('//', '/'));
   }
   return parse_zip(zip, { ...opts, type: 'array' });
 }
