@@ -25,7 +25,12 @@ export function brokenMarkup(xml: string): { at: number; text: string } | null {
   });
   let i = xml.indexOf('<');
   while (i >= 0) {
-    const skipped = SKIPPED.find(([open]) => xml.startsWith(open, i));
+    // Only "<!" and "<?" can open a piece that is skipped whole.
+    const second = xml.charCodeAt(i + 1);
+    const skipped =
+      second === 0x21 || second === 0x3f
+        ? SKIPPED.find(([open]) => xml.startsWith(open, i))
+        : undefined;
     if (skipped) {
       const end = xml.indexOf(skipped[1], i + skipped[0].length);
       if (end < 0) return piece(i, xml.length);

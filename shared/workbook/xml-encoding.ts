@@ -94,12 +94,29 @@ export function isUtf8(data: Uint8Array): boolean {
   return true;
 }
 
-/** Whether the bytes hold "&#" (a character reference may be there). */
-function hasCharRef(data: Uint8Array): boolean {
-  for (let i = data.indexOf(0x26); i >= 0; i = data.indexOf(0x26, i + 1)) {
-    if (data[i + 1] === 0x23) return true;
+/**
+ * Whether fflate's strFromU8 decodes with the runtime's TextDecoder, which
+ * writes U+FFFD for each byte that is not UTF-8 (fflate's own fallback
+ * decoder does not).
+ */
+const DECODER_REPLACES = (() => {
+  try {
+    return strFromU8(new Uint8Array([0xc3, 0x28])) === '\uFFFD(';
+  } catch {
+    return false;
   }
-  return false;
+})();
+
+/**
+ * `data` decoded as UTF-8, or null when its bytes are not UTF-8. Text
+ * without U+FFFD from a replacing decoder is UTF-8; only text with one
+ * (perhaps written as such) is checked byte by byte (isUtf8), a loop that is
+ * slow in a fresh isolate.
+ */
+function decodeUtf8(data: Uint8Array): string | null {
+  if (!DECODER_REPLACES) return isUtf8(data) ? strFromU8(data) : null;
+  const text = strFromU8(data);
+  return text.includes('\uFFFD') && !isUtf8(data) ? null : text;
 }
 
 /**
@@ -121,12 +138,12 @@ export function utf8Parts(
     if (!/\.(?:xml|rels)$/i.test(name)) continue;
     const order = utf16Order(data);
     if (!order && !declaresUtf8(data)) continue;
-    if (!order && !isUtf8(data)) return { ok: false, notUtf8: name };
-    // Decoded only when it must change: UTF-16, or character references.
-    if (!order && !hasCharRef(data)) continue;
     const xml = order
       ? decodeUtf16(data, order).replace(DECLARED_ENCODING, '$1$2UTF-8$2')
-      : strFromU8(data);
+      : decodeUtf8(data);
+    if (xml === null) return { ok: false, notUtf8: name };
+    // Changed only when it must: UTF-16, or character references.
+    if (!order && !xml.includes('&#')) continue;
     const decoded = astralRefsDecoded(xml);
     if (order || decoded !== xml) out[name] = strToU8(decoded);
   }
