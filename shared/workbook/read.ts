@@ -32,6 +32,7 @@ import {
   usedBounds,
 } from './sheet-grid.ts';
 import { parseEntries } from './sheetjs-container.ts';
+import { partsForSheetJs } from './sheetjs-parts.ts';
 import { inflateEntry, safeUnzip, sniff, truncatedPart } from './unzip.ts';
 import { malformedPart } from './well-formed.ts';
 import { utf8Parts } from './xml-encoding.ts';
@@ -138,7 +139,7 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
 
   let wb: WorkBook;
   try {
-    wb = parseEntries(files, {
+    wb = parseEntries(partsForSheetJs(files, candidates), {
       dense: true,
       cellFormula: true,
       cellNF: true,

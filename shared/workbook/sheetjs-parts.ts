@@ -1,0 +1,75 @@
+// What SheetJS is handed of the checked entries, less what it would parse
+// only to fill in what the reader never reads, each part found as SheetJS
+// finds it (its content type in [Content_Types].xml, ECMA-376 Part 2 §10.1.2):
+// - the document properties (core, extended, custom: docProps/*.xml), which
+//   SheetJS parses into wb.Props with a regular expression per property;
+// - in the styles part, the fonts, fills and borders, which SheetJS uses
+//   only under cellStyles (read.ts sets it false); the number formats and
+//   cell formats (numFmts, cellXfs) that give each cell its format stay.
+// Every check of the package has already run on the parts as they came.
+import { strFromU8, strToU8, type Unzipped } from 'fflate';
+
+const OVERRIDE = /<(?:[\w.-]+:)?Override\b[^>]*>/g;
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*(["'])([^"']*)\\1`).exec(tag)?.[2];
+
+const PROPERTIES = new Set([
+  'application/vnd.openxmlformats-package.core-properties+xml',
+  'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  'application/vnd.openxmlformats-officedocument.custom-properties+xml',
+]);
+const STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+/** The styles part's elements SheetJS parses only for cell styles. */
+const UNREAD_STYLES = ['fonts', 'fills', 'borders'];
+
+/** The entry `partName` (from a content type's PartName) names, as SheetJS matches it: case aside. */
+function entryNamed(files: Unzipped, partName: string): string | undefined {
+  const wanted = partName.replace(/^\//, '').toLowerCase();
+  return Object.keys(files).find((name) => name.toLowerCase() === wanted);
+}
+
+/**
+ * `xml` without the elements `tags`, each cut where SheetJS's
+ * str_match_xml_ns would find it (the first opening tag, the first closing
+ * tag after it); `xml` itself when it holds a comment or DOCTYPE, which
+ * SheetJS removes first.
+ */
+function withoutElements(xml: string, tags: string[]): string {
+  if (xml.includes('<!')) return xml;
+  let out = xml;
+  for (const tag of tags) {
+    const open = new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`).exec(out);
+    if (!open) continue;
+    const close = new RegExp(`</(?:\\w+:)?${tag}>`, 'g');
+    close.lastIndex = open.index + open[0].length;
+    const end = close.exec(out);
+    if (end) out = out.slice(0, open.index) + out.slice(end.index + end[0].length);
+  }
+  return out;
+}
+
+/**
+ * `files` as SheetJS should see them: the document properties left out and
+ * the styles part without its fonts, fills and borders. A part that is
+ * also one of the candidate sheets `keep` is left alone. `files` itself is
+ * not changed.
+ */
+export function partsForSheetJs(files: Unzipped, keep: readonly string[]): Unzipped {
+  const types = files['[Content_Types].xml'];
+  if (!types) return files;
+  const out: Unzipped = { ...files };
+  for (const [tag] of strFromU8(types).matchAll(OVERRIDE)) {
+    const type = attribute(tag, 'ContentType');
+    const part = attribute(tag, 'PartName');
+    const name = part === undefined ? undefined : entryNamed(files, part);
+    if (name === undefined || keep.includes(name)) continue;
+    if (type && PROPERTIES.has(type)) delete out[name];
+    else if (type === STYLES) {
+      const data = out[name] as Uint8Array;
+      const xml = strFromU8(data);
+      const kept = withoutElements(xml, UNREAD_STYLES);
+      if (kept !== xml) out[name] = strToU8(kept);
+    }
+  }
+  return out;
+}
