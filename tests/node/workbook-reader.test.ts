@@ -18,6 +18,7 @@ import {
   readWorkbook,
   type WorkbookRead,
 } from '../../shared/workbook/index.ts';
+import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
@@ -680,6 +681,12 @@ describe('damaged is damaged, well-formed is not', () => {
     expect(only(readWorkbook(withBytes([0xf0, 0x9f, 0x98, 0x80]))).grid.values[6]?.[7]).toBe(
       'Kết quả 😀 xong',
     );
+    // U+FFFD written as such (EF BF BD) is UTF-8 and reads; next to a bad byte it does not
+    // hide it (the reader decodes first and checks the bytes only when it sees U+FFFD).
+    expect(only(readWorkbook(withBytes([0xef, 0xbf, 0xbd]))).grid.values[6]?.[7]).toBe(
+      'Kết quả \uFFFD xong',
+    );
+    expect(problemOf(withBytes([0xef, 0xbf, 0xbd, 0xff])).reason).toBe('corrupt');
   });
 
   it('the UTF-8 check on bytes agrees with a strict decoder', () => {
@@ -869,6 +876,32 @@ describe('bounded cost: only the sheets that can be the progress sheet are parse
     );
     const sheet = only(readWorkbook(bytes));
     expect(sheet.identity).toMatchObject({ agency: 'P-TP', period: '2026-Q1', cell: 'A5' });
+  });
+});
+
+describe('what SheetJS is handed (sheetjs-parts.ts)', () => {
+  it('no document properties, and styles without fonts, fills and borders but with every format', () => {
+    const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+    const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
+    expect(styles).toContain('<fonts');
+    expect(Object.keys(files)).toContain('docProps/core.xml');
+    const handed = partsForSheetJs(files, []);
+    expect(Object.keys(handed).filter((n) => n.startsWith('docProps/'))).toEqual([]);
+    const kept = strFromU8(handed['xl/styles.xml'] ?? new Uint8Array());
+    for (const gone of ['<fonts', '<fills', '<borders']) expect(kept).not.toContain(gone);
+    const cut = (xml: string, tag: string) =>
+      xml.slice(xml.indexOf(`<${tag}`), xml.indexOf(`</${tag}>`));
+    for (const tag of ['numFmts', 'cellXfs']) expect(cut(kept, tag)).toBe(cut(styles, tag));
+    // The parts as they came are not changed.
+    expect(strFromU8(files['xl/styles.xml'] ?? new Uint8Array())).toBe(styles);
+  });
+
+  it('a styles part with a comment is handed over whole', () => {
+    const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+    const styles = strFromU8(files['xl/styles.xml'] ?? new Uint8Array());
+    files['xl/styles.xml'] = strToU8(styles.replace('<fonts', '<!-- x --><fonts'));
+    const handed = partsForSheetJs(files, []);
+    expect(handed['xl/styles.xml']).toBe(files['xl/styles.xml']);
   });
 });
 
