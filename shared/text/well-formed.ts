@@ -44,3 +44,9 @@ export const UNUSABLE_CHARACTER_MESSAGE =
 export function hasUnusableCharacter(text: string): boolean {
   return UNUSABLE.test(text);
 }
+
+/** The UTF-16 index of the first NUL, U+FFFE or U+FFFF in `text`, or -1 when there is none. */
+export function unusableCharacterAt(text: string): number {
+  const m = UNUSABLE.exec(text);
+  return m ? m.index : -1;
+}

@@ -15,12 +15,7 @@ import {
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
 import { isPlainText } from '../text/normalize.ts';
-import {
-  hasUnusableCharacter,
-  loneSurrogateAt,
-  toWellFormed,
-  UNUSABLE_CHARACTER_MESSAGE,
-} from '../text/well-formed.ts';
+import { loneSurrogateAt, toWellFormed, unusableCharacterAt } from '../text/well-formed.ts';
 import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
 
@@ -217,9 +212,10 @@ const TEXT_COLUMNS = TEXT_KEYS.map((key) => {
  * TEXT_BROKEN_CHARACTER for a lone surrogate (half an emoji, e.g. cut by
  * LEFT()), VALUE_TYPE for a value that is not text (cells.ts readText),
  * TEXT_TOO_LONG over the column's maxLength, LEGACY_ENCODING for TCVN3/VNI
- * text (text/legacy.ts). Returns the NFC, trimmed text of each readable cell.
- * Text holding NUL, U+FFFE or U+FFFF, which no submission may hold
- * (text/schema.ts), throws: the validator reports VALIDATOR_FAILED.
+ * text (text/legacy.ts), TEXT_UNUSABLE_CHARACTER for NUL, U+FFFE or U+FFFF, which no submission
+ * may hold (text/schema.ts) and no workbook can store (Excel writes NUL as
+ * `_x0000_`, read back as NUL). Returns the NFC, trimmed text of each
+ * readable, usable cell.
  */
 function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
   const { grid, r, columns } = row;
@@ -252,7 +248,22 @@ function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
       grid.add('VALUE_TYPE', r, cc, { found: read.found, ...names }, fieldOf(row, key));
       continue;
     }
-    if (!plain && hasUnusableCharacter(read.value)) throw new Error(UNUSABLE_CHARACTER_MESSAGE);
+    const unusable = plain ? -1 : unusableCharacterAt(read.value);
+    if (unusable >= 0) {
+      const code = read.value.charCodeAt(unusable);
+      grid.add(
+        'TEXT_UNUSABLE_CHARACTER',
+        r,
+        cc,
+        {
+          position: unusable + 1,
+          character: `U+${code.toString(16).toUpperCase().padStart(4, '0')}`,
+          ...names,
+        },
+        fieldOf(row, key),
+      );
+      continue;
+    }
     if (read.value.length > max) {
       grid.add(
         'TEXT_TOO_LONG',

@@ -268,6 +268,13 @@ export const FINDINGS = {
       en: `In “${p.columnEn}”, character ${p.position} is broken (half a character, often an emoji cut in two): ${q(p.found)}. Type that part again.`,
     }),
   },
+  TEXT_UNUSABLE_CHARACTER: {
+    severity: 'error',
+    message: (p) => ({
+      vi: `Ở cột “${p.column}”, ký tự thứ ${p.position} (${p.character}) không dùng được trong báo cáo (Excel hiện NUL là _x0000_). Hãy xoá ký tự đó.`,
+      en: `In “${p.columnEn}”, character ${p.position} (${p.character}) cannot be used in a report (Excel shows NUL as _x0000_). Delete that character.`,
+    }),
+  },
   CELL_FORMULA: {
     severity: 'warning',
     message: (p) => ({

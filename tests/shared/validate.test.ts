@@ -597,6 +597,21 @@ describe('validate: each cell as the person saw it (shared/cell)', () => {
     tested.add('TEXT_BROKEN_CHARACTER');
     expect(broken.r.findings[0]?.message.vi).toContain('ký tự thứ 5');
   });
+
+  it('TEXT_UNUSABLE_CHARACTER: NUL, U+FFFE or U+FFFF is named on its cell, the other findings kept', () => {
+    const nul = row7(COL.result, { value: 'a\u0000b' });
+    expect(nul.codes).toEqual(['TEXT_UNUSABLE_CHARACTER@H7']);
+    tested.add('TEXT_UNUSABLE_CHARACTER');
+    expect(nul.r.findings[0]?.message.vi).toContain('ký tự thứ 2 (U+0000)');
+    expect(nul.r.findings[0]?.message.en).toContain('character 2 (U+0000)');
+    expect(row7(COL.diff, { value: 'x\uffff' }).codes).toEqual(['TEXT_UNUSABLE_CHARACTER@J7']);
+    // With another mistake on the same row: both are reported, nothing hides the other.
+    const { g, extra } = host(7, COL.result, { value: 'a\ufffeb' });
+    (g[R(7)] as unknown[])[COL.percent] = 150;
+    (extra.texts[R(7)] as unknown[])[COL.percent] = '150';
+    const both = check(g, extra).findings.map((f) => `${f.code}@${f.cell}`);
+    expect(both.sort()).toEqual(['PERCENT_INVALID@G7', 'TEXT_UNUSABLE_CHARACTER@H7']);
+  });
 });
 
 describe('validate: against the previous accepted report', () => {
