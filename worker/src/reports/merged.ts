@@ -38,6 +38,9 @@ export function buildMergedWorkbook(input: MergedInput): Workbook {
   const m = mergedModel(input);
   return {
     title: `Tổng hợp báo cáo ${input.plan.def.number} — ${input.period.label.vi}`,
+    // Read by people and other applications, never uploaded back: cells
+    // in order go without their reference, which deflate pays for.
+    cellRefs: 'gaps',
     creator: m.name(input.plan.coordinator.code),
     sheets: [
       // Every sheet by the one estimate (CLOSE_FIT), which split.ts also

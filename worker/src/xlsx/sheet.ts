@@ -9,6 +9,10 @@ import type { StyleSheet } from './styles.ts';
 import type { DataValidation, Sheet } from './types.ts';
 import { escapeXml, plainText } from './xml.ts';
 
+/**
+ * One cell's <c> element, '' for an unstyled empty cell. `ref` is its
+ * ` r="E8"` attribute, or '' for a cell written without (Workbook.cellRefs).
+ */
 function cellXml(ref: string, value: unknown, s: number, strings: SharedStrings): string {
   const style = s ? ` s="${s}"` : '';
   if (
@@ -16,12 +20,12 @@ function cellXml(ref: string, value: unknown, s: number, strings: SharedStrings)
     value === undefined ||
     (typeof value === 'number' && !Number.isFinite(value))
   ) {
-    return s ? `<c r="${ref}"${style}/>` : '';
+    return s ? `<c${ref}${style}/>` : '';
   }
-  if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === 'number') return `<c${ref}${style}><v>${value}</v></c>`;
+  if (typeof value === 'boolean') return `<c${ref}${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   // Text is always a shared string, never <f>: "=SUM(A1)" stays text.
-  return `<c r="${ref}"${style} t="s"><v>${strings.add(String(value))}</v></c>`;
+  return `<c${ref}${style} t="s"><v>${strings.add(String(value))}</v></c>`;
 }
 
 function validationXml(v: DataValidation): string {
@@ -77,7 +81,18 @@ function rowBreaksXml(sheet: Sheet): string {
   return `<rowBreaks count="${brks.length}" manualBreakCount="${brks.length}">${brks.join('')}</rowBreaks>`;
 }
 
-export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedStrings): string {
+/**
+ * The XML of the worksheet part of `sheet`, its texts added to `strings`
+ * and its styles to `styles`; `refs` says which cells carry their reference
+ * (Workbook.cellRefs). Throws on rows out of order, a bad page break or a
+ * list validation over 255 characters or with commas.
+ */
+export function sheetXml(
+  sheet: Sheet,
+  styles: StyleSheet,
+  strings: SharedStrings,
+  refs: 'all' | 'gaps' = 'all',
+): string {
   let maxCol = 1;
   let maxRow = 1;
   const rows: string[] = [];
@@ -90,17 +105,18 @@ export function sheetXml(sheet: Sheet, styles: StyleSheet, strings: SharedString
     lastIndex = row.index;
     maxRow = Math.max(maxRow, row.index);
     const cells: string[] = [];
+    // With 'gaps', the column of the last cell written in this row (0: none
+    // yet; always 0 with 'all'): a cell right after it goes without `r`.
+    let last = 0;
+    const gaps = refs === 'gaps';
     row.cells.forEach((cell, i) => {
       if (!cell) return;
       letters[i] ??= columnLetter(i + 1);
-      const xml = cellXml(
-        `${letters[i]}${row.index}`,
-        cell.value,
-        styles.indexOf(cell.style),
-        strings,
-      );
+      const ref = last && last === i ? '' : ` r="${letters[i]}${row.index}"`;
+      const xml = cellXml(ref, cell.value, styles.indexOf(cell.style), strings);
       if (xml) {
         cells.push(xml);
+        if (gaps) last = i + 1;
         maxCol = Math.max(maxCol, i + 1);
       }
     });

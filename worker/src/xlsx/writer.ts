@@ -63,7 +63,9 @@ export function xlsxParts(workbook: Workbook, options: WriteOptions = {}): XlsxP
   const n = workbook.sheets.length;
 
   workbook.sheets.forEach((sheet, i) => {
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet, styles, strings));
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      sheetXml(sheet, styles, strings, workbook.cellRefs),
+    );
     if (sheet.notes?.length) {
       files[`xl/comments${i + 1}.xml`] = strToU8(
         commentsXml(sheet.notes, workbook.creator ?? 'ly-son-poverty-reporting'),
