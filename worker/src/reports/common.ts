@@ -225,8 +225,8 @@ export interface Cut {
 
 // What each UTF-16 code unit is to the wrap: part of a word; whitespace
 // (/\s/) that the wrap keeps inside a word (tab, no-break space…); a space;
-// a line feed; a carriage return. A table for the units below CACHED, made
-// once, so the loop below asks one question per character.
+// a line feed; a carriage return. Below CACHED from a table made once;
+// from CACHED on only U+3000 and U+FEFF are whitespace.
 const WORD = 0;
 const SPACE_IN_WORD = 1;
 const SPACE = 2;
@@ -238,9 +238,39 @@ for (let c = 0x2000; c <= 0x200a; c++) KIND[c] = SPACE_IN_WORD;
 KIND[32] = SPACE;
 KIND[10] = LF;
 KIND[13] = CR;
-/** The kind of a code unit from CACHED on: only U+3000 and U+FEFF are whitespace (/\s/). */
-const kindAbove = (code: number) => (code === 0x3000 || code === 0xfeff ? SPACE_IN_WORD : WORD);
+const kindOf = (code: number) =>
+  code < CACHED
+    ? (KIND[code] as number)
+    : code === 0x3000 || code === 0xfeff
+      ? SPACE_IN_WORD
+      : WORD;
 
+// The wrap's one question per character, by weight (regular, bold) and
+// UTF-16 code unit, answered once and kept: 0 not asked yet; above 0 a
+// word's character, its width in em (never 0: a combining mark is 0.001);
+// below 0 the other kinds (-1 - kind), whose width, when the wrap needs it,
+// comes from charEm. Every code unit, so the loop needs no range check.
+const wrapTable = [new Float32Array(0x10000), new Float32Array(0x10000)];
+
+function wrapEntry(table: Float32Array, code: number, bold: boolean): number {
+  const kind = kindOf(code);
+  const e = kind === WORD ? charEm(code, bold) : -1 - kind;
+  table[code] = e;
+  return e;
+}
+const IN_WORD = -1 - SPACE_IN_WORD;
+const AT_SPACE = -1 - SPACE;
+const AT_CR = -1 - CR;
+
+/** What fittingCuts finds (see there). */
+export interface FittingCuts {
+  last: Cut | undefined;
+  marked: Cut | undefined;
+  whole: boolean;
+  total: number;
+}
+
+// One object shape for every result: no spreads, nothing made for a boundary not found.
 function cutsResult(
   lastAt: number,
   lastLines: number,
@@ -248,10 +278,10 @@ function cutsResult(
   markedLines: number,
   whole: boolean,
   total: number,
-): { last?: Cut; marked?: Cut; whole: boolean; total: number } {
+): FittingCuts {
   return {
-    ...(lastAt >= 0 ? { last: { at: lastAt, lines: lastLines } } : {}),
-    ...(markedAt >= 0 ? { marked: { at: markedAt, lines: markedLines } } : {}),
+    last: lastAt >= 0 ? { at: lastAt, lines: lastLines } : undefined,
+    marked: markedAt >= 0 ? { at: markedAt, lines: markedLines } : undefined,
     whole,
     total,
   };
@@ -275,8 +305,8 @@ export function fittingCuts(
   maxLines: number,
   marked?: (text: string, at: number) => boolean,
   bold = false,
-): { last?: Cut; marked?: Cut; whole: boolean; total: number } {
-  const cache = emCache[bold ? 1 : 0] as Float32Array;
+): FittingCuts {
+  const table = wrapTable[bold ? 1 : 0] as Float32Array;
   const space = charEm(32, bold);
   let lines = 1;
   let used = 0; // em on the current line, before the current word
@@ -290,9 +320,10 @@ export function fittingCuts(
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    const kind = code < CACHED ? (KIND[code] as number) : kindAbove(code);
-    if (kind === WORD) {
-      word += code < CACHED ? (cache[code] as number) || charEm(code, bold) : 0.5;
+    let e = table[code] as number;
+    if (e === 0) e = wrapEntry(table, code, bold);
+    if (e > 0) {
+      word += e;
       afterSpace = false;
       continue;
     }
@@ -307,8 +338,8 @@ export function fittingCuts(
       }
       afterSpace = true;
     }
-    if (kind === SPACE_IN_WORD) {
-      word += code < CACHED ? (cache[code] as number) || charEm(code, bold) : 0.5;
+    if (e === IN_WORD) {
+      word += charEm(code, bold);
       continue;
     }
     // A space or a line break: the current word goes on the lines.
@@ -326,8 +357,8 @@ export function fittingCuts(
       }
       word = 0;
     }
-    if (kind !== SPACE) {
-      if (kind === CR && text.charCodeAt(i + 1) === 10) i++;
+    if (e !== AT_SPACE) {
+      if (e === AT_CR && text.charCodeAt(i + 1) === 10) i++;
       lines++;
       used = 0;
     }

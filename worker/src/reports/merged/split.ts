@@ -49,12 +49,11 @@ export function splitText(
   const fits = (s: string) => wrappedLines(s, lineEm, false, maxLines + 1) <= maxLines;
   const pieces: string[] = [];
   let rest = text.trim();
+  // A text this sheet has already measured (the same text in another row)
+  // fits as it did. Asked of the whole text only: what is left after a cut
+  // is new, and looking it up would hash it again after every piece.
+  if (rest && (known?.get(lineEm)?.get(rest) ?? Infinity) <= maxLines) return [rest];
   while (rest) {
-    // A text this sheet has already measured (the same text in another row) fits as it did.
-    if ((known?.get(lineEm)?.get(rest) ?? Infinity) <= maxLines) {
-      pieces.push(rest);
-      break;
-    }
     // The last word boundary whose prefix fits, and the last after a sentence.
     const fit = fittingCuts(rest, lineEm, maxLines, endsSentence);
     if (fit.whole) {
