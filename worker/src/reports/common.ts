@@ -401,6 +401,10 @@ export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT, known?: Kno
     for (let c = a.col; c <= b.col; c++) w += widths[c - 1] ?? 8.43;
     span.set(a.row * COLS + a.col, w);
   }
+  // What this call has wrapped, by font (size, weight), line width and
+  // text: a text repeated down the sheet (a task's content on each of its
+  // agencies' rows) is wrapped once.
+  const measured: Measured = new Map();
   for (const row of sheet.rows) {
     if (row.height) continue;
     let height = 0;
@@ -416,9 +420,14 @@ export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT, known?: Kno
       let lines: number;
       if (c.style?.wrap) {
         const lineEm = lineEmAt(span.get(key) ?? widths[i] ?? 8.43, size, fit);
-        lines =
-          (bold ? undefined : known?.get(lineEm)?.get(c.value)) ??
-          wrappedLines(c.value, lineEm, bold, MAX_ROW_HEIGHT / (size * LINE));
+        const text = c.value;
+        const seen = measuredAt(measured, size, bold, lineEm);
+        let l = (bold ? undefined : known?.get(lineEm)?.get(text)) ?? seen.get(text);
+        if (l === undefined) {
+          l = wrappedLines(text, lineEm, bold, MAX_ROW_HEIGHT / (size * LINE));
+          seen.set(text, l);
+        }
+        lines = l;
       } else {
         lines = c.value.split(/\r\n?|\n/).length;
       }
@@ -428,6 +437,24 @@ export function fitRowHeights(sheet: Sheet, fit: RowFit = CLOSE_FIT, known?: Kno
     if (height > DEFAULT_ROW_HEIGHT) row.height = Math.min(MAX_ROW_HEIGHT, Math.ceil(height));
   }
   return sheet;
+}
+
+/** Line counts by font (size × 2, + 1 when bold), then line width (em), then text. */
+type Measured = Map<number, Map<number, Map<string, number>>>;
+
+function measuredAt(m: Measured, size: number, bold: boolean, lineEm: number) {
+  const font = size * 2 + (bold ? 1 : 0);
+  let byWidth = m.get(font);
+  if (!byWidth) {
+    byWidth = new Map();
+    m.set(font, byWidth);
+  }
+  let byText = byWidth.get(lineEm);
+  if (!byText) {
+    byText = new Map();
+    byWidth.set(lineEm, byText);
+  }
+  return byText;
 }
 
 /**
