@@ -95,33 +95,36 @@ export function sheetXml(
 ): string {
   let maxCol = 1;
   let maxRow = 1;
-  const rows: string[] = [];
+  // <sheetData>'s content, appended to: one string, no array per row.
+  let data = '';
   let lastIndex = 0;
   // Column letters, made once per sheet rather than once per cell.
   const letters: string[] = [];
+  const gaps = refs === 'gaps';
   for (const row of sheet.rows) {
     if (row.index <= lastIndex)
       throw new Error(`Sheet “${sheet.name}”: rows must be in ascending order (row ${row.index})`);
     lastIndex = row.index;
     maxRow = Math.max(maxRow, row.index);
-    const cells: string[] = [];
+    const height = row.height ? ` ht="${row.height}"${row.grows ? '' : ' customHeight="1"'}` : '';
+    data += `<row r="${row.index}"${height}>`;
     // With 'gaps', the column of the last cell written in this row (0: none
     // yet; always 0 with 'all'): a cell right after it goes without `r`.
     let last = 0;
-    const gaps = refs === 'gaps';
-    row.cells.forEach((cell, i) => {
-      if (!cell) return;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (!cell) continue;
       letters[i] ??= columnLetter(i + 1);
       const ref = last && last === i ? '' : ` r="${letters[i]}${row.index}"`;
       const xml = cellXml(ref, cell.value, styles.indexOf(cell.style), strings);
       if (xml) {
-        cells.push(xml);
+        data += xml;
         if (gaps) last = i + 1;
         maxCol = Math.max(maxCol, i + 1);
       }
-    });
-    const height = row.height ? ` ht="${row.height}"${row.grows ? '' : ' customHeight="1"'}` : '';
-    rows.push(`<row r="${row.index}"${height}>${cells.join('')}</row>`);
+    }
+    data += '</row>';
   }
   maxCol = Math.max(maxCol, sheet.columns?.length ?? 0);
 
@@ -155,7 +158,7 @@ export function sheetXml(
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15.75"/>',
     cols,
-    `<sheetData>${rows.join('')}</sheetData>`,
+    `<sheetData>${data}</sheetData>`,
     sheet.protect
       ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>'
       : '',
