@@ -78,6 +78,8 @@ export interface StatusRead {
 
 // One reading per status, shared by every cell that matches it outright.
 const NONE: readonly LookAlike[] = Object.freeze([]);
+/** Longer than any status with spaces and stray characters to spare ("Chưa triển khai" is 15). */
+const MAX_STATUS_LENGTH = 100;
 const BLANK_STATUS: Read<StatusRead> = { ok: true, value: { code: null, lookAlikes: NONE } };
 const EXACT_STATUS = new Map<StatusCode, Read<StatusRead>>(
   STATUSES.map((s) => [s.code, { ok: true, value: { code: s.code, lookAlikes: NONE } }]),
@@ -91,6 +93,9 @@ const EXACT_STATUS = new Map<StatusCode, Read<StatusRead>>(
 export function readStatus(c: CellReading): Read<StatusRead> {
   if (c.kind === 'blank') return BLANK_STATUS;
   if (c.kind !== 'text') return { ok: false, found: shownOf(c) };
+  // Far longer than any status: refused as it stands, its start kept for the
+  // message, so that a huge text costs no folding (issue 16's second test round).
+  if (c.text.length > MAX_STATUS_LENGTH) return { ok: false, found: c.text.slice(0, 200) };
   const exact = STATUS_BY_LABEL.get(c.text) ?? STATUS_BY_LABEL.get(foldLoose(c.text));
   if (exact) return EXACT_STATUS.get(exact) as Read<StatusRead>;
   const folded = foldLookAlikes(c.text);

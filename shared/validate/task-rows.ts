@@ -8,6 +8,13 @@ import { show } from './cells.ts';
 import type { CheckedGrid } from './grid.ts';
 
 const TASK_ID = /^[IVXLC]+\.[1-9]\d*$/;
+/**
+ * Longest TT cell read as a possible task ID, inner spaces included: a task ID is
+ * a few characters ("XIV.123"). A longer cell is no task ID, and is not
+ * normalized: a shared string of 900,000 characters in 2,000 TT cells would
+ * otherwise be copied per row (gigabytes, issue 16's second test round).
+ */
+const MAX_TT_LENGTH = 64;
 
 /** A sheet row recognised as one of the agency's tasks. */
 export interface MatchedRow {
@@ -52,7 +59,12 @@ export function matchTaskRows(
     const v = grid.cell(r, left);
     // A TT cell as laid out ("I.1") is its own normal form.
     const asLaidOut = typeof v === 'string' && TASK_ID.test(v);
-    const tt = asLaidOut ? v : nfcTrim(show(v)).replace(/\s/g, '').toUpperCase();
+    let tt = v as string;
+    if (!asLaidOut) {
+      const shown = show(v).trim();
+      // Too long to be a task ID: no copy of it is made (MAX_TT_LENGTH).
+      tt = shown.length > MAX_TT_LENGTH ? '' : nfcTrim(shown).replace(/\s/g, '').toUpperCase();
+    }
     tts[r] = tt;
     isTask[r] = asLaidOut || TASK_ID.test(tt);
     if (isTask[r]) last = r;

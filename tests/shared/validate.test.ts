@@ -256,6 +256,34 @@ describe('validate: task rows', () => {
   });
 });
 
+describe('validate: huge texts cost no more than their cells', () => {
+  // A 20 KB upload once held one 900,000-character shared string in 2,000 TT
+  // cells; each was normalized and kept, gigabytes in all (issue 16).
+  it('a TT cell too long to be a task ID is not one, and is not copied per row', () => {
+    const huge = 'x'.repeat(900_000);
+    const g = filledGrid();
+    const width = (g[R(7)] as unknown[]).length;
+    for (let i = 0; i < 2_000; i++) {
+      g.push(Array.from({ length: width }, (_, j) => (j === COL.tt ? huge : '')));
+    }
+    const found = codes(g);
+    expect(found.filter((c) => c.startsWith('TRAILING_CONTENT'))).toHaveLength(2_000);
+    expect(found.filter((c) => !c.startsWith('TRAILING_CONTENT'))).toEqual([]);
+    // Within the table: not a task (the limit is 64 characters, inner spaces included).
+    expect(codes(edit((g) => set(g, 7, COL.tt, `I.${' '.repeat(70)}1`)))).toContain(
+      'TASK_UNKNOWN@A7',
+    );
+    expect(check(edit((g) => set(g, 7, COL.tt, ' I. 1 '))).ok).toBe(true);
+  });
+
+  it('a status far longer than any status is refused without folding, its start quoted', () => {
+    const r = check(edit((g) => set(g, 7, COL.status, `Đang triển khai${'а'.repeat(400_000)}`)));
+    const f = r.findings.find((x) => x.code === 'STATUS_INVALID');
+    expect(f?.cell).toBe('F7');
+    expect(f?.message.en.length).toBeLessThan(2_000);
+  });
+});
+
 describe('validate: fillable cells', () => {
   it('STATUS_REQUIRED and STATUS_INVALID; case and Unicode form do not matter', () => {
     expectFinding(

@@ -68,9 +68,11 @@ export const keys = new Hono<AppEnv>()
     }
     const row = await revokeKey(c.env.DB, prefix, principal);
     if (!row) {
+      // A whole key pasted in the path is not echoed: only what a prefix can be.
+      const shown = prefix.length > 12 ? `${prefix.slice(0, 12)}…` : prefix;
       throw new ApiError('NOT_FOUND', {
-        vi: `Không có khóa “${prefix}”.`,
-        en: `There is no key “${prefix}”.`,
+        vi: `Không có khóa “${shown}”.`,
+        en: `There is no key “${shown}”.`,
       });
     }
     return c.json(keyJson(row));
