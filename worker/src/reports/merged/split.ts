@@ -4,7 +4,14 @@
 // 36 characters wide needs some eighty. A sheet splits such a text into
 // pieces that each fit a row and prints them on the rows below one another
 // ("(tiếp)" rows), so that every character is on paper.
-import { fittingCuts, type KnownLines, lineEmAt, rememberLines, wrappedLines } from '../common.ts';
+import {
+  codeAt,
+  fittingCuts,
+  type KnownLines,
+  lineEmAt,
+  rememberLines,
+  wrappedLines,
+} from '../common.ts';
 
 /**
  * Lines a piece may take: 20 of 11 pt (about 270 points) leaves a third of
@@ -23,8 +30,8 @@ const isCloser = (c: number) =>
 /** Whether `text.slice(0, at)` ends a sentence, read backwards from `at` (no copy). */
 function endsSentence(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && isCloser(text.charCodeAt(i))) i--;
-  return i >= 0 && isSentenceEnd(text.charCodeAt(i));
+  while (i >= 0 && isCloser(codeAt(text, i))) i--;
+  return i >= 0 && isSentenceEnd(codeAt(text, i));
 }
 
 /**
