@@ -45,8 +45,20 @@ const EXACT = new RegExp(
  * "layout=" (an agency renamed so), but never is this whole cell.
  */
 export function isExactMetadata(value: unknown): value is string {
-  return typeof value === 'string' && EXACT.test(value.trim().normalize('NFC'));
+  return (
+    typeof value === 'string' &&
+    value.length <= MAX_METADATA_LENGTH &&
+    EXACT.test(value.trim().normalize('NFC'))
+  );
 }
+
+/**
+ * Longer than any metadata cell formatMetadata writes (about 100
+ * characters), with room to spare: a longer cell is not normalized, since
+ * every cell above the metadata cell is tested and one shared string may
+ * fill them all (issue 16's third test round: 118 s from a 35 KB file).
+ */
+const MAX_METADATA_LENGTH = 1_000;
 
 /**
  * The metadata cell among `cells` (in reading order, row by row): the first

@@ -58,6 +58,23 @@ export function fold(text: string): string {
   );
 }
 
+/**
+ * False when `found` is too long to fold to `expected` (the unfolded text),
+ * so the caller need not fold it: NFC composes at most three code units into
+ * one (a Vietnamese letter with two marks), and whitespace folding has
+ * 64 characters of slack. A cell full of one huge shared string would
+ * otherwise be folded in every row it fills (issue 16's third test round:
+ * seconds of CPU and a gigabyte of garbage from a 10 KB upload).
+ */
+export function mayFoldTo(found: string, expected: string): boolean {
+  return found.length <= longestFoldingTo(expected.length);
+}
+
+/** The longest text (UTF-16 code units) that may fold or compose to `length` (mayFoldTo). */
+export function longestFoldingTo(length: number): number {
+  return 3 * length + 64;
+}
+
 /** fold() and lower case: for list values such as a status typed by hand. */
 export function foldLoose(text: string): string {
   return fold(text).toLocaleLowerCase('vi');

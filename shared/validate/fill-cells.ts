@@ -14,7 +14,7 @@ import {
 } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
 import { detectLegacyEncoding } from '../text/legacy.ts';
-import { isPlainText } from '../text/normalize.ts';
+import { isPlainText, longestFoldingTo } from '../text/normalize.ts';
 import { loneSurrogateAt, toWellFormed, unusableCharacterAt } from '../text/well-formed.ts';
 import { readPercent, readStatus, readText, shownOf } from './cells.ts';
 import type { CheckedGrid, ColumnPositions } from './grid.ts';
@@ -227,6 +227,18 @@ function checkTexts(row: RowAt, cells: FillCells): FillValues['texts'] {
     // Plain text (most cells) holds no surrogate, unusable character or
     // legacy-encoding marker (text/normalize.ts): skip those scans.
     // (A number or date shown in a text column takes the full path.)
+    // Far over the limit even once composed (NFC is at most 3:1): too long,
+    // without normalizing or scanning a text that may fill many cells.
+    if (cell.kind === 'text' && cell.text.length > longestFoldingTo(max)) {
+      grid.add(
+        'TEXT_TOO_LONG',
+        r,
+        cc,
+        { length: cell.text.length, max, ...names },
+        fieldOf(row, key),
+      );
+      continue;
+    }
     const plain = cell.kind === 'text' && isPlainText(cell.text);
     if (cell.kind === 'text' && !plain && loneSurrogateAt(cell.text) >= 0) {
       const at = loneSurrogateAt(cell.text);

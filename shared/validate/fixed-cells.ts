@@ -2,7 +2,7 @@
 // the plan and are locked on the sheet: they must come back as laid out.
 import { COLUMN_INDEX, COLUMNS } from '../layout/columns.ts';
 import type { TaskRowLayout } from '../layout/sheet.ts';
-import { fold } from '../text/normalize.ts';
+import { fold, mayFoldTo } from '../text/normalize.ts';
 import type { CheckedGrid } from './grid.ts';
 
 /** The fixed cells a row is checked for, left to right. */
@@ -35,7 +35,10 @@ export function checkFixedCells(
     const v = row?.[left + offset];
     const expected = texts[k] as string;
     // Most cells are untouched: compare as-is first, fold only when they differ.
-    if (v !== expected && (typeof v !== 'string' || fold(v) !== fold(expected))) {
+    if (
+      v !== expected &&
+      (typeof v !== 'string' || !mayFoldTo(v, expected) || fold(v) !== fold(expected))
+    ) {
       grid.add(
         'FIXED_CELL_CHANGED',
         r,

@@ -4,7 +4,7 @@
 // above or left of the table do not break the check.
 import { COLUMNS } from '../layout/columns.ts';
 import { pickMetadataCell } from '../layout/metadata.ts';
-import { foldLoose } from '../text/normalize.ts';
+import { foldLoose, mayFoldTo } from '../text/normalize.ts';
 import { show } from './cells.ts';
 import type { CheckedGrid } from './grid.ts';
 
@@ -47,7 +47,9 @@ export function findHeaderRow(grid: CheckedGrid, meta: MetadataCell | null): num
   const searchFrom = (meta?.row ?? -1) + 1;
   for (let r = searchFrom; r < Math.min(grid.values.length, searchFrom + SEARCH_ROWS); r++) {
     const v = grid.cell(r, left);
-    if (v === 'TT' || foldLoose(show(v)) === 'tt') return r;
+    if (v === 'TT') return r;
+    const shown = show(v);
+    if (mayFoldTo(shown, 'TT') && foldLoose(shown) === 'tt') return r;
   }
   grid.add('HEADER_MISSING', meta ? meta.row + 1 : 5, left, {}, { field: 'header' });
   return null;
@@ -67,7 +69,10 @@ export function checkHeader(grid: CheckedGrid, headerRow: number, left: number):
   COLUMNS.forEach((col, i) => {
     const found = show(grid.cell(headerRow, left + i));
     // Most headers are untouched: compare as-is first, fold only when they differ.
-    if (found !== col.header.vi && foldLoose(found) !== FOLDED_HEADERS[i]) {
+    if (
+      found !== col.header.vi &&
+      (!mayFoldTo(found, col.header.vi) || foldLoose(found) !== FOLDED_HEADERS[i])
+    ) {
       headerOk = false;
       grid.add(
         'HEADER_MISMATCH',

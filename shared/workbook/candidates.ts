@@ -104,25 +104,34 @@ function metadataStrings(sst: string): number[] {
   return found;
 }
 
-/** A shared-string cell (t="s") and its index: only such a <v> points into the shared strings. */
-const STRING_CELL = `<(?:[\\w.-]+:)?c\\b[^>]*\\bt=["']s["'][^>]*>\\s*(?:<(?:[\\w.-]+:)?f\\b[^>]*/>\\s*)?<(?:[\\w.-]+:)?v>\\s*`;
-const VALUE = new RegExp(`${STRING_CELL}(\\d+)\\s*<`, 'g');
+/**
+ * A cell and, when its <v> holds a whole number, that number: the tag's
+ * attributes are taken in one run up to its `>` (one way to match, so no
+ * backtracking however many attributes a hostile tag repeats: a pattern that
+ * looked for t="s" among them took quadratic time, issue 16's third test
+ * round), then SHARED_STRING tells whether it is a shared-string cell.
+ */
+const VALUE =
+  /<(?:[\w.-]+:)?c\b([^>]*)>\s*(?:<(?:[\w.-]+:)?f\b[^>]*\/>\s*)?<(?:[\w.-]+:)?v>\s*(\d+)\s*</g;
+/** The t="s" attribute: only such a cell's <v> points into the shared strings. */
+const SHARED_STRING = /(?:^|\s)t\s*=\s*["']s["']/;
+
+/** Each shared string a sheet's cells refer to, by index, in one pass (`VALUE`). */
+function* stringReferences(xml: string): Generator<number> {
+  VALUE.lastIndex = 0;
+  for (let m = VALUE.exec(xml); m; m = VALUE.exec(xml)) {
+    if (SHARED_STRING.test(m[1] ?? '')) yield Number(m[2]);
+  }
+}
 
 /**
  * Whether the sheet refers to one of the shared strings `indices` (a
  * shared-string cell, t="s", whose <v> holds one; a number that happens to
- * equal the index is not a reference): a search per index for the usual one
- * or two, else one pass over every such cell.
+ * equal the index is not a reference).
  */
 function refersTo(xml: string, indices: number[]): boolean {
-  if (indices.length <= 4) {
-    return indices.some((i) => new RegExp(`${STRING_CELL}${i}\\s*</`).test(xml));
-  }
   const wanted = new Set(indices);
-  VALUE.lastIndex = 0;
-  for (let m = VALUE.exec(xml); m; m = VALUE.exec(xml)) {
-    if (wanted.has(Number(m[1]))) return true;
-  }
+  for (const i of stringReferences(xml)) if (wanted.has(i)) return true;
   return false;
 }
 
@@ -147,8 +156,7 @@ export function summarizeSheet(name: string, data: Unzipped[string]): SheetSumma
   const xml = text(data);
   if (!SHEET_DATA.test(xml)) return null;
   const stringRefs = new Set<number>();
-  VALUE.lastIndex = 0;
-  for (let m = VALUE.exec(xml); m; m = VALUE.exec(xml)) stringRefs.add(Number(m[1]));
+  for (const i of stringReferences(xml)) stringRefs.add(i);
   return {
     mayHoldMetadata: sheetMayHoldMetadata(xml),
     stringRefs,

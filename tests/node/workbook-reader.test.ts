@@ -37,6 +37,7 @@ import {
   templateXlsx,
   tooMuchUncompressed,
   validFill,
+  withSheets,
   zipBomb,
 } from '../support/upload-files.ts';
 
@@ -787,6 +788,16 @@ describe('damaged is damaged, well-formed is not', () => {
 });
 
 describe('bounded cost: only the sheets that can be the progress sheet are parsed', () => {
+  it('a cell tag repeating t="s" 160,000 times is scanned in one pass, not backtracked over', () => {
+    // The shared-string scan once took quadratic time on this (86 s in Node
+    // for 170,000 repeats, issue 16's third test round).
+    const tag = `<c r="A1"${' t="s"'.repeat(160_000)}><v>x</v></c>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${tag}</row></sheetData></worksheet>`;
+    const book = ok(readWorkbook(withSheets(filledXlsx('P-TP', '2026-Q1'), [{ name: 'x', xml }])));
+    const c = chooseProgressSheet(book, { agency: 'P-TP', period: '2026-Q1' });
+    expect(c.ok).toBe(true);
+  });
+
   it('31 sheets of padding (~2 million cells) are scanned, not parsed: the report reads as usual', () => {
     const bytes = paddedXlsx('P-TP', '2026-Q1');
     expect(bytes.length).toBeLessThan(200_000);

@@ -1,5 +1,6 @@
 // One test per finding code, asserting the exact code and cell.
 import { describe, expect, it } from 'vitest';
+import { isExactMetadata } from '../../shared/layout/metadata.ts';
 import {
   FINDING_CODES,
   type FindingCode,
@@ -274,6 +275,27 @@ describe('validate: huge texts cost no more than their cells', () => {
       'TASK_UNKNOWN@A7',
     );
     expect(check(edit((g) => set(g, 7, COL.tt, ' I. 1 '))).ok).toBe(true);
+  });
+
+  it('header, fixed and text cells far too long to match are reported without folding', () => {
+    const huge = `Nội dung ${'a\u0301 '.repeat(200_000)}`;
+    expect(codes(edit((g) => set(g, 6, COL.content, huge)))).toContain('HEADER_MISMATCH@B6');
+    expect(codes(edit((g) => set(g, 7, COL.content, huge)))).toContain('FIXED_CELL_CHANGED@B7');
+    const long = check(edit((g) => set(g, 7, COL.result, huge))).findings;
+    expect(long.map((f) => `${f.code}@${f.cell}`)).toEqual(['TEXT_TOO_LONG@H7']);
+    expect(long[0]?.message.en).toContain(String(huge.length));
+    // A cell that composes or folds to the expected text still matches.
+    const content = (filledGrid()[R(7)] as unknown[])[COL.content] as string;
+    expect(check(edit((g) => set(g, 7, COL.content, ` ${content.normalize('NFD')}  `))).ok).toBe(
+      true,
+    );
+  });
+
+  it('a metadata cell is only read as exact up to 1,000 characters', () => {
+    const meta = (filledGrid()[R(5)] as unknown[])[0] as string;
+    expect(isExactMetadata(meta)).toBe(true);
+    expect(isExactMetadata(` ${meta}${' '.repeat(900)}`)).toBe(true);
+    expect(isExactMetadata(`${meta}${' '.repeat(1_000)}`)).toBe(false);
   });
 
   it('a status far longer than any status is refused without folding, its start quoted', () => {
