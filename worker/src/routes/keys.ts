@@ -1,5 +1,6 @@
 // Access keys (coordinator only): list, issue (shown once), revoke.
 import { Hono } from 'hono';
+import { clip } from '../../../shared/text/clip.ts';
 import { type AccessKeyRow, insertKey, listKeys, revokeKey } from '../db/access-keys.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -69,7 +70,7 @@ export const keys = new Hono<AppEnv>()
     const row = await revokeKey(c.env.DB, prefix, principal);
     if (!row) {
       // A whole key pasted in the path is not echoed: only what a prefix can be.
-      const shown = prefix.length > 12 ? `${prefix.slice(0, 12)}…` : prefix;
+      const shown = clip(prefix, 12);
       throw new ApiError('NOT_FOUND', {
         vi: `Không có khóa “${shown}”.`,
         en: `There is no key “${shown}”.`,

@@ -9,6 +9,7 @@ import {
   vnToday,
 } from '../../../shared/periods/index.ts';
 import { pickOpenPeriod } from '../../../shared/periods/pick-open.ts';
+import { clip } from '../../../shared/text/clip.ts';
 import { viDate } from '../../../shared/text/vi-format.ts';
 import { applyPeriodChange, listPeriods, type PeriodRow, updatePeriod } from '../db/periods.ts';
 import { closeReopening, listReopenings, reopen, reopeningsOf } from '../db/reopenings.ts';
@@ -67,8 +68,8 @@ function yearOf(values: string[] | undefined): number | null {
   throw new ApiError(
     'INVALID_REQUEST',
     {
-      vi: `Tham số year “${value.slice(0, 20)}” phải là năm 4 chữ số, ví dụ 2026.`,
-      en: `The year parameter “${value.slice(0, 20)}” must be a four-digit year, e.g. 2026.`,
+      vi: `Tham số year “${clip(value, 20)}” phải là năm 4 chữ số, ví dụ 2026.`,
+      en: `The year parameter “${clip(value, 20)}” must be a four-digit year, e.g. 2026.`,
     },
     { issues: [{ field: 'query.year', message: 'must be four digits' }] },
   );

@@ -40,7 +40,6 @@ export const reportDocx = new Hono<AppEnv>().get(
         `Bao-cao-${planShort()}-${code}.docx`,
         `Báo cáo KH ${planNumber()} ${code}.docx`,
       ),
-      'Cache-Control': 'no-store',
       'X-Cache': file.cache,
     });
   },

@@ -114,7 +114,6 @@ export const uploads = new Hono<AppEnv>()
         `Danh-dau-${principal.agencyCode}-${period.code}.xlsx`,
         `Đánh dấu ${principal.agencyCode} ${period.code}.xlsx`,
       ),
-      'Cache-Control': 'no-store',
       'X-Findings': `errors=${checked.errors}; warnings=${checked.warnings}`,
     });
   });

@@ -53,7 +53,6 @@ function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: st
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': XLSX_MEDIA_TYPE,
     'Content-Disposition': contentDisposition(asciiName, name),
-    'Cache-Control': 'no-store',
   });
 }
 

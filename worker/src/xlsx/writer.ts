@@ -18,7 +18,7 @@ export interface WriteOptions {
 }
 
 /** The parts of an .xlsx package: path in the ZIP → UTF-8 bytes. */
-export type XlsxParts = Record<string, Uint8Array<ArrayBuffer>>;
+type XlsxParts = Record<string, Uint8Array<ArrayBuffer>>;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
@@ -55,7 +55,7 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
  * path in the ZIP. Throws XlsxError on a bad sheet name (1–31 characters,
  * none of : \\ / ? * [ ], unique, at least one visible sheet).
  */
-export function xlsxParts(workbook: Workbook, options: WriteOptions = {}): XlsxParts {
+function xlsxParts(workbook: Workbook, options: WriteOptions = {}): XlsxParts {
   checkSheetNames(workbook.sheets);
   const styles = new StyleSheet();
   const strings = new SharedStrings();
