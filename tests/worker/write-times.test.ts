@@ -1,9 +1,11 @@
-// The time a coordinator's write carries (a lock, a reopening, a review) is the
+// The time a coordinator's write carries (a lock, a reopening, a review, a
+// rename, a key issued, the document settings) is the
 // database's clock at the write, on the row and in its audit row, not the
 // time the request began (issue 16): a lock sent slowly while a report is
 // submitted is logged after that report, as it took effect after it.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_DOCUMENT_SETTINGS } from '../../shared/documents/index.ts';
 import {
   api,
   auditRows,
@@ -104,5 +106,83 @@ describe('coordinator writes are timed when written', () => {
     }>();
     const own = listed.periods.find((p) => p.code === '2028-H1')?.own;
     expect(own?.reviewState).toBe('returned');
+  });
+
+  /**
+   * Lets `slow` end after a period change written while its body waited;
+   * its answer must be `status`, the audit row of `action` (on the target
+   * the answer names) must come after that change with a time not before
+   * it, and the written row's time (`rowTime`: a statement selecting it as
+   * `t`) must be that audit time. Returns the answer's body and the time.
+   */
+  async function writtenAfterMeanwhile(
+    slow: ReturnType<typeof slowPost>,
+    status: number,
+    action: string,
+    target: (body: Record<string, unknown>) => string,
+    rowTime: (body: Record<string, unknown>) => D1PreparedStatement,
+  ): Promise<{ body: Record<string, unknown>; at: string }> {
+    await slow.reading;
+    await patchPeriod('2029-H1', { graceDays: 4 });
+    const meanwhile = (await auditRows('period.update', '2029-H1')).at(-1);
+    slow.release();
+    const res = await slow.response;
+    expect(res.status, await res.clone().text()).toBe(status);
+    const body = await res.json<Record<string, unknown>>();
+    const [audit] = await auditRows(action, target(body));
+    expect(meanwhile && audit && audit.at >= meanwhile.at && audit.id > meanwhile.id).toBe(true);
+    expect((await rowTime(body).first<{ t: string }>())?.t).toBe(audit?.at);
+    return { body, at: audit?.at ?? '' };
+  }
+
+  it('a rename whose body arrives after another write: updated_at and its audit time after that write', async () => {
+    const slow = slowPost(
+      '/api/agencies/THON-03',
+      await coordinatorKey(),
+      jsonBody({ name: 'Thôn thử nghiệm Ba' }),
+      {},
+      'PATCH',
+    );
+    await writtenAfterMeanwhile(
+      slow,
+      200,
+      'agency.rename',
+      () => 'THON-03',
+      () => env.DB.prepare("SELECT updated_at AS t FROM agencies WHERE code = 'THON-03'"),
+    );
+  });
+
+  it('a key issued with a body that arrives after another write: createdAt and its audit time after that write', async () => {
+    const slow = slowPost(
+      '/api/keys',
+      await coordinatorKey(),
+      jsonBody({ agency: 'THON-06', role: 'agency' }),
+    );
+    const { body, at } = await writtenAfterMeanwhile(
+      slow,
+      201,
+      'key.issue',
+      (b) => String(b.prefix),
+      (b) =>
+        env.DB.prepare('SELECT created_at AS t FROM access_keys WHERE prefix = ?').bind(b.prefix),
+    );
+    expect(body.createdAt).toBe(at);
+  });
+
+  it('document settings whose body arrives after another write: updated_at and its audit time after that write', async () => {
+    const slow = slowPost(
+      '/api/settings/document',
+      await coordinatorKey(),
+      jsonBody({ ...EMPTY_DOCUMENT_SETTINGS, place: 'Nơi thử nghiệm' }),
+      {},
+      'PUT',
+    );
+    await writtenAfterMeanwhile(
+      slow,
+      200,
+      'documents.settings',
+      () => 'document_settings',
+      () => env.DB.prepare('SELECT updated_at AS t FROM document_settings WHERE id = 1'),
+    );
   });
 });

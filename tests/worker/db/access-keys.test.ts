@@ -16,25 +16,25 @@ const coordinator = testActor(COORDINATOR);
 async function newKey(agency: string) {
   const { key, prefix } = generateKey();
   const hash = await hashKey(key);
-  await insertKey(
+  const { createdAt } = await insertKey(
     env.DB,
     { prefix, hash, agency, role: 'agency', label: `${agency} key` },
     coordinator,
-    '2026-02-01T00:00:00.000Z',
   );
-  return { prefix, hash };
+  return { prefix, hash, createdAt };
 }
 
 describe('db/access-keys', () => {
-  it('insertKey stores the hash (never the key), created_by the actor, audited as key.issue', async () => {
-    const { prefix, hash } = await newKey('P-VHTT');
+  it('insertKey stores the hash (never the key), created_by the actor, audited as key.issue at created_at', async () => {
+    const { prefix, hash, createdAt } = await newKey('P-VHTT');
+    expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(await findKeyWithHash(env.DB, prefix)).toEqual({
       prefix,
       hash,
       agency_code: 'P-VHTT',
       role: 'agency',
       label: 'P-VHTT key',
-      created_at: '2026-02-01T00:00:00.000Z',
+      created_at: createdAt,
       created_by: coordinator.label,
       revoked_at: null,
     });
@@ -42,6 +42,7 @@ describe('db/access-keys', () => {
     expect(listed).toBeDefined();
     expect(listed).not.toHaveProperty('hash');
     const [audit] = await auditRows('key.issue', prefix);
+    expect(audit?.at).toBe(createdAt);
     expect(JSON.parse(audit!.details!)).toEqual({ agency: 'P-VHTT', role: 'agency' });
   });
 

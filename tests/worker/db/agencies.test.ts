@@ -26,21 +26,21 @@ describe('db/agencies', () => {
     expect(rows.map((r) => r.code)).toEqual(plan.agencies.map((a) => a.code));
   });
 
-  it('renameAgency stores the names, ends the placeholder and audits before/after', async () => {
+  it('renameAgency stores the names, ends the placeholder and audits before/after at updated_at', async () => {
     const before = await findAgency(env.DB, 'THON-03');
     expect(before?.placeholder).toBe(1);
     const actor = testActor('BTC-NV-LDTBXH');
-    const at = '2026-02-01T00:00:00.000Z';
     const renamed = await renameAgency(
       env.DB,
       before!,
       { name: 'Thôn Ba (thử)', shortName: 'Thôn Ba' },
       actor,
-      at,
     );
     expect(renamed).toMatchObject({ code: 'THON-03', name: 'Thôn Ba (thử)', placeholder: 0 });
     expect(await findAgency(env.DB, 'THON-03')).toEqual(renamed);
     const [audit] = await auditRows('agency.rename', 'THON-03');
+    const at = renamed.updated_at;
+    expect(at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(audit).toMatchObject({ at, actor: 'BTC-NV-LDTBXH/lsk_dbtest00' });
     expect(JSON.parse(audit!.details!)).toEqual({
       before: { name: before!.name, shortName: before!.short_name },
@@ -53,7 +53,7 @@ describe('db/agencies', () => {
     await breakAuditLog();
     await expectNoChange(() =>
       expect(
-        renameAgency(env.DB, before, { name: 'X', shortName: 'X' }, testActor('P-TP'), 'now'),
+        renameAgency(env.DB, before, { name: 'X', shortName: 'X' }, testActor('P-TP')),
       ).rejects.toThrow(/audit log unavailable/),
     );
   });

@@ -25,16 +25,22 @@ describe('db/document-settings', () => {
   it('reads as nothing set until saved; a save replaces the row and is audited', async () => {
     expect(await loadDocumentSettings(env.DB)).toEqual(EMPTY_DOCUMENT_SETTINGS);
     const actor = testActor(COORDINATOR);
-    await saveDocumentSettings(env.DB, settings, actor, '2026-11-30T01:00:00.000Z');
+    await saveDocumentSettings(env.DB, settings, actor);
     expect(await loadDocumentSettings(env.DB)).toEqual(settings);
     const changed = { ...settings, signerName: 'Người ký thử nghiệm', recipients: [] };
-    await saveDocumentSettings(env.DB, changed, actor, '2026-11-30T02:00:00.000Z');
+    await saveDocumentSettings(env.DB, changed, actor);
     expect(await loadDocumentSettings(env.DB)).toEqual(changed);
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM document_settings').first<{
       n: number;
     }>();
     expect(rows?.n).toBe(1);
-    expect(await auditRows('documents.settings', 'document_settings')).toHaveLength(2);
+    const audits = await auditRows('documents.settings', 'document_settings');
+    expect(audits).toHaveLength(2);
+    // The row's time is the second save's, the one its audit row carries.
+    const stored = await env.DB.prepare('SELECT updated_at FROM document_settings').first<{
+      updated_at: string;
+    }>();
+    expect(stored?.updated_at).toBe(audits[1]?.at);
   });
 
   it('a stored row of an older shape reads as nothing set, not as a failure', async () => {

@@ -1,7 +1,7 @@
 // access_keys: D1 keeps each key's prefix (to find it) and its SHA-256 (to
 // check it), never the key itself. Keys are revoked, never deleted.
 import type { KeyRole } from '../../../shared/vocabulary/index.ts';
-import { type Actor, actorName, auditStatement } from './audit.ts';
+import { type Actor, actorName, auditAtWriteStatement } from './audit.ts';
 import { DB_NOW } from './clock.ts';
 import { LastCoordinatorKey } from './errors.ts';
 
@@ -36,18 +36,21 @@ export async function listKeys(db: D1Database): Promise<AccessKeyRow[]> {
   return results;
 }
 
-/** Stores a new key's hash, issued by `actor` (its label is created_by), audited as `key.issue`. */
+/**
+ * Stores a new key's hash, issued by `actor` (its label is created_by),
+ * audited as `key.issue`. `created_at` and the audit time are the database's
+ * clock at the write; returns `createdAt` as stored.
+ */
 export async function insertKey(
   db: D1Database,
   key: { prefix: string; hash: string; agency: string; role: KeyRole; label: string },
   actor: Actor,
-  at: string,
-): Promise<void> {
-  await db.batch([
+): Promise<{ createdAt: string }> {
+  const [inserted] = await db.batch([
     db
       .prepare(
         `INSERT INTO access_keys (id, prefix, hash, agency_code, role, label, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ${DB_NOW}, ?) RETURNING created_at`,
       )
       .bind(
         crypto.randomUUID(),
@@ -56,11 +59,21 @@ export async function insertKey(
         key.agency,
         key.role,
         key.label,
-        at,
         actor.label,
       ),
-    auditStatement(db, at, actor, 'key.issue', key.prefix, { agency: key.agency, role: key.role }),
+    auditAtWriteStatement(
+      db,
+      '(SELECT created_at FROM access_keys WHERE prefix = ?5)',
+      [key.prefix],
+      actor,
+      'key.issue',
+      key.prefix,
+      { agency: key.agency, role: key.role },
+    ),
   ]);
+  const row = inserted?.results[0] as { created_at: string } | undefined;
+  if (!row) throw new Error(`key ${key.prefix}: not found after writing it`);
+  return { createdAt: row.created_at };
 }
 
 /**

@@ -1,6 +1,7 @@
 // agencies: the plan's agencies as D1 holds them (the coordinator may rename
 // them, e.g. the placeholder villages), in the plan's order.
-import { type Actor, auditStatement } from './audit.ts';
+import { type Actor, auditAtWriteStatement } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 
 export interface AgencyRow {
   code: string;
@@ -10,6 +11,8 @@ export interface AgencyRow {
   is_coordinator: number;
   placeholder: number;
   sort_order: number;
+  /** The last rename (the database's clock at the write), or the seed's time. */
+  updated_at: string;
 }
 
 /** Every agency, in the plan's order. */
@@ -32,26 +35,34 @@ export function findAgency(db: D1Database, code: string): Promise<AgencyRow | nu
 
 /**
  * Renames an agency (name and short name; it is no longer a placeholder),
- * audited as `agency.rename` with the names before and after. Returns the
- * row as stored.
+ * audited as `agency.rename` with the names before and after; `updated_at`
+ * and the audit time are the database's clock at the write. Returns the row
+ * as stored.
  */
 export async function renameAgency(
   db: D1Database,
   before: AgencyRow,
   names: { name: string; shortName: string },
   actor: Actor,
-  at: string,
 ): Promise<AgencyRow> {
   await db.batch([
     db
       .prepare(
-        'UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ? WHERE code = ?',
+        `UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ${DB_NOW} WHERE code = ?`,
       )
-      .bind(names.name, names.shortName, at, before.code),
-    auditStatement(db, at, actor, 'agency.rename', before.code, {
-      before: { name: before.name, shortName: before.short_name },
-      after: { name: names.name, shortName: names.shortName },
-    }),
+      .bind(names.name, names.shortName, before.code),
+    auditAtWriteStatement(
+      db,
+      '(SELECT updated_at FROM agencies WHERE code = ?5)',
+      [before.code],
+      actor,
+      'agency.rename',
+      before.code,
+      {
+        before: { name: before.name, shortName: before.short_name },
+        after: { name: names.name, shortName: names.shortName },
+      },
+    ),
   ]);
   return (await findAgency(db, before.code)) as AgencyRow; // agencies are never deleted
 }

@@ -13,18 +13,6 @@ export interface Actor {
 /** "P-TP/lsk_ab12cd34": the audit log's name for an actor. */
 export const actorName = (actor: Actor) => `${actor.agencyCode}/${actor.keyPrefix}`;
 
-/** An audit-log insert at `at` (ISO time), to go in the same db.batch as the write it records. */
-export function auditStatement(
-  db: D1Database,
-  at: string,
-  actor: Actor,
-  action: string,
-  target: string,
-  details?: unknown,
-): D1PreparedStatement {
-  return auditAtWriteStatement(db, '?5', [at], actor, action, target, details);
-}
-
 /**
  * An audit-log insert at the time of the write it records: `at` is SQL for
  * that time, the written row's own column read back (e.g. `(SELECT

@@ -5,7 +5,8 @@ import {
   DocumentSettingsSchema,
   EMPTY_DOCUMENT_SETTINGS,
 } from '../../../shared/documents/index.ts';
-import { type Actor, auditStatement } from './audit.ts';
+import { type Actor, auditAtWriteStatement } from './audit.ts';
+import { DB_NOW } from './clock.ts';
 
 /**
  * The stored settings, or EMPTY_DOCUMENT_SETTINGS when none were saved. A
@@ -21,20 +22,32 @@ export async function loadDocumentSettings(db: D1Database): Promise<DocumentSett
   return parsed.success ? parsed.data : EMPTY_DOCUMENT_SETTINGS;
 }
 
-/** Replaces the settings, audited as `documents.settings` with what was stored, in one batch. */
+/**
+ * Replaces the settings, audited as `documents.settings` with what was
+ * stored, in one batch; `updated_at` and the audit time are the database's
+ * clock at the write.
+ */
 export async function saveDocumentSettings(
   db: D1Database,
   settings: DocumentSettings,
   actor: Actor,
-  at: string,
 ): Promise<void> {
   await db.batch([
     db
       .prepare(
-        `INSERT INTO document_settings (id, settings, updated_at, updated_by) VALUES (1, ?1, ?2, ?3)
-         ON CONFLICT (id) DO UPDATE SET settings = ?1, updated_at = ?2, updated_by = ?3`,
+        `INSERT INTO document_settings (id, settings, updated_at, updated_by) VALUES (1, ?1, ${DB_NOW}, ?2)
+         ON CONFLICT (id) DO UPDATE SET settings = excluded.settings,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
-      .bind(JSON.stringify(settings), at, actor.label),
-    auditStatement(db, at, actor, 'documents.settings', 'document_settings', settings),
+      .bind(JSON.stringify(settings), actor.label),
+    auditAtWriteStatement(
+      db,
+      '(SELECT updated_at FROM document_settings WHERE id = 1)',
+      [],
+      actor,
+      'documents.settings',
+      'document_settings',
+      settings,
+    ),
   ]);
 }

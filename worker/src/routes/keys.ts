@@ -26,7 +26,6 @@ export const keys = new Hono<AppEnv>()
 
   .post('/', limitBody, jsonBody(KeyRequestSchema), async (c) => {
     const db = c.env.DB;
-    const now = c.get('now');
     const body = c.req.valid('json');
     const agency = await agencyOr404(db, body.agency);
     if (body.role === 'coordinator' && agency.is_coordinator !== 1) {
@@ -46,17 +45,13 @@ export const keys = new Hono<AppEnv>()
     const { key, prefix } = generateKey();
     const label = body.label ?? `${agency.short_name} (${prefix})`;
     const hash = await hashKey(key);
-    await insertKey(
+    const { createdAt } = await insertKey(
       db,
       { prefix, hash, agency: agency.code, role: body.role, label },
       c.get('principal'),
-      now,
     );
     // The only time the key is ever shown.
-    return c.json(
-      { key, prefix, agency: agency.code, role: body.role, label, createdAt: now },
-      201,
-    );
+    return c.json({ key, prefix, agency: agency.code, role: body.role, label, createdAt }, 201);
   })
 
   // The key in use only with ?confirm=self (it signs the caller out); the

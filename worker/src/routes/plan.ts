@@ -92,13 +92,7 @@ export const planRoutes = new Hono<AppEnv>()
           );
         }
       }
-      const renamed = await renameAgency(
-        c.env.DB,
-        agency,
-        { name, shortName },
-        c.get('principal'),
-        c.get('now'),
-      );
+      const renamed = await renameAgency(c.env.DB, agency, { name, shortName }, c.get('principal'));
       return c.json(agencyJson(renamed));
     },
   );

@@ -15,6 +15,6 @@ export const settingsRoutes = new Hono<AppEnv>()
   // the field) writes nothing. Audited as documents.settings.
   .put('/document', requireCoordinator, limitBody, jsonBody(DocumentSettingsSchema), async (c) => {
     const settings = c.req.valid('json');
-    await saveDocumentSettings(c.env.DB, settings, c.get('principal'), c.get('now'));
+    await saveDocumentSettings(c.env.DB, settings, c.get('principal'));
     return c.json(settings);
   });
