@@ -82,16 +82,15 @@ export async function insertKey(
  * it now stands, or null when there is no such key. `revoked_at` and the
  * audit time are the database's clock at the write. Throws
  * LastCoordinatorKey when it is the last active coordinator key: checked in
- * the UPDATE itself, so two revocations at once cannot leave none.
+ * the UPDATE itself, so two revocations at once cannot leave none. One
+ * batch: every condition sits in its statements, and the row is read back
+ * after the write, so nothing read before it decides the answer.
  */
 export async function revokeKey(
   db: D1Database,
   prefix: string,
   actor: Actor,
 ): Promise<AccessKeyRow | null> {
-  const row = await findKey(db, prefix);
-  if (!row) return null;
-  if (row.revoked_at !== null) return row;
   const [, , after] = await db.batch([
     db
       .prepare(
@@ -113,15 +112,8 @@ export async function revokeKey(
     db.prepare(`SELECT ${COLUMNS} FROM access_keys WHERE prefix = ?`).bind(prefix),
   ]);
   const now = after?.results[0] as AccessKeyRow | undefined;
-  // Revoked by this request, or meanwhile by another: it stands as it was left.
-  if (now && now.revoked_at !== null) return now;
+  if (!now) return null;
+  // Revoked by this request, or before it (by another): it stands as it was left.
+  if (now.revoked_at !== null) return now;
   throw new LastCoordinatorKey(prefix);
-}
-
-/** The key with this prefix, without its hash; null when there is none. */
-function findKey(db: D1Database, prefix: string): Promise<AccessKeyRow | null> {
-  return db
-    .prepare(`SELECT ${COLUMNS} FROM access_keys WHERE prefix = ?`)
-    .bind(prefix)
-    .first<AccessKeyRow>();
 }
