@@ -45,10 +45,11 @@ export async function renameAgency(
   names: { name: string; shortName: string },
   actor: Actor,
 ): Promise<AgencyRow> {
-  await db.batch([
+  const [updated] = await db.batch([
     db
       .prepare(
-        `UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ${DB_NOW} WHERE code = ?`,
+        `UPDATE agencies SET name = ?, short_name = ?, placeholder = 0, updated_at = ${DB_NOW}
+         WHERE code = ? RETURNING *`,
       )
       .bind(names.name, names.shortName, before.code),
     auditAtWriteStatement(
@@ -64,5 +65,7 @@ export async function renameAgency(
       },
     ),
   ]);
-  return (await findAgency(db, before.code)) as AgencyRow; // agencies are never deleted
+  const row = updated?.results[0] as AgencyRow | undefined;
+  if (!row) throw new Error(`agency ${before.code}: not found when renaming it`);
+  return row;
 }

@@ -71,10 +71,11 @@ export async function updatePeriod(
   actor: Actor,
 ): Promise<PeriodRow> {
   const next = applyPeriodChange(before, change);
-  await db.batch([
+  const [updated] = await db.batch([
     db
       .prepare(
-        `UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ${DB_NOW} WHERE code = ?`,
+        `UPDATE periods SET due = ?, grace_days = ?, locked = ?, lock_reason = ?, updated_at = ${DB_NOW}
+         WHERE code = ? RETURNING *`,
       )
       .bind(next.due, next.grace_days, next.locked, next.lock_reason, before.code),
     auditAtWriteStatement(
@@ -87,5 +88,7 @@ export async function updatePeriod(
       { before, patch: change },
     ),
   ]);
-  return (await findPeriod(db, before.code)) as PeriodRow; // periods are never deleted
+  const row = updated?.results[0] as PeriodRow | undefined;
+  if (!row) throw new Error(`period ${before.code}: not found when updating it`);
+  return row;
 }

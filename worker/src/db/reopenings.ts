@@ -61,7 +61,8 @@ export async function reopen(
         `INSERT INTO period_reopenings (period_code, agency_code, reason, created_at, created_by)
          VALUES (?, ?, ?, ${DB_NOW}, ?)
          ON CONFLICT (period_code, agency_code) DO UPDATE SET reason = excluded.reason,
-           created_at = excluded.created_at, created_by = excluded.created_by`,
+           created_at = excluded.created_at, created_by = excluded.created_by
+         RETURNING created_at`,
       )
       .bind(r.period, r.agency, r.reason, actor.label),
     auditAtWriteStatement(
@@ -73,11 +74,8 @@ export async function reopen(
       `${r.agency}/${r.period}`,
       { reason: r.reason },
     ),
-    db
-      .prepare('SELECT created_at FROM period_reopenings WHERE period_code = ? AND agency_code = ?')
-      .bind(r.period, r.agency),
   ]);
-  const row = results[2]?.results[0] as { created_at: string } | undefined;
+  const row = results[0]?.results[0] as { created_at: string } | undefined;
   if (!row) throw new Error(`${r.agency}/${r.period}: reopening not found after writing it`);
   return { reopenedAt: row.created_at };
 }

@@ -71,7 +71,8 @@ export async function addReview(
         `INSERT INTO reviews (id, submission_id, state, comment, reviewer, created_at)
          SELECT ?1, ?2, ?3, ?4, ?5, ${DB_NOW} WHERE (?6 IS NULL OR ${LATEST_STATE} = ?6)
            AND NOT EXISTS (SELECT 1 FROM submissions n
-             WHERE n.agency_code = ?7 AND n.period_code = ?8 AND n.version > ?9)`,
+             WHERE n.agency_code = ?7 AND n.period_code = ?8 AND n.version > ?9)
+         RETURNING created_at`,
       )
       .bind(
         id,
@@ -105,10 +106,10 @@ export async function addReview(
         JSON.stringify(details),
         id,
       ),
-    db.prepare('SELECT created_at FROM reviews WHERE id = ?').bind(id),
   ]);
-  const stored = results.at(-1)?.results[0] as { created_at: string } | undefined;
-  if (!results[0]?.meta.changes || !stored) {
+  // No row: the insert's conditions refused it (and so every statement after it).
+  const stored = results[0]?.results[0] as { created_at: string } | undefined;
+  if (!stored) {
     const latest = await db
       .prepare(
         `SELECT ${LATEST_STATE} AS review_state,
