@@ -6,41 +6,32 @@ import { Hono } from 'hono';
 import { DOCX_MEDIA_TYPE } from '../../../shared/documents/index.ts';
 import { loadDocumentSettings } from '../db/document-settings.ts';
 import type { AppEnv } from '../env.ts';
-import { builtOnce, wantsFresh } from '../lib/built-once.ts';
 import { loadMergedInput } from '../lib/merged-input.ts';
 import { requireCoordinator } from '../middleware/auth.ts';
 import { buildReportDocx } from '../reports/report.ts';
-import { periodCodeOr404, periodNotFound } from './lookups.ts';
+import { serveBuiltFile } from './built-file.ts';
 import { contentDisposition, planNumber, planShort } from './workbooks.ts';
 
 export const reportDocx = new Hono<AppEnv>().get(
   '/:period/report.docx',
   requireCoordinator,
-  async (c) => {
+  (c) => {
     const db = c.env.DB;
-    const now = c.get('now');
-    const code = periodCodeOr404(c.req.param('period'));
-    const fresh = wantsFresh(c.req.header('cache-control'));
-    const version = c.env.CF_VERSION_METADATA.id;
-    const file = await builtOnce(
-      db,
-      { period: code, kind: 'report', version, now, fresh },
-      async (p) => {
+    return serveBuiltFile(c, c.req.param('period'), {
+      kind: 'report',
+      mediaType: DOCX_MEDIA_TYPE,
+      disposition: (code) =>
+        contentDisposition(
+          `Bao-cao-${planShort()}-${code}.docx`,
+          `Báo cáo KH ${planNumber()} ${code}.docx`,
+        ),
+      build: async (p, now) => {
         const [input, settings] = await Promise.all([
           loadMergedInput(db, p, now),
           loadDocumentSettings(db),
         ]);
         return buildReportDocx(input, settings);
       },
-    );
-    if (!file) throw periodNotFound(c.req.param('period'));
-    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': DOCX_MEDIA_TYPE,
-      'Content-Disposition': contentDisposition(
-        `Bao-cao-${planShort()}-${code}.docx`,
-        `Báo cáo KH ${planNumber()} ${code}.docx`,
-      ),
-      'X-Cache': file.cache,
     });
   },
 );

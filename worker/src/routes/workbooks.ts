@@ -14,7 +14,6 @@ import type { PeriodRow } from '../db/periods.ts';
 import { findVersion } from '../db/submissions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { builtOnce, wantsFresh } from '../lib/built-once.ts';
 import { type CarryForward, carryForward } from '../lib/carry-forward.ts';
 import { loadMergedInput } from '../lib/merged-input.ts';
 import { namedPlan } from '../lib/named-plan.ts';
@@ -23,14 +22,8 @@ import { plan } from '../plan.ts';
 import { buildMergedWorkbook } from '../reports/merged.ts';
 import { buildTemplateWorkbook, type TemplateOptions } from '../reports/template.ts';
 import { writeXlsxNative } from '../xlsx/writer.ts';
-import {
-  agencyOr404,
-  agencyQuery,
-  periodCodeOr404,
-  periodNotFound,
-  periodOr404,
-  readableReport,
-} from './lookups.ts';
+import { serveBuiltFile } from './built-file.ts';
+import { agencyOr404, agencyQuery, periodOr404, readableReport } from './lookups.ts';
 
 /**
  * `attachment` with an ASCII fallback name and the real (Vietnamese) name in
@@ -57,16 +50,17 @@ function xlsx(c: Context<AppEnv>, bytes: Uint8Array, asciiName: string, name: st
 }
 
 export const workbooks = new Hono<AppEnv>()
-  .get('/:period/workbook.xlsx', requireCoordinator, async (c) => {
+  .get('/:period/workbook.xlsx', requireCoordinator, (c) => {
     const db = c.env.DB;
-    const now = c.get('now');
-    const code = periodCodeOr404(c.req.param('period'));
-    const fresh = wantsFresh(c.req.header('cache-control'));
-    const version = c.env.CF_VERSION_METADATA.id;
-    const file = await builtOnce(
-      db,
-      { period: code, kind: 'workbook', version, now, fresh },
-      async (p) =>
+    return serveBuiltFile(c, c.req.param('period'), {
+      kind: 'workbook',
+      mediaType: XLSX_MEDIA_TYPE,
+      disposition: (code) =>
+        contentDisposition(
+          `Tong-hop-${planShort()}-${code}.xlsx`,
+          `Tổng hợp KH ${planNumber()} ${code}.xlsx`,
+        ),
+      build: async (p, now) =>
         writeXlsxNative(
           buildMergedWorkbook({
             ...(await loadMergedInput(db, p, now)),
@@ -74,16 +68,7 @@ export const workbooks = new Hono<AppEnv>()
           }),
           { modified: now },
         ),
-    );
-    if (!file) throw periodNotFound(c.req.param('period'));
-    const res = xlsx(
-      c,
-      file.bytes,
-      `Tong-hop-${planShort()}-${code}.xlsx`,
-      `Tổng hợp KH ${planNumber()} ${code}.xlsx`,
-    );
-    res.headers.set('X-Cache', file.cache);
-    return res;
+    });
   })
 
   .get('/:period/template.xlsx', async (c) => {
