@@ -11,9 +11,10 @@ import {
   MAX_LISTED_DETAILS,
   MAX_MESSAGE_CHARS,
 } from '../../worker/src/errors.ts';
-import { metaText, sharedMetaXlsx } from '../support/upload-files.ts';
+import { metaText, patchPart, sharedMetaXlsx } from '../support/upload-files.ts';
 import {
   api,
+  coordinatorKey,
   expectError,
   expectNoChange,
   issueKey,
@@ -121,5 +122,54 @@ describe('the last-resort bound of errors.ts', () => {
     expect(body.error.message.en).toBe(
       `${'ệ'.repeat(MAX_MESSAGE_CHARS)}… (Only the first ${issues.length} are listed; ${omitted} more.)`,
     );
+  });
+});
+
+describe('what a request or a file names is quoted clipped (docs/api.md: 60 characters)', () => {
+  it('a sheet named with 5,000 characters: VALIDATION_FAILED quotes it in details.sheet as 60 and “…”', async () => {
+    const key = await issueKey('P-VHTT');
+    const name = 'S'.repeat(5_000);
+    const file = patchPart(
+      sharedMetaXlsx(1, metaText({ plan: 'KH-KHAC' })),
+      'xl/workbook.xml',
+      (xml) => xml.replace(/<sheet name="[^"]*"/, `<sheet name="${name}"`),
+    );
+    const res = await expectNoChange(() => upload(key, '2026-Q3', file));
+    const body = await expectError(res, 'VALIDATION_FAILED');
+    expect((body.error.details as { sheet: string }).sheet).toBe(`${'S'.repeat(60)}…`);
+  });
+
+  it('a period, an agency, a version or a query value of 4,000 characters in the URL is quoted as 60 and “…”', async () => {
+    const key = await coordinatorKey();
+    const long = (ch: string) => ch.repeat(4_000);
+    const shown = (ch: string) => `${ch.repeat(60)}…`;
+    const period = await expectError(
+      await api(`/api/periods/${long('Q')}/workbook.xlsx`, { key }),
+      'NOT_FOUND',
+    );
+    expect(period.error.message.en).toBe(`There is no report period “${shown('Q')}”.`);
+    expect(period.error.message.vi).toBe(`Không có kỳ báo cáo “${shown('Q')}”.`);
+
+    const agency = await expectError(
+      await api(`/api/periods/2026-Q1/submissions/${long('A')}/versions/1.xlsx`, { key }),
+      'NOT_FOUND',
+    );
+    expect(agency.error.message.en).toBe(`There is no agency with code “${shown('A')}”.`);
+
+    const version = await expectError(
+      await api(`/api/periods/2026-Q1/submissions/P-TP/versions/${long('9')}.xlsx`, { key }),
+      'NOT_FOUND',
+    );
+    expect(version.error.message.en).toContain(`has no report version “${shown('9')}” for`);
+
+    const start = await expectError(
+      await api(`/api/periods/2026-Q1/template.xlsx?agency=P-TP&start=${long('s')}`, { key }),
+      'INVALID_REQUEST',
+    );
+    expect(start.error.message.en).toContain(`?start=${shown('s')} is not valid`);
+
+    const route = await expectError(await api(`/api/nope/${long('x')}`, { key }), 'NOT_FOUND');
+    const path = `/api/nope/${long('x')}`;
+    expect(route.error.message.en).toBe(`No route GET ${path.slice(0, 200)}….`);
   });
 });

@@ -3,6 +3,7 @@
 // stay frameable by Excel on the web.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { clip } from '../../shared/text/clip.ts';
 import { isDomainError } from './db/errors.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, apiErrorOf } from './errors.ts';
@@ -45,8 +46,9 @@ app.onError((err) => {
 // static asset (index.html, from web/index.html); `/` is its address.
 app.get('/', (c) => c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url))));
 
+// The path quoted as sent, clipped (docs/api.md): a path is longer than a code, so 200.
 app.notFound((c) => {
-  const route = `${c.req.method} ${new URL(c.req.url).pathname}`;
+  const route = `${c.req.method} ${clip(new URL(c.req.url).pathname, 200)}`;
   return new ApiError('NOT_FOUND', {
     vi: `Không có địa chỉ ${route}.`,
     en: `No route ${route}.`,

@@ -1,6 +1,7 @@
 // The rows a URL names, or 404: the data layer answers null for an unknown
 // code, and the route layer says what was not found.
 import { parsePeriodCode } from '../../../shared/periods/index.ts';
+import { clip } from '../../../shared/text/clip.ts';
 import { type AgencyRow, findAgency } from '../db/agencies.ts';
 import { findPeriod, type PeriodRow } from '../db/periods.ts';
 import type { Principal } from '../env.ts';
@@ -26,21 +27,23 @@ export function periodCodeOr404(code: string): string {
   throw periodNotFound(code);
 }
 
-/** The NOT_FOUND of an unknown period code (as written in the URL). */
+/** The NOT_FOUND of an unknown period code (as written in the URL, clipped: docs/api.md). */
 export function periodNotFound(code: string): ApiError {
+  const shown = clip(code);
   return new ApiError('NOT_FOUND', {
-    vi: `Không có kỳ báo cáo “${code}”.`,
-    en: `There is no report period “${code}”.`,
+    vi: `Không có kỳ báo cáo “${shown}”.`,
+    en: `There is no report period “${shown}”.`,
   });
 }
 
-/** The agency with this code, or NOT_FOUND. */
+/** The agency with this code, or NOT_FOUND quoting the code (clipped: docs/api.md). */
 export async function agencyOr404(db: D1Database, code: string): Promise<AgencyRow> {
   const row = await findAgency(db, code);
   if (row) return row;
+  const shown = clip(code);
   throw new ApiError('NOT_FOUND', {
-    vi: `Không có cơ quan mã “${code}”.`,
-    en: `There is no agency with code “${code}”.`,
+    vi: `Không có cơ quan mã “${shown}”.`,
+    en: `There is no agency with code “${shown}”.`,
   });
 }
 

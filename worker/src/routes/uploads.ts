@@ -6,6 +6,7 @@
 // validate() (findings name the uploaded sheet's cells) and stored through
 // the same path as a JSON submission, with source = 'upload'.
 import { type Context, Hono } from 'hono';
+import { clip } from '../../../shared/text/clip.ts';
 import { validate } from '../../../shared/validate/index.ts';
 import {
   chooseProgressSheet,
@@ -75,7 +76,7 @@ export const uploads = new Hono<AppEnv>()
     const { identity } = sheet;
     if (!checked.submission) {
       throw new ApiError('VALIDATION_FAILED', undefined, {
-        sheet: identity.sheet,
+        sheet: clip(identity.sheet),
         findings: checked.findings,
       });
     }

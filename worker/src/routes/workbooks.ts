@@ -8,6 +8,7 @@ import { startedFromNote } from '../../../shared/layout/started-from.ts';
 import { getPeriod, periodName } from '../../../shared/periods/index.ts';
 import type { Submission } from '../../../shared/submission/schema.ts';
 import { rowCells, submissionFill } from '../../../shared/submission/to-grid.ts';
+import { clip } from '../../../shared/text/clip.ts';
 import { XLSX_MEDIA_TYPE } from '../../../shared/workbook/media-type.ts';
 import { loadDocumentSettings } from '../db/document-settings.ts';
 import type { PeriodRow } from '../db/periods.ts';
@@ -118,9 +119,10 @@ export const workbooks = new Hono<AppEnv>()
     const version = /^([1-9]\d{0,8})\.xlsx$/.exec(file)?.[1];
     const row = version ? await findVersion(db, agency.code, period.code, Number(version)) : null;
     if (!row) {
+      const shown = clip(file.replace(/\.xlsx$/, ''));
       throw new ApiError('NOT_FOUND', {
-        vi: `${agency.name} (${agency.code}) không có báo cáo phiên bản “${file.replace(/\.xlsx$/, '')}” cho kỳ ${periodName(period.code).vi}.`,
-        en: `${agency.name} (${agency.code}) has no report version “${file.replace(/\.xlsx$/, '')}” for ${periodName(period.code).en}.`,
+        vi: `${agency.name} (${agency.code}) không có báo cáo phiên bản “${shown}” cho kỳ ${periodName(period.code).vi}.`,
+        en: `${agency.name} (${agency.code}) has no report version “${shown}” for ${periodName(period.code).en}.`,
       });
     }
     const submission = JSON.parse(row.payload) as Submission;
@@ -139,11 +141,12 @@ export const workbooks = new Hono<AppEnv>()
 function startQuery(value: string | undefined): 'last-accepted' | null {
   if (value === undefined || value === '') return null;
   if (value === 'last-accepted') return value;
+  const shown = clip(value);
   throw new ApiError(
     'INVALID_REQUEST',
     {
-      vi: `?start=${value} không hợp lệ: chỉ có ?start=last-accepted (bắt đầu từ báo cáo đã tiếp nhận gần nhất).`,
-      en: `?start=${value} is not valid: the only value is ?start=last-accepted (start from the last accepted report).`,
+      vi: `?start=${shown} không hợp lệ: chỉ có ?start=last-accepted (bắt đầu từ báo cáo đã tiếp nhận gần nhất).`,
+      en: `?start=${shown} is not valid: the only value is ?start=last-accepted (start from the last accepted report).`,
     },
     { issues: [{ field: 'query.start', message: "must be 'last-accepted'" }] },
   );
