@@ -185,17 +185,24 @@ export function metadataStringIndices(files: Unzipped, limits: WorkbookLimits): 
   return found;
 }
 
-/** The sheet part emptied: its root element (whatever its name) with an empty <sheetData/>. */
-function emptied(xml: string): Unzipped[string] {
+/**
+ * A sheet part's root element (whatever its name, `prefix` its namespace
+ * prefix with the colon, or '') holding only `body(prefix)`, in place of
+ * everything the part held.
+ */
+export function sheetRootWith(xml: string, body: (prefix: string) => string): Unzipped[string] {
   const root = /<([\w.-]+:)?(\w+)\b[^>]*>/.exec(xml.replace(/^<\?[^>]*\?>/, ''));
   const prefix = root?.[1] ?? '';
   const name = `${prefix}${root?.[2] ?? 'worksheet'}`;
   const open = root?.[0]?.replace(/\/>$/, '>') ?? '<worksheet>';
-  return new Uint8Array(strToU8(`${open}<${prefix}sheetData/></${name}>`));
+  return new Uint8Array(strToU8(`${open}${body(prefix)}</${name}>`));
 }
 
+/** The sheet part emptied: its root element with an empty <sheetData/>. */
+const emptied = (xml: string) => sheetRootWith(xml, (prefix) => `<${prefix}sheetData/>`);
+
 /** A sheet part's relationships: "xl/worksheets/sheet2.xml" → "xl/worksheets/_rels/sheet2.xml.rels". */
-const relsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
+export const relsOf = (part: string) => part.replace(/([^/]*)$/, '_rels/$1.rels');
 
 /**
  * The XML SheetJS will parse against the caps on bytes: each shared-strings

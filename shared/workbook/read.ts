@@ -6,7 +6,6 @@
 // booleans, error values and formulas with their cached values (or none),
 // whichever application saved the file. Only the sheets that can be the
 // progress sheet are parsed (candidates.ts).
-import type { WorkBook } from '@e965/xlsx';
 import { strFromU8, type Unzipped } from 'fflate';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
@@ -22,6 +21,7 @@ import {
 import { isoDateCells } from './iso-dates.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
 import { missingPart, sheetNamesByPart } from './package-parts.ts';
+import { parseSheets } from './parse-sheets.ts';
 import { problems, type SheetIdentity, type Unreadable } from './problems.ts';
 import {
   cellRows,
@@ -31,8 +31,6 @@ import {
   toGrid,
   usedBounds,
 } from './sheet-grid.ts';
-import { parseEntries } from './sheetjs-container.ts';
-import { partsForSheetJs } from './sheetjs-parts.ts';
 import { inflateEntry, safeUnzip, sniff, truncatedPart } from './unzip.ts';
 import { malformedPart } from './well-formed.ts';
 import { utf8Parts } from './xml-encoding.ts';
@@ -137,31 +135,9 @@ export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> 
   const malformed = malformedPart(files);
   if (malformed) return fail(problems.corrupt(malformed));
 
-  let wb: WorkBook;
-  try {
-    wb = parseEntries(partsForSheetJs(files, candidates), {
-      dense: true,
-      cellFormula: true,
-      cellNF: true,
-      // No formatted text (cell.w): SheetJS would apply each cell's number
-      // format while parsing, at a cost that grows with the format's length;
-      // shared/cell formats only the cells the validator reads.
-      cellText: false,
-      // Dates stay the serial numbers the file holds, as Excel hands them to
-      // the task pane (a Date would come back a second off, or a day off
-      // before 1900-03-01); ISO date cells (t="d") are read by iso-dates.ts.
-      cellDates: false,
-      cellHTML: false,
-      cellStyles: false,
-      bookVBA: false,
-      // Stubs keep a formula with no saved value (<f> and an empty <v>), which
-      // would otherwise vanish; sheet-grid.ts reads it as null.
-      sheetStubs: true,
-      WTF: false,
-    });
-  } catch (e) {
-    return fail(problems.corrupt((e instanceof Error ? e.message : String(e)).slice(0, 200)));
-  }
+  const parsed = parseSheets(files, candidates);
+  if (!parsed.ok) return fail(problems.corrupt(parsed.error));
+  const wb = parsed.wb;
   if (!Array.isArray(wb.SheetNames) || wb.SheetNames.length === 0) {
     return fail(problems.corrupt('no worksheets'));
   }

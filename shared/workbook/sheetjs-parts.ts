@@ -23,9 +23,17 @@ const STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styl
 const UNREAD_STYLES = ['fonts', 'fills', 'borders'];
 
 /** The entry `partName` (from a content type's PartName) names, as SheetJS matches it: case aside. */
-function entryNamed(files: Unzipped, partName: string): string | undefined {
+export function entryNamed(files: Unzipped, partName: string): string | undefined {
   const wanted = partName.replace(/^\//, '').toLowerCase();
   return Object.keys(files).find((name) => name.toLowerCase() === wanted);
+}
+
+/** Each <Override> of a [Content_Types].xml, in order: its ContentType and PartName as written. */
+export function contentTypeOverrides(xml: string): { type?: string; part?: string }[] {
+  return [...xml.matchAll(OVERRIDE)].map(([tag]) => ({
+    type: attribute(tag, 'ContentType'),
+    part: attribute(tag, 'PartName'),
+  }));
 }
 
 /**
@@ -58,9 +66,7 @@ export function partsForSheetJs(files: Unzipped, keep: readonly string[]): Unzip
   const types = files['[Content_Types].xml'];
   if (!types) return files;
   const out: Unzipped = { ...files };
-  for (const [tag] of strFromU8(types).matchAll(OVERRIDE)) {
-    const type = attribute(tag, 'ContentType');
-    const part = attribute(tag, 'PartName');
+  for (const { type, part } of contentTypeOverrides(strFromU8(types))) {
     const name = part === undefined ? undefined : entryNamed(files, part);
     if (name === undefined || keep.includes(name)) continue;
     if (type && PROPERTIES.has(type)) delete out[name];
