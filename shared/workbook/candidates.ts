@@ -190,7 +190,7 @@ export function metadataStringIndices(files: Unzipped, limits: WorkbookLimits): 
  * prefix with the colon, or '') holding only `body(prefix)`, in place of
  * everything the part held.
  */
-export function sheetRootWith(xml: string, body: (prefix: string) => string): Unzipped[string] {
+function sheetRootWith(xml: string, body: (prefix: string) => string): Unzipped[string] {
   const root = /<([\w.-]+:)?(\w+)\b[^>]*>/.exec(xml.replace(/^<\?[^>]*\?>/, ''));
   const prefix = root?.[1] ?? '';
   const name = `${prefix}${root?.[2] ?? 'worksheet'}`;

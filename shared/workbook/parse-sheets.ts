@@ -1,9 +1,9 @@
 // The checked entries → the workbook as SheetJS parses it, with the options
-// the reader needs, the plain candidate sheets' cells read by plain-cells.ts
-// instead of SheetJS's sheet and shared-strings parsers.
+// the reader needs; a plain package (plain-book.ts) is read without SheetJS,
+// to the same result.
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import type { Unzipped } from 'fflate';
-import { fillPlainCells, plainCells } from './plain-cells.ts';
+import { plainBook } from './plain-book.ts';
 import { parseEntries } from './sheetjs-container.ts';
 import { partsForSheetJs } from './sheetjs-parts.ts';
 
@@ -31,25 +31,17 @@ const OPTIONS: ParsingOptions = {
 /**
  * The workbook parsed from `files` (planned by candidates.ts: every sheet
  * but the `candidates` emptied), dense, or SheetJS's error message (at most
- * 200 characters). With `plain` (the default) plain candidate sheets are
- * read by plain-cells.ts, the same cells; false makes SheetJS read them all
- * (tests compare the two).
+ * 200 characters). With `plain` (the default) a plain package is read by
+ * plain-book.ts, the same workbook as far as read.ts reads it; false makes
+ * SheetJS read every package (tests compare the two).
  */
 export function parseSheets(
   files: Unzipped,
   candidates: readonly string[],
   { plain: usePlain = true }: { plain?: boolean } = {},
 ): { ok: true; wb: WorkBook } | { ok: false; error: string } {
-  const plain = usePlain ? plainCells(files, candidates) : null;
-  if (plain) {
-    try {
-      const wb = parseEntries(partsForSheetJs(plain.files, candidates), { ...OPTIONS });
-      fillPlainCells(wb, plain);
-      return { ok: true, wb };
-    } catch {
-      // SheetJS's own reading of the original parts says what is wrong.
-    }
-  }
+  const plain = usePlain ? plainBook(files, candidates) : null;
+  if (plain) return { ok: true, wb: plain };
   try {
     return { ok: true, wb: parseEntries(partsForSheetJs(files, candidates), { ...OPTIONS }) };
   } catch (e) {

@@ -1,8 +1,8 @@
-// shared/workbook/plain-cells.ts: the plain candidate sheets' cells, read
-// without SheetJS's sheet and shared-strings parsers, are the cells SheetJS
-// gives for the same parts (type, value, formula, formatted text, number
-// format), on every fixture and on filled templates of every agency; parts
-// outside the plain grammar are left to SheetJS.
+// shared/workbook/plain-book.ts and plain-cells.ts: a plain package, read
+// without SheetJS, gives what SheetJS gives for it (sheet names and order,
+// the date system, each candidate sheet's cells: type, value, formula,
+// formatted text, number format), on every fixture and on filled templates
+// of every agency; packages outside the plain grammar are left to SheetJS.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { CellObject, WorkBook } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -10,13 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { planSheets } from '../../shared/workbook/candidates.ts';
 import { DEFAULT_LIMITS } from '../../shared/workbook/index.ts';
 import { parseSheets } from '../../shared/workbook/parse-sheets.ts';
-import { plainCells } from '../../shared/workbook/plain-cells.ts';
+import { plainBook } from '../../shared/workbook/plain-book.ts';
 import { safeUnzip } from '../../shared/workbook/unzip.ts';
 import { utf8Parts } from '../../shared/workbook/xml-encoding.ts';
 import { filledXlsx, plan, templateXlsx } from '../support/upload-files.ts';
 
 const SHEET_XML = 'xl/worksheets/sheet1.xml';
 const SST_XML = 'xl/sharedStrings.xml';
+const WORKBOOK_XML = 'xl/workbook.xml';
+const STYLES_XML = 'xl/styles.xml';
 
 /** The entries and candidate sheets the reader hands on to be parsed (read.ts's steps). */
 function planned(bytes: Uint8Array) {
@@ -28,12 +30,14 @@ function planned(bytes: Uint8Array) {
   return p.ok ? p.plan : null;
 }
 
-/** Every sheet's cells as the reader reads them (sheet-grid.ts: t, v, f, w, z). */
+/** Every sheet's cells as the reader reads them (sheet-grid.ts: t, v, f, w, z), and the date system. */
 function cellsOf(wb: WorkBook) {
+  const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   return wb.SheetNames.map((name) => {
     const data = (wb.Sheets[name] as { '!data'?: (CellObject | undefined)[][] })?.['!data'] ?? [];
     return {
       name,
+      date1904,
       rows: data.map((row) =>
         (row ?? []).map((c) => (c ? { t: c.t, v: c.v, f: c.f, w: c.w, z: c.z } : null)),
       ),
@@ -48,7 +52,7 @@ function bothWays(bytes: Uint8Array) {
   const plain = parseSheets(p.files, p.candidates);
   const sheetjs = parseSheets(p.files, p.candidates, { plain: false });
   return {
-    applies: plainCells(p.files, p.candidates) !== null,
+    applies: plainBook(p.files, p.candidates) !== null,
     plain: plain.ok ? { ...plain, wb: cellsOf(plain.wb) } : plain,
     sheetjs: sheetjs.ok ? { ...sheetjs, wb: cellsOf(sheetjs.wb) } : sheetjs,
   };
@@ -139,6 +143,46 @@ describe('plain cells are the cells SheetJS reads', () => {
       'a boolean',
       SHEET_XML,
       (x) => x.replace('<c r="G7" s="8"><v>50</v>', '<c r="G7" s="8" t="b"><v>1</v>'),
+      false,
+    ],
+    [
+      'the 1904 date system',
+      WORKBOOK_XML,
+      (x) => x.replace('<bookViews>', '<workbookPr date1904="1"/><bookViews>'),
+      true,
+    ],
+    [
+      'a custom number format with entities',
+      STYLES_XML,
+      (x) =>
+        x
+          .replace(
+            '<fonts',
+            '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0&quot;đ&quot;"/></numFmts><fonts',
+          )
+          .replace('numFmtId="49"', 'numFmtId="164"'),
+      true,
+    ],
+    [
+      'a Vietnamese sheet name',
+      WORKBOOK_XML,
+      (x) => x.replace(/name="P-TP [^"]*"/, 'name="Báo cáo"'),
+      true,
+    ],
+    [
+      'a custom format in place of a built-in one',
+      STYLES_XML,
+      (x) =>
+        x.replace(
+          '<fonts',
+          '<numFmts count="1"><numFmt numFmtId="14" formatCode="dd/mm/yyyy"/></numFmts><fonts',
+        ),
+      false,
+    ],
+    [
+      'a sheet name with an entity',
+      WORKBOOK_XML,
+      (x) => x.replace('name="P-TP', 'name="P&amp;TP'),
       false,
     ],
   ];
