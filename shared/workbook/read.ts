@@ -4,8 +4,10 @@
 // (@e965/xlsx): shared and inline strings, rich text, numbers, dates (as
 // serial numbers in the workbook's date system, as Excel hands them over),
 // booleans, error values and formulas with their cached values (or none),
-// whichever application saved the file. Only the sheets that can be the
-// progress sheet are parsed (candidates.ts).
+// whichever application saved the file; a plain package (numbers and plain
+// shared strings, as a filled template is saved) by plain-book.ts to the
+// same result (parse-sheets.ts). Only the sheets that can be the progress
+// sheet are parsed (candidates.ts).
 import { strFromU8, type Unzipped } from 'fflate';
 import { address } from '../layout/a1.ts';
 import { parseMetadata } from '../layout/metadata.ts';
