@@ -4,12 +4,13 @@
 // bench/workerd/cold.ts with the product's wrangler.toml (minified, its
 // aliases). POST /upload?agency=&period= reads and checks the .xlsx in the
 // body as POST /api/periods/{period}/uploads does, less D1 (no key, no
-// earlier report, nothing stored): readWorkbook, chooseProgressSheet,
+// earlier report, nothing stored): inflateEntries, readWorkbook, chooseProgressSheet,
 // validate; it answers {errors}. POST /body only reads the body: the
 // request's own cost. Not part of the product: never deployed.
 import { validate } from '../../shared/validate/index.ts';
-import { chooseProgressSheet, readWorkbook } from '../../shared/workbook/index.ts';
+import { chooseProgressSheet, DEFAULT_LIMITS, readWorkbook } from '../../shared/workbook/index.ts';
 import app from '../../worker/src/index.ts';
+import { inflateEntries } from '../../worker/src/lib/inflate-entries.ts';
 import { plan } from '../../worker/src/plan.ts';
 
 export default {
@@ -21,7 +22,8 @@ export default {
     if (url.pathname !== '/upload') return app.fetch(...args);
     const agency = url.searchParams.get('agency') ?? '';
     const period = url.searchParams.get('period') ?? '';
-    const book = readWorkbook(new Uint8Array(await request.arrayBuffer()));
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const book = readWorkbook(bytes, {}, await inflateEntries(bytes, DEFAULT_LIMITS));
     if (!book.ok) return new Response(book.problem.message.en, { status: 422 });
     const chosen = chooseProgressSheet(book, { agency, period });
     if (!chosen.ok) return new Response(chosen.problem.message.en, { status: 422 });

@@ -81,23 +81,37 @@ function partProblem(name: string, data: Unzipped[string]): Unreadable | null {
   return cut ? problems.corrupt(cut) : null;
 }
 
-/** Reads an .xlsx; never throws. `limits` defaults to DEFAULT_LIMITS, field by field. */
-export function readWorkbook(bytes: Uint8Array, limits: Partial<WorkbookLimits> = {}): ReadResult {
+/**
+ * Reads an .xlsx; never throws. `limits` defaults to DEFAULT_LIMITS, field
+ * by field. `inflated`: entries the caller has already inflated (by name,
+ * as zip-entries.ts lists them; the Worker's native inflater), each used
+ * only when of exactly its declared size; the rest are inflated here.
+ */
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits: Partial<WorkbookLimits> = {},
+  inflated: Unzipped = {},
+): ReadResult {
   const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
   const kind = sniff(bytes, lim);
   if (kind) return fail(kind);
   // Large sheets are summarized as they are inflated and kept only as stubs:
   // a padded file never holds all its padding in memory at once (limits.ts).
   const deferred = new Map<string, SheetSummary>();
-  const unzipped = safeUnzip(bytes, lim, (name, data) => {
-    const summary = summarizeSheet(name, data);
-    if (!summary) return data;
-    // What the other steps check on every part, checked here before the part is dropped.
-    const problem = partProblem(name, data);
-    if (problem) return problem;
-    deferred.set(name, summary);
-    return summary.stub;
-  });
+  const unzipped = safeUnzip(
+    bytes,
+    lim,
+    (name, data) => {
+      const summary = summarizeSheet(name, data);
+      if (!summary) return data;
+      // What the other steps check on every part, checked here before the part is dropped.
+      const problem = partProblem(name, data);
+      if (problem) return problem;
+      deferred.set(name, summary);
+      return summary.stub;
+    },
+    inflated,
+  );
   if (!unzipped.ok) return fail(unzipped.problem);
   if (deferred.size) {
     const metadata = metadataStringIndices(unzipped.files, lim);

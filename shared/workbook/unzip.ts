@@ -75,16 +75,19 @@ export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] 
  * must have passed sniff(). Entries up to `limits.inflateAloneBytes` are
  * inflated together; each larger one alone and handed to `large` at once,
  * which may keep less of it, so the padding of a crafted file is never all
- * in memory together. The entries come back in the zip's order.
+ * in memory together. The entries come back in the zip's order. An entry
+ * in `inflated` (already inflated by the caller: zip-entries.ts) of exactly
+ * its declared size is taken as it is, not inflated again.
  */
 export function safeUnzip(
   bytes: Uint8Array,
   limits: WorkbookLimits,
   large?: LargeEntry,
+  inflated: Unzipped = {},
 ): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
   let count = 0;
   let total = 0;
-  const order: { name: string; alone: boolean }[] = [];
+  const order: { name: string; alone: boolean; size: number }[] = [];
   try {
     unzipSync(bytes, {
       filter(file) {
@@ -93,6 +96,7 @@ export function safeUnzip(
         order.push({
           name: file.name,
           alone: !!large && file.originalSize > limits.inflateAloneBytes,
+          size: file.originalSize,
         });
         if (count > limits.maxEntries) {
           throw new Stop(problems.tooManyEntries(limits.maxEntries));
@@ -113,15 +117,23 @@ export function safeUnzip(
   }
   try {
     const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
-    const inflated = unzipSync(bytes, { filter: (f) => !alone.has(f.name) });
+    const given = new Set(
+      order.filter((e) => !e.alone && inflated[e.name]?.length === e.size).map((e) => e.name),
+    );
+    // Nothing left to inflate (every entry given): fflate reads no directory again.
+    const out: Unzipped =
+      given.size === order.length
+        ? {}
+        : unzipSync(bytes, { filter: (f) => !alone.has(f.name) && !given.has(f.name) });
+    for (const name of given) out[name] = inflated[name] as Unzipped[string];
     for (const name of alone) {
       const kept = (large as LargeEntry)(name, inflateEntry(bytes, name));
       if (isProblem(kept)) return { ok: false, problem: kept };
-      inflated[name] = kept;
+      out[name] = kept;
     }
     const files: Unzipped = {};
     for (const { name } of order) {
-      const data = inflated[name];
+      const data = out[name];
       if (data) files[name] = data;
     }
     return { ok: true, files };

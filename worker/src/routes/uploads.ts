@@ -10,6 +10,7 @@ import { clip } from '../../../shared/text/clip.ts';
 import { validate } from '../../../shared/validate/index.ts';
 import {
   chooseProgressSheet,
+  DEFAULT_LIMITS,
   problemCode,
   problemDetails,
   readWorkbook,
@@ -22,6 +23,7 @@ import { storeSubmission } from '../db/store-submission.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { previousReport } from '../lib/carry-forward.ts';
+import { inflateEntries } from '../lib/inflate-entries.ts';
 import { namedPlan } from '../lib/named-plan.ts';
 import { idempotencyKeyOf } from '../middleware/idempotency-key.ts';
 import { limitUpload, maxUploadBytes, readUploadForm } from '../middleware/upload-form.ts';
@@ -45,9 +47,10 @@ const problemError = (p: WorkbookProblem) =>
 async function checkUpload(c: Context<AppEnv>, file: File, period: PeriodRow) {
   const db = c.env.DB;
   const principal = c.get('principal');
-  const book = readWorkbook(new Uint8Array(await file.arrayBuffer()), {
-    maxBytes: maxUploadBytes(c.env),
-  });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const limits = { ...DEFAULT_LIMITS, maxBytes: maxUploadBytes(c.env) };
+  // The entries inflated natively first; the reader checks and reads them as before.
+  const book = readWorkbook(bytes, limits, await inflateEntries(bytes, limits));
   if (!book.ok) throw problemError(book.problem);
   const chosen = chooseProgressSheet(book, {
     agency: principal.agencyCode,

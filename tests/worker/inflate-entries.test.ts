@@ -1,0 +1,50 @@
+// worker/src/lib/inflate-entries.ts in workerd: the upload's entries
+// inflated by the runtime's DecompressionStream are the bytes fflate
+// inflates, the reader reads the same workbook from them, and an entry that
+// lies about its size, a stored entry, or a directory over the caps is
+// handled as the brief of that file says (left to the reader, copied, none).
+import { unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, readWorkbook } from '../../shared/workbook/index.ts';
+import { zipEntries } from '../../shared/workbook/zip-entries.ts';
+import { inflateEntries } from '../../worker/src/lib/inflate-entries.ts';
+import { filledXlsx } from '../support/upload-files.ts';
+
+describe('inflateEntries', () => {
+  it("gives every entry of a filled template, each fflate's bytes, and the same workbook read", async () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const inflated = await inflateEntries(bytes, DEFAULT_LIMITS);
+    const expected = unzipSync(bytes);
+    expect(Object.keys(inflated).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, data] of Object.entries(expected)) expect(inflated[name]).toEqual(data);
+    expect(readWorkbook(bytes, {}, inflated)).toEqual(readWorkbook(bytes));
+  });
+
+  it('copies stored entries', async () => {
+    const bytes = zipSync({ 'a.xml': new TextEncoder().encode('<a/>') }, { level: 0 });
+    expect(zipEntries(bytes)[0]?.method).toBe(0);
+    expect(await inflateEntries(bytes, DEFAULT_LIMITS)).toEqual(unzipSync(bytes));
+  });
+
+  it('leaves out an entry whose stream outgrows its declared size', async () => {
+    const text = new TextEncoder().encode('<a>'.padEnd(5000, 'x'));
+    const bytes = zipSync({ 'a.xml': text, 'b.xml': text });
+    // The central directory's uncompressed size of the first entry, made smaller.
+    const [first] = zipEntries(bytes);
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    const central = bytes.length - 22 - (46 + 5) * 2;
+    expect(view.getUint32(central, true)).toBe(0x02014b50);
+    view.setUint32(central + 24, (first?.size ?? 0) - 1, true);
+    const inflated = await inflateEntries(bytes, DEFAULT_LIMITS);
+    expect(Object.keys(inflated)).toEqual(['b.xml']);
+  });
+
+  it('inflates nothing when the directory declares more than the caps allow', async () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    expect(await inflateEntries(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 1000 })).toEqual(
+      {},
+    );
+    expect(await inflateEntries(bytes, { ...DEFAULT_LIMITS, maxEntries: 2 })).toEqual({});
+    expect(await inflateEntries(new Uint8Array([1, 2, 3]), DEFAULT_LIMITS)).toEqual({});
+  });
+});
