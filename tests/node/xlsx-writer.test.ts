@@ -1,6 +1,7 @@
 // The writer's own promises, read back from the zip it makes (the
 // independent readers, openpyxl and LibreOffice, are in xlsx-readers.test.ts).
 import { crc32 } from 'node:zlib';
+import { read as sheetjsRead } from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../shared/workbook/read.ts';
@@ -148,6 +149,40 @@ describe('writeXlsx', () => {
       expect(() => writeXlsx({ sheets: [{ name, rows: [] }] })).toThrow(/sheet name/);
     },
   );
+
+  it("cellRefs 'gaps': rows and cells in order go without r, a gap or a later start keeps it", () => {
+    const wb: Workbook = {
+      cellRefs: 'gaps',
+      sheets: [
+        {
+          name: 'S',
+          rows: [
+            { index: 1, cells: [{ value: 'a1' }, { value: 'b1' }, null, { value: 'd1' }] },
+            { index: 2, cells: [null, null, { value: 'c2' }], height: 30 },
+            { index: 4, cells: [{ value: 4 }] },
+          ],
+        },
+      ],
+    };
+    const sheet = parts(wb)['xl/worksheets/sheet1.xml'] ?? '';
+    expect(sheet).toContain(
+      '<sheetData><row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c r="D1" t="s"><v>2</v></c></row>' +
+        '<row ht="30" customHeight="1"><c r="C2" t="s"><v>3</v></c></row>' +
+        '<row r="4"><c><v>4</v></c></row></sheetData>',
+    );
+    // SheetJS (the upload path's reader) puts each cell where the model has it.
+    const ws = sheetjsRead(writeXlsx(wb), { type: 'array' }).Sheets.S ?? {};
+    const at = (ref: string) => (ws[ref] as { v?: unknown } | undefined)?.v;
+    expect(['A1', 'B1', 'C1', 'D1', 'C2', 'A3', 'A4'].map(at)).toEqual([
+      'a1',
+      'b1',
+      undefined,
+      'd1',
+      'c2',
+      undefined,
+      4,
+    ]);
+  });
 
   it('refuses duplicate names (case-insensitive) and list validations Excel cannot hold', () => {
     expect(() =>

@@ -104,23 +104,26 @@ export function sheetXml(
   for (const row of sheet.rows) {
     if (row.index <= lastIndex)
       throw new Error(`Sheet “${sheet.name}”: rows must be in ascending order (row ${row.index})`);
+    // With 'gaps', a row right after the one before goes without `r`.
+    const rowRef = gaps && row.index === lastIndex + 1 ? '' : ` r="${row.index}"`;
     lastIndex = row.index;
     maxRow = Math.max(maxRow, row.index);
     const height = row.height ? ` ht="${row.height}"${row.grows ? '' : ' customHeight="1"'}` : '';
-    data += `<row r="${row.index}"${height}>`;
-    // With 'gaps', the column of the last cell written in this row (0: none
-    // yet; always 0 with 'all'): a cell right after it goes without `r`.
-    let last = 0;
+    data += `<row${rowRef}${height}>`;
+    // With 'gaps', the column of the next cell that goes without `r`: A at
+    // the start of the row, then the one right after the last cell written
+    // (-1 with 'all': every cell carries it).
+    let next = gaps ? 0 : -1;
     const cells = row.cells;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (!cell) continue;
       letters[i] ??= columnLetter(i + 1);
-      const ref = last && last === i ? '' : ` r="${letters[i]}${row.index}"`;
+      const ref = next === i ? '' : ` r="${letters[i]}${row.index}"`;
       const xml = cellXml(ref, cell.value, styles.indexOf(cell.style), strings);
       if (xml) {
         data += xml;
-        if (gaps) last = i + 1;
+        if (gaps) next = i + 1;
         maxCol = Math.max(maxCol, i + 1);
       }
     }

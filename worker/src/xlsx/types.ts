@@ -125,14 +125,16 @@ export interface Workbook {
   title?: string;
   creator?: string;
   /**
-   * Which cells carry their reference (`<c r="E8">`): every cell ('all', the
-   * default), or only a row's first cell and a cell after a skipped column
-   * ('gaps'; SpreadsheetML reads a <c> without one as the next column,
-   * ECMA-376 Part 1 §18.3.1.4). 'gaps' takes a third off what deflate is
+   * Which cells and rows carry their reference (`<c r="E8">`, `<row r="8">`):
+   * every one ('all', the default), or only a cell after a skipped column
+   * or not starting in A, and a row after a skipped row ('gaps';
+   * SpreadsheetML reads a <c> without one as the next column, the first of
+   * a row as A, and a <row> without one as the next row: ECMA-376 Part 1
+   * §18.3.1.4, §18.3.1.73). 'gaps' takes a third off what deflate is
    * given for a sheet of texts, whose row and column numbers barely
-   * compress: for files only read by people and other applications, not
-   * those that come back to be read (templates), whose tests find cells by
-   * reference.
+   * compress (and deflate spends longest on them): for files only read by
+   * people and other applications, not those that come back to be read
+   * (templates), whose tests find cells by reference.
    */
   cellRefs?: 'all' | 'gaps';
 }
