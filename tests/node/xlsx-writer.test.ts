@@ -64,6 +64,20 @@ describe('writeXlsxNative', () => {
     for (const [name, bytes] of Object.entries(files)) expect(crcs[name]).toBe(crc32(bytes));
     expect(readWorkbook(native).ok).toBe(true);
   });
+
+  it('deflates a fixed part once per text: the same bytes again, another text its own', async () => {
+    const modified = '2026-01-01T00:00:00Z';
+    const book = (name: string, bold: boolean): Workbook => ({
+      sheets: [{ name, rows: [{ index: 1, cells: [{ value: 1, style: { font: { bold } } }] }] }],
+    });
+    const first = await writeXlsxNative(book('Một', true), { modified });
+    expect(await writeXlsxNative(book('Một', true), { modified })).toEqual(first);
+    const other = unzipped(await writeXlsxNative(book('Hai', false), { modified }));
+    expect(other).toEqual(unzipped(writeXlsx(book('Hai', false), { modified })));
+    expect(other['xl/workbook.xml']).toContain('<sheet name="Hai"');
+    expect(other['xl/styles.xml']).not.toContain('<b/>');
+    expect(unzipped(first)['xl/styles.xml']).toContain('<b/>');
+  });
 });
 
 describe('writeXlsx', () => {
