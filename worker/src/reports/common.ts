@@ -252,11 +252,9 @@ const kindOf = (code: number) =>
 // comes from charEm. Every code unit, so the loop needs no range check.
 const wrapTable = [new Float32Array(0x10000), new Float32Array(0x10000)];
 
-function wrapEntry(table: Float32Array, code: number, bold: boolean): number {
+function wrapEntry(table: Float32Array, code: number, bold: boolean): void {
   const kind = kindOf(code);
-  const e = kind === WORD ? charEm(code, bold) : -1 - kind;
-  table[code] = e;
-  return e;
+  table[code] = kind === WORD ? charEm(code, bold) : -1 - kind;
 }
 const IN_WORD = -1 - SPACE_IN_WORD;
 const AT_SPACE = -1 - SPACE;
@@ -335,7 +333,15 @@ export function fittingCuts(
   for (let i = 0; i < n; i++) {
     const code = codeAt(text, i);
     let e = table[code] as number;
-    if (e === 0) e = wrapEntry(table, code, bold);
+    // Read back from the table, not taken from wrapEntry's return: with a
+    // call's result as one of its values, V8 often kept `e` as a boxed
+    // number, a heap allocation per character (one build's texts wrapped
+    // in 0.63–0.65 ms in four Node processes of six, 0.47 in the others;
+    // this way 0.45–0.46 in all six).
+    if (e === 0) {
+      wrapEntry(table, code, bold);
+      e = table[code] as number;
+    }
     if (e > 0) {
       word += e;
       afterSpace = false;
