@@ -86,7 +86,8 @@ function docxParagraphs(bytes: Uint8Array): string[] {
 /**
  * The workloads by name, each with the alternative it is compared with:
  * `workbook` (the merged workbook built and written as the Worker serves
- * it, deflate 6 by the runtime's zlib) and `workbook.exceljs` (the same
+ * it, deflate 6 by the runtime's zlib; `workbook.first` the same with every
+ * part deflated, as a fresh isolate's first download) and `workbook.exceljs` (the same
  * model, built by us, written by exceljs at deflate 6); `write` and
  * `write.exceljs` (the writers alone, on the built model), `write.fflate`
  * (ours deflated by fflate at level 6); `template` and `template.exceljs`
@@ -123,6 +124,11 @@ export async function workloads(): Promise<Record<string, Workload>> {
     workbook: {
       label: 'merged workbook',
       run: async () => (await writeXlsxNative(buildMergedWorkbook(input))).length,
+    },
+    'workbook.first': {
+      label: 'merged workbook, every part deflated',
+      run: async () =>
+        (await writeXlsxNative(buildMergedWorkbook(input), { reuseFixedParts: false })).length,
     },
     'workbook.exceljs': {
       label: 'exceljs',

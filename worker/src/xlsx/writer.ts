@@ -192,7 +192,17 @@ export function writeXlsx(workbook: Workbook, options: WriteOptions = {}): Uint8
  */
 export async function writeXlsxNative(
   workbook: Workbook,
-  options: Omit<WriteOptions, 'level'> = {},
+  options: Omit<WriteOptions, 'level'> & NativeOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return zipNative(xlsxParts(workbook, options), { reuse: FIXED_PARTS });
+  const reuse = options.reuseFixedParts === false ? undefined : FIXED_PARTS;
+  return zipNative(xlsxParts(workbook, options), { reuse });
+}
+
+export interface NativeOptions {
+  /**
+   * Whether the fixed parts (FIXED_PARTS) come deflated from the isolate's
+   * cache; true by default. False deflates every part, as an isolate's first
+   * download does (the benchmarks measure both).
+   */
+  reuseFixedParts?: boolean;
 }
