@@ -11,6 +11,7 @@
 // names it, since that element is where SheetJS reads cells from.
 import { strFromU8, strToU8, type Unzipped } from 'fflate';
 import { looksLikeMetadata } from '../layout/metadata.ts';
+import { entryMap } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { sheetNamesByPart } from './package-parts.ts';
 import { problems, type Unreadable } from './problems.ts';
@@ -266,7 +267,7 @@ export function planSheets(
     metadata = metadata.concat(metadataStrings(sst));
   }
 
-  const out: Unzipped = { ...files };
+  const out = entryMap(files);
   const candidates: string[] = [];
   let cells = 0;
   let names: Record<string, string> | undefined;

@@ -7,6 +7,7 @@
 // back with its text cells gone; such a package is damaged.
 import { strFromU8, type Unzipped } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
+import { entryOf } from './entry-map.ts';
 
 // Element names with or without a namespace prefix: a package rewritten by
 // Python's ElementTree writes <ns0:Override …/> and <ns0:Relationship …/>.
@@ -55,7 +56,7 @@ export function missingPart(files: Unzipped): Bilingual | null {
     return { vi: 'thiếu phần “_rels/.rels”', en: 'part “_rels/.rels” is missing' };
   }
   const named: { part: string; by: string }[] = [];
-  const types = files['[Content_Types].xml'];
+  const types = entryOf(files, '[Content_Types].xml');
   if (types) {
     for (const m of strFromU8(types).matchAll(OVERRIDE)) {
       named.push({ part: m[1] ?? '', by: '[Content_Types].xml' });
@@ -97,7 +98,7 @@ const unescapeXml = (s: string) =>
 export function sheetNamesByPart(files: Unzipped): Record<string, string> {
   const text = (part: string) => {
     const key = Object.keys(files).find((k) => normalise(k) === normalise(part));
-    const data = key === undefined ? undefined : files[key];
+    const data = key === undefined ? undefined : entryOf(files, key);
     return data ? strFromU8(data) : '';
   };
   const officeDocument = [...text('_rels/.rels').matchAll(RELATIONSHIP)]
@@ -113,7 +114,8 @@ export function sheetNamesByPart(files: Unzipped): Record<string, string> {
     const target = ATTR('Target').exec(tag)?.[1];
     if (id && target) targets.set(id, normalise(resolve(folder, target)));
   }
-  const out: Record<string, string> = {};
+  // Keyed by part names from the file: no prototype (entry-map.ts says why).
+  const out = Object.create(null) as Record<string, string>;
   for (const [tag] of text(workbook).matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*>/g)) {
     const name = ATTR('name').exec(tag)?.[1];
     const part = targets.get(/\br:id\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '');

@@ -16,6 +16,7 @@
 // readings on every fixture.
 import type { CellObject, WorkBook } from '@e965/xlsx';
 import { strFromU8, type Unzipped } from 'fflate';
+import { entryOf } from './entry-map.ts';
 import { type PlainCell, plainCells, unescapeXml } from './plain-cells.ts';
 import { contentTypeOverrides } from './sheetjs-parts.ts';
 
@@ -91,7 +92,7 @@ function tags(xml: string, tag: string): string[] | null {
 }
 
 const text = (files: Unzipped, name: string) => {
-  const data = files[name];
+  const data = entryOf(files, name);
   return data ? strFromU8(data) : undefined;
 };
 
@@ -198,7 +199,7 @@ export function plainBook(files: Unzipped, candidates: readonly string[]): WorkB
     const part = targets.get(attr(tag, 'r:id') ?? '');
     if (name === undefined || /[&<]|_x/i.test(name) || names.includes(name)) return null;
     // A chart or other sheet, a part named twice, or one the zip lacks: SheetJS's own ways.
-    if (!part || parts.includes(part) || !files[part]) return null;
+    if (!part || parts.includes(part) || !entryOf(files, part)) return null;
     names.push(name);
     parts.push(part);
   }

@@ -13,6 +13,7 @@
 // parse_sst_xml, parse_si and unescapexml in @e965/xlsx 0.20).
 import { strFromU8, type Unzipped } from 'fflate';
 import { relsOf } from './candidates.ts';
+import { entryOf } from './entry-map.ts';
 import { contentTypeOverrides, entryNamed } from './sheetjs-parts.ts';
 
 /**
@@ -21,7 +22,7 @@ import { contentTypeOverrides, entryNamed } from './sheetjs-parts.ts';
  */
 function commentsOf(files: Unzipped, part: string): boolean {
   const rels = entryNamed(files, relsOf(part));
-  const data = rels === undefined ? undefined : files[rels];
+  const data = rels === undefined ? undefined : entryOf(files, rels);
   return data !== undefined && /comment/i.test(strFromU8(data));
 }
 
@@ -143,7 +144,7 @@ export type { PlainCell };
  * (read.ts), `candidates` the sheet parts to read (candidates.ts).
  */
 export function plainCells(files: Unzipped, candidates: readonly string[]): PlainCell[][] | null {
-  const types = files['[Content_Types].xml'];
+  const types = entryOf(files, '[Content_Types].xml');
   if (!types || candidates.length === 0) return null;
   // The shared strings SheetJS reads: the first Override of a shared-strings type (parse_ct).
   const sst = contentTypeOverrides(strFromU8(types)).find((o) => o.type?.includes('sharedStrings'));
@@ -151,14 +152,14 @@ export function plainCells(files: Unzipped, candidates: readonly string[]): Plai
   if (sst) {
     if (sst.type !== SHARED_STRINGS_TYPE || sst.part === undefined) return null;
     const sstEntry = entryNamed(files, sst.part);
-    const data = sstEntry === undefined ? undefined : files[sstEntry];
+    const data = sstEntry === undefined ? undefined : entryOf(files, sstEntry);
     if (!data || candidates.includes(sstEntry as string)) return null;
     strings = sharedStrings(strFromU8(data));
     if (!strings) return null;
   }
   const cells: PlainCell[][] = [];
   for (const part of candidates) {
-    const data = files[part];
+    const data = entryOf(files, part);
     if (!data || commentsOf(files, part)) return null;
     const xml = strFromU8(data);
     const m = SHEET_DATA.exec(xml);

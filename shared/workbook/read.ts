@@ -20,6 +20,7 @@ import {
   summarizeSheet,
   summaryIsCandidate,
 } from './candidates.ts';
+import { entryMap, entryOf } from './entry-map.ts';
 import { isoDateCells } from './iso-dates.ts';
 import { DEFAULT_LIMITS, type WorkbookLimits } from './limits.ts';
 import { missingPart, sheetNamesByPart } from './package-parts.ts';
@@ -86,12 +87,24 @@ function partProblem(name: string, data: Unzipped[string]): Unreadable | null {
  * by field. `inflated`: entries the caller has already inflated (by name,
  * as zip-entries.ts lists them; the Worker's native inflater), each used
  * only when of exactly its declared size; the rest are inflated here.
+ * Anything thrown on the way (a file shaped as no check foresaw) is a
+ * corrupt file, never an exception for the caller (the Worker would answer
+ * 500).
  */
 export function readWorkbook(
   bytes: Uint8Array,
   limits: Partial<WorkbookLimits> = {},
-  inflated: Unzipped = {},
+  inflated: Unzipped = entryMap(),
 ): ReadResult {
+  try {
+    return read(bytes, limits, inflated);
+  } catch (e) {
+    return fail(problems.corrupt(e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** readWorkbook's steps (see there). */
+function read(bytes: Uint8Array, limits: Partial<WorkbookLimits>, inflated: Unzipped): ReadResult {
   const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
   const kind = sniff(bytes, lim);
   if (kind) return fail(kind);
@@ -128,7 +141,7 @@ export function readWorkbook(
     for (const [name] of back) unzipped.files[name] = inflateEntry(bytes, name);
   }
   if (isOds(unzipped.files)) return fail(problems.ods());
-  if (!('[Content_Types].xml' in unzipped.files)) return fail(problems.notXlsx());
+  if (!entryOf(unzipped.files, '[Content_Types].xml')) return fail(problems.notXlsx());
   const recoded = utf8Parts(unzipped.files);
   if (!recoded.ok) {
     const part = recoded.notUtf8;
@@ -200,7 +213,7 @@ function isoDatesBySheet(
   const out = new Map<string, ReadonlyMap<string, string>>();
   let names: Record<string, string> | undefined;
   for (const part of candidates) {
-    const data = files[part];
+    const data = entryOf(files, part);
     const cells = data ? isoDateCells(strFromU8(data)) : new Map<string, string>();
     if (cells.size === 0) continue;
     names ??= sheetNamesByPart(files);
@@ -210,8 +223,8 @@ function isoDatesBySheet(
   return out;
 }
 
-function isOds(entries: Record<string, Uint8Array>): boolean {
-  const mimetype = entries.mimetype;
+function isOds(entries: Unzipped): boolean {
+  const mimetype = entryOf(entries, 'mimetype');
   if (!mimetype) return false;
   const text = String.fromCharCode(...mimetype.subarray(0, 100));
   return text.startsWith('application/vnd.oasis.opendocument');

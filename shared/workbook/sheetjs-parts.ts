@@ -8,6 +8,7 @@
 //   cell formats (numFmts, cellXfs) that give each cell its format stay.
 // Every check of the package has already run on the parts as they came.
 import { strFromU8, strToU8, type Unzipped } from 'fflate';
+import { entryMap, entryOf } from './entry-map.ts';
 
 const OVERRIDE = /<(?:[\w.-]+:)?Override\b[^>]*>/g;
 const attribute = (tag: string, name: string) =>
@@ -63,9 +64,9 @@ function withoutElements(xml: string, tags: string[]): string {
  * not changed.
  */
 export function partsForSheetJs(files: Unzipped, keep: readonly string[]): Unzipped {
-  const types = files['[Content_Types].xml'];
+  const types = entryOf(files, '[Content_Types].xml');
   if (!types) return files;
-  const out: Unzipped = { ...files };
+  const out = entryMap(files);
   for (const { type, part } of contentTypeOverrides(strFromU8(types))) {
     const name = part === undefined ? undefined : entryNamed(files, part);
     if (name === undefined || keep.includes(name)) continue;

@@ -8,6 +8,7 @@
 // inflater has nothing to expand.
 import { strFromU8, type Unzipped, unzipSync } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
+import { entryMap, entryOf } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
 
@@ -67,7 +68,7 @@ const isProblem = (v: Unzipped[string] | Unreadable): v is Unreadable => !(v ins
 
 /** One entry of `bytes`, inflated on its own (fflate reads the directory again; cheap next to inflating). */
 export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] {
-  return unzipSync(bytes, { filter: (f) => f.name === name })[name] ?? new Uint8Array(0);
+  return entryOf(unzipSync(bytes, { filter: (f) => f.name === name }), name) ?? new Uint8Array(0);
 }
 
 /**
@@ -83,7 +84,7 @@ export function safeUnzip(
   bytes: Uint8Array,
   limits: WorkbookLimits,
   large?: LargeEntry,
-  inflated: Unzipped = {},
+  inflated: Unzipped = entryMap(),
 ): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
   let count = 0;
   let total = 0;
@@ -98,6 +99,16 @@ export function safeUnzip(
           alone: !!large && file.originalSize > limits.inflateAloneBytes,
           size: file.originalSize,
         });
+        // fflate stores each entry as `files[name] = …`: one named "__proto__"
+        // would set its result's prototype and be lost (entry-map.ts).
+        if (file.name === '__proto__') {
+          throw new Stop(
+            problems.corrupt({
+              vi: 'tệp nén có mục tên “__proto__”, không đọc được',
+              en: 'the zip has an entry named “__proto__”, which cannot be read',
+            }),
+          );
+        }
         if (count > limits.maxEntries) {
           throw new Stop(problems.tooManyEntries(limits.maxEntries));
         }
@@ -118,22 +129,25 @@ export function safeUnzip(
   try {
     const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
     const given = new Set(
-      order.filter((e) => !e.alone && inflated[e.name]?.length === e.size).map((e) => e.name),
+      order
+        .filter((e) => !e.alone && entryOf(inflated, e.name)?.length === e.size)
+        .map((e) => e.name),
     );
     // Nothing left to inflate (every entry given): fflate reads no directory again.
-    const out: Unzipped =
+    const out = entryMap(
       given.size === order.length
-        ? {}
-        : unzipSync(bytes, { filter: (f) => !alone.has(f.name) && !given.has(f.name) });
-    for (const name of given) out[name] = inflated[name] as Unzipped[string];
+        ? undefined
+        : unzipSync(bytes, { filter: (f) => !alone.has(f.name) && !given.has(f.name) }),
+    );
+    for (const name of given) out[name] = entryOf(inflated, name) as Unzipped[string];
     for (const name of alone) {
       const kept = (large as LargeEntry)(name, inflateEntry(bytes, name));
       if (isProblem(kept)) return { ok: false, problem: kept };
       out[name] = kept;
     }
-    const files: Unzipped = {};
+    const files = entryMap();
     for (const { name } of order) {
-      const data = out[name];
+      const data = entryOf(out, name);
       if (data) files[name] = data;
     }
     return { ok: true, files };

@@ -10,6 +10,7 @@
 // (&#128512;, &#x1F600;, as openpyxl writes characters it escapes) would come
 // out as another character: those are replaced by the character itself.
 import { strFromU8, strToU8, type Unzipped } from 'fflate';
+import { entryMap } from './entry-map.ts';
 
 /** The byte order of a part that starts with a UTF-16 byte order mark, else null. */
 export function utf16Order(data: Uint8Array): 'le' | 'be' | null {
@@ -132,7 +133,7 @@ function decodeUtf8(data: Uint8Array): string | null {
 export function utf8Parts(
   files: Unzipped,
 ): { ok: true; files: Unzipped } | { ok: false; notUtf8: string } {
-  const out: Unzipped = {};
+  const out = entryMap();
   for (const [name, data] of Object.entries(files)) {
     out[name] = data;
     if (!/\.(?:xml|rels)$/i.test(name)) continue;

@@ -31,12 +31,14 @@ import {
   odsLike,
   paddedXlsx,
   paddedXmlXlsx,
+  patchEntry,
   patchPart,
   plan,
   taskRows,
   templateXlsx,
   tooMuchUncompressed,
   validFill,
+  withEntries,
   withSheets,
   zipBomb,
 } from '../support/upload-files.ts';
@@ -507,6 +509,35 @@ describe('files refused before SheetJS sees them', () => {
   it('reads the header columns the layout declares', () => {
     const sheet = only(readWorkbook(templateXlsx('P-TP', '2026-Q1')));
     expect(sheet.grid.values[5]).toEqual(COLUMNS.map((c) => c.header.vi));
+  });
+});
+
+describe('zip entry names are names, never an object’s members', () => {
+  const names = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'xl/__proto__'];
+
+  it('entries named after Object.prototype members are read as entries: the sheet reads as without them', () => {
+    const base = filledXlsx('P-TP', '2026-Q1');
+    // "constructor" declares 1 byte and "toString" 0, as Object and toString's `length`s.
+    const bytes = withEntries(
+      base,
+      names.map((name, i) => [name, i === 1 ? new Uint8Array(0) : strToU8('A')]),
+    );
+    expect(ok(readWorkbook(bytes)).progressSheets).toEqual(ok(readWorkbook(base)).progressSheets);
+  });
+
+  it('an entry fflate cannot store ("__proto__") or inflate (method 12) is a damaged file, not an exception', () => {
+    const base = filledXlsx('P-TP', '2026-Q1');
+    const proto = readWorkbook(
+      patchEntry(withEntries(base, [['__proto_x', strToU8('A')]]), '__proto_x', {
+        rename: '__proto__',
+      }),
+    );
+    expect(!proto.ok && proto.problem.reason).toBe('corrupt');
+    expect(!proto.ok && proto.problem.message.en).toContain('“__proto__”');
+    const bzip2 = readWorkbook(
+      patchEntry(withEntries(base, [['toString', new Uint8Array(0)]]), 'toString', { method: 12 }),
+    );
+    expect(!bzip2.ok && bzip2.problem.reason).toBe('corrupt');
   });
 });
 

@@ -301,3 +301,41 @@ export function sharedMetaXlsx(sheets: number, meta: string): Uint8Array {
   for (const i of n) files[`xl/worksheets/sheet${i}.xml`] = sheet;
   return zipSync(files);
 }
+
+/**
+ * `base`'s entries (stored, level 0) and then `extra`, whatever their names:
+ * each set as an own property, so that "__proto__" is an entry too.
+ */
+export function withEntries(base: Uint8Array, extra: [string, Uint8Array][]): Uint8Array {
+  const files = unzipSync(base);
+  for (const [name, data] of extra) {
+    Object.defineProperty(files, name, { value: data, enumerable: true, writable: true });
+  }
+  return zipSync(files, { level: 0 });
+}
+
+/**
+ * A copy of the zip `bytes` with the entry `name` changed in its local and
+ * central headers: its compression method set to `method`, or its name to
+ * `rename` (as long as `name`: fflate cannot write an entry "__proto__").
+ */
+export function patchEntry(
+  bytes: Uint8Array,
+  name: string,
+  change: { method?: number; rename?: string },
+): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const wanted = strToU8(name);
+  const named = (at: number) => wanted.every((b, k) => out[at + k] === b);
+  for (let i = 0; i + 46 < out.length; i++) {
+    const sig = view.getUint32(i, true);
+    const local = sig === 0x04034b50 && view.getUint16(i + 26, true) === wanted.length;
+    const central = sig === 0x02014b50 && view.getUint16(i + 28, true) === wanted.length;
+    const nameAt = local ? i + 30 : i + 46;
+    if (!(local || central) || !named(nameAt)) continue;
+    if (change.method !== undefined) view.setUint16(local ? i + 8 : i + 10, change.method, true);
+    if (change.rename !== undefined) out.set(strToU8(change.rename), nameAt);
+  }
+  return out;
+}

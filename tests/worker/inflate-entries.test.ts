@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readWorkbook } from '../../shared/workbook/index.ts';
 import { zipEntries } from '../../shared/workbook/zip-entries.ts';
 import { inflateEntries } from '../../worker/src/lib/inflate-entries.ts';
-import { filledXlsx } from '../support/upload-files.ts';
+import { filledXlsx, patchEntry, withEntries } from '../support/upload-files.ts';
 
 describe('inflateEntries', () => {
   it("gives every entry of a filled template, each fflate's bytes, and the same workbook read", async () => {
@@ -18,6 +18,27 @@ describe('inflateEntries', () => {
     expect(Object.keys(inflated).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, data] of Object.entries(expected)) expect(inflated[name]).toEqual(data);
     expect(readWorkbook(bytes, {}, inflated)).toEqual(readWorkbook(bytes));
+  });
+
+  it('entries named after Object.prototype members: the same workbook read as without the native inflate', async () => {
+    const bytes = withEntries(filledXlsx('P-TP', '2026-Q1'), [
+      ['constructor', new TextEncoder().encode('A')],
+      ['toString', new Uint8Array(0)],
+      ['hasOwnProperty', new TextEncoder().encode('A')],
+      ['xl/__proto__', new TextEncoder().encode('A')],
+    ]);
+    const inflated = await inflateEntries(bytes, DEFAULT_LIMITS);
+    expect(Object.keys(inflated)).toContain('constructor');
+    const read = readWorkbook(bytes, {}, inflated);
+    expect(read.ok).toBe(true);
+    expect(read).toEqual(readWorkbook(bytes));
+    const bzip2 = patchEntry(
+      withEntries(filledXlsx('P-TP', '2026-Q1'), [['toString', new Uint8Array(0)]]),
+      'toString',
+      { method: 12 },
+    );
+    const r = readWorkbook(bzip2, {}, await inflateEntries(bzip2, DEFAULT_LIMITS));
+    expect(!r.ok && r.problem.reason).toBe('corrupt');
   });
 
   it('copies stored entries', async () => {

@@ -10,6 +10,7 @@
 // inflateAloneBytes), and a stream that outgrows its declared size is
 // stopped and left to the reader, as is one that fails or falls short.
 import type { Unzipped } from 'fflate';
+import { entryMap } from '../../../shared/workbook/entry-map.ts';
 import type { WorkbookLimits } from '../../../shared/workbook/limits.ts';
 import { zipEntries } from '../../../shared/workbook/zip-entries.ts';
 
@@ -48,7 +49,7 @@ export async function inflateEntries(bytes: Uint8Array, limits: WorkbookLimits):
   const entries = zipEntries(bytes);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (entries.length > limits.maxEntries || total > limits.maxUncompressedBytes) return {};
-  const out: Unzipped = {};
+  const out = entryMap();
   await Promise.all(
     entries.map(async (e) => {
       if (e.size > limits.inflateAloneBytes) return;
