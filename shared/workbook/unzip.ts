@@ -8,6 +8,7 @@
 // inflater has nothing to expand.
 import { strFromU8, type Unzipped, unzipSync } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
+import { clip } from '../text/clip.ts';
 import { entryMap, entryOf } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
@@ -72,11 +73,32 @@ export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] 
 }
 
 /**
+ * Two entries for one part, in both languages. ECMA-376 Part 2 §9.1.1.1 and
+ * §9.1.3: part names are equivalent when equal as case-insensitive ASCII,
+ * and a package shall not hold equivalent part names. Readers pick
+ * differently among such entries (fflate keeps the last of a name, a
+ * directory walk the first; SheetJS finds a part case aside, our plain path
+ * by its exact name), so the value stored could be one `npm run check` never
+ * showed. Compared by toLowerCase, as SheetJS and sheetjs-parts.ts match
+ * names (a superset of the ASCII rule).
+ */
+function duplicateEntry(first: string, second: string): Bilingual {
+  const names =
+    first === second ? `“${clip(first, 80)}”` : `“${clip(first, 80)}”, “${clip(second, 80)}”`;
+  return {
+    vi: `tệp nén có hai mục cho cùng một phần: ${names} (tên phần không phân biệt chữ hoa, chữ thường)`,
+    en: `the zip has two entries for one part: ${names} (part names are compared case-insensitively)`,
+  };
+}
+
+/**
  * The zip's entries, inflated within the limits, or the problem. `bytes`
  * must have passed sniff(). Entries up to `limits.inflateAloneBytes` are
  * inflated together; each larger one alone and handed to `large` at once,
  * which may keep less of it, so the padding of a crafted file is never all
- * in memory together. The entries come back in the zip's order. An entry
+ * in memory together. Two entries for one part (the same name, case
+ * aside: duplicateEntry) are a damaged file, found on the directory before
+ * anything is inflated. The entries come back in the zip's order. An entry
  * in `inflated` (already inflated by the caller: zip-entries.ts) of exactly
  * its declared size is taken as it is, not inflated again.
  */
@@ -89,6 +111,8 @@ export function safeUnzip(
   let count = 0;
   let total = 0;
   const order: { name: string; alone: boolean; size: number }[] = [];
+  // Each name so far, by its lower-case form → as written.
+  const seen = new Map<string, string>();
   try {
     unzipSync(bytes, {
       filter(file) {
@@ -112,6 +136,10 @@ export function safeUnzip(
         if (count > limits.maxEntries) {
           throw new Stop(problems.tooManyEntries(limits.maxEntries));
         }
+        const key = file.name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) throw new Stop(problems.corrupt(duplicateEntry(first, file.name)));
+        seen.set(key, file.name);
         // The ratio first: a bomb is named as one even when it is also too large.
         const ratio = file.originalSize / Math.max(file.size, 1);
         if (file.originalSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {

@@ -24,6 +24,7 @@ import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
   cfb,
+  duplicatedSharedStrings,
   filledGrid,
   filledModel,
   filledXlsx,
@@ -538,6 +539,35 @@ describe('zip entry names are names, never an object’s members', () => {
       patchEntry(withEntries(base, [['toString', new Uint8Array(0)]]), 'toString', { method: 12 }),
     );
     expect(!bzip2.ok && bzip2.problem.reason).toBe('corrupt');
+  });
+});
+
+describe('two entries for one part are a damaged package (ECMA-376 Part 2 §9.1.3)', () => {
+  it('one name twice (deflated, then stored with another text) is refused naming it', () => {
+    const r = readWorkbook(duplicatedSharedStrings());
+    expect(!r.ok && r.problem.reason).toBe('corrupt');
+    expect(!r.ok && r.problem.message.en).toContain(
+      'two entries for one part: “xl/sharedStrings.xml”',
+    );
+    expect(!r.ok && r.problem.message.vi).toContain('hai mục cho cùng một phần');
+  });
+
+  it('names differing only in case are one part, in either order', () => {
+    const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+    const upper = 'xl/worksheets/Sheet1.xml';
+    const changed = strToU8(
+      strFromU8(files[SHEET_XML] as Uint8Array).replace(/<v>50<\/v>/g, '<v>0</v>'),
+    );
+    for (const zip of [
+      zipSync({ [upper]: changed, ...files }),
+      zipSync({ ...files, [upper]: changed }),
+    ]) {
+      const r = readWorkbook(zip);
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      expect(!r.ok && r.problem.message.en).toMatch(
+        /“xl\/worksheets\/[Ss]heet1\.xml”, “xl\/worksheets\/[Ss]heet1\.xml”/,
+      );
+    }
   });
 });
 

@@ -339,3 +339,22 @@ export function patchEntry(
   }
   return out;
 }
+
+/**
+ * The filled P-TP template with its shared strings twice under one name,
+ * as a zip can hold them: first deflated as written, then stored with
+ * "Đang triển khai" read as "Chưa triển khai" (the same length, so the same
+ * declared size). fflate cannot write two entries of one name: the second
+ * is written under a name one letter off, then renamed in its headers.
+ */
+export function duplicatedSharedStrings(): Uint8Array {
+  const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+  const sst = 'xl/sharedStrings.xml';
+  const other = strFromU8(files[sst] as Uint8Array).replaceAll(
+    'Đang triển khai',
+    'Chưa triển khai',
+  );
+  const twin = `${sst.slice(0, -1)}X`;
+  const bytes = zipSync({ ...files, [twin]: [strToU8(other), { level: 0 }] }, { level: 6 });
+  return patchEntry(bytes, twin, { rename: sst });
+}

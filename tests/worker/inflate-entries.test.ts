@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readWorkbook } from '../../shared/workbook/index.ts';
 import { zipEntries } from '../../shared/workbook/zip-entries.ts';
 import { inflateEntries } from '../../worker/src/lib/inflate-entries.ts';
-import { filledXlsx, patchEntry, withEntries } from '../support/upload-files.ts';
+import {
+  duplicatedSharedStrings,
+  filledXlsx,
+  patchEntry,
+  withEntries,
+} from '../support/upload-files.ts';
 
 describe('inflateEntries', () => {
   it("gives every entry of a filled template, each fflate's bytes, and the same workbook read", async () => {
@@ -39,6 +44,13 @@ describe('inflateEntries', () => {
     );
     const r = readWorkbook(bzip2, {}, await inflateEntries(bzip2, DEFAULT_LIMITS));
     expect(!r.ok && r.problem.reason).toBe('corrupt');
+  });
+
+  it('one name twice is refused as fflate alone refuses it, whichever entry the native inflate kept', async () => {
+    const bytes = duplicatedSharedStrings();
+    const r = readWorkbook(bytes, {}, await inflateEntries(bytes, DEFAULT_LIMITS));
+    expect(!r.ok && r.problem.reason).toBe('corrupt');
+    expect(r).toEqual(readWorkbook(bytes));
   });
 
   it('copies stored entries', async () => {
