@@ -12,6 +12,7 @@
 import { strFromU8, strToU8, type Unzipped } from 'fflate';
 import { looksLikeMetadata } from '../layout/metadata.ts';
 import { entryMap } from './entry-map.ts';
+import { holdsHyperlink, linkedCells, withoutHyperlinks } from './hyperlinks.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { sheetNamesByPart } from './package-parts.ts';
 import { problems, type Unreadable } from './problems.ts';
@@ -195,7 +196,9 @@ function sheetRootWith(xml: string, body: (prefix: string) => string): Unzipped[
   const root = /<([\w.-]+:)?(\w+)\b[^>]*>/.exec(xml.replace(/^<\?[^>]*\?>/, ''));
   const prefix = root?.[1] ?? '';
   const name = `${prefix}${root?.[2] ?? 'worksheet'}`;
-  const open = root?.[0]?.replace(/\/>$/, '>') ?? '<worksheet>';
+  // Without attributes when SheetJS would read the tag as a hyperlink (hyperlinks.ts).
+  const tag = root?.[0]?.replace(/\/>$/, '>');
+  const open = tag === undefined ? '<worksheet>' : holdsHyperlink(tag) ? `<${name}>` : tag;
   return new Uint8Array(strToU8(`${open}${body(prefix)}</${name}>`));
 }
 
@@ -277,11 +280,17 @@ export function planSheets(
     if (!SHEET_DATA.test(xml)) continue;
     if (sheetMayHoldMetadata(xml) || refersTo(xml, metadata)) {
       candidates.push(part);
-      cells += count(CELL, xml);
+      // The stub cells of any hyperlink SheetJS would still read (hyperlinks.ts).
+      const linked = linkedCells(withoutHyperlinks(xml));
+      cells += count(CELL, xml) + linked;
       if (cells > limits.maxCells) {
         names ??= sheetNamesByPart(files);
         const sheet = names[part.toLowerCase()] ?? part;
-        return { ok: false, problem: problems.tooManyCells(sheet, cells, limits.maxCells) };
+        const problem =
+          linked > 0
+            ? problems.tooManyLinkedCells(sheet, limits.maxCells)
+            : problems.tooManyCells(sheet, cells, limits.maxCells);
+        return { ok: false, problem };
       }
     } else {
       out[part] = emptied(xml);

@@ -183,6 +183,15 @@ export const problems = {
       { sheet },
     ),
 
+  /** Hyperlinks (hyperlinks.ts) whose ranges would make SheetJS hold a stub for every cell. */
+  tooManyLinkedCells: (sheet: string, max: number) =>
+    unreadable(
+      'too-many-cells',
+      `Trang “${clip(sheet)}” có liên kết (hyperlink) trải trên quá nhiều ô (tối đa ${viNumber(max)} ô trên các trang có thể là trang báo cáo) nên tệp không được đọc. Hãy xóa các liên kết ở trang đó, hoặc chép trang báo cáo sang một tệp mới, rồi gửi lại.`,
+      `Sheet “${clip(sheet)}” has hyperlinks over too many cells (at most ${max.toLocaleString('en')} cells on the sheets that can be the progress sheet), so the file was not read. Remove the hyperlinks on that sheet, or copy the progress sheet into a new workbook, and send it again.`,
+      { sheet },
+    ),
+
   tooManyStrings: (entry: string, items: number, max: number) =>
     unreadable(
       'too-many-strings',

@@ -5,10 +5,13 @@
 //   SheetJS parses into wb.Props with a regular expression per property;
 // - in the styles part, the fonts, fills and borders, which SheetJS uses
 //   only under cellStyles (read.ts sets it false); the number formats and
-//   cell formats (numFmts, cellXfs) that give each cell its format stay.
+//   cell formats (numFmts, cellXfs) that give each cell its format stay;
+// - in the candidate sheets, the hyperlinks, for which SheetJS makes a stub
+//   cell per cell of their ranges (hyperlinks.ts).
 // Every check of the package has already run on the parts as they came.
 import { strFromU8, strToU8, type Unzipped } from 'fflate';
 import { entryMap, entryOf } from './entry-map.ts';
+import { withoutHyperlinks } from './hyperlinks.ts';
 
 const OVERRIDE = /<(?:[\w.-]+:)?Override\b[^>]*>/g;
 const attribute = (tag: string, name: string) =>
@@ -58,15 +61,21 @@ function withoutElements(xml: string, tags: string[]): string {
 }
 
 /**
- * `files` as SheetJS should see them: the document properties left out and
- * the styles part without its fonts, fills and borders. A part that is
- * also one of the candidate sheets `keep` is left alone. `files` itself is
- * not changed.
+ * `files` as SheetJS should see them: the document properties left out,
+ * the styles part without its fonts, fills and borders, and the candidate
+ * sheets `keep` without their hyperlinks (and otherwise left alone, whatever
+ * content type names them). `files` itself is not changed.
  */
 export function partsForSheetJs(files: Unzipped, keep: readonly string[]): Unzipped {
   const types = entryOf(files, '[Content_Types].xml');
   if (!types) return files;
   const out = entryMap(files);
+  for (const part of keep) {
+    const data = entryOf(files, part);
+    const xml = data && strFromU8(data);
+    const kept = xml && withoutHyperlinks(xml);
+    if (kept !== xml && kept !== undefined) out[part] = strToU8(kept);
+  }
   for (const { type, part } of contentTypeOverrides(strFromU8(types))) {
     const name = part === undefined ? undefined : entryNamed(files, part);
     if (name === undefined || keep.includes(name)) continue;

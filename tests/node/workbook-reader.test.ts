@@ -11,6 +11,7 @@ import { COLUMNS, TEXT_LIMITS } from '../../shared/layout/columns.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { validate } from '../../shared/validate/index.ts';
+import { planSheets } from '../../shared/workbook/candidates.ts';
 import {
   chooseProgressSheet,
   DEFAULT_LIMITS,
@@ -18,6 +19,7 @@ import {
   readWorkbook,
   type WorkbookRead,
 } from '../../shared/workbook/index.ts';
+import { parseSheets } from '../../shared/workbook/parse-sheets.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
@@ -981,3 +983,70 @@ function reasonOf(bytes: Uint8Array, limits = {}) {
   const r = readWorkbook(bytes, limits);
   return r.ok ? 'read' : r.problem.reason;
 }
+
+describe('hyperlinks: no stub cell for every cell of their ranges (hyperlinks.ts)', () => {
+  const LINK = '<hyperlink ref="A1:Z200000" location="A1"/>';
+  /** The filled template made not plain by one formula (so SheetJS reads it), `extra` before <pageMargins>. */
+  const linked = (extra: string) =>
+    patchPart(filledXlsx('P-TP', '2026-Q1'), SHEET_XML, (x) =>
+      x
+        .replace('<c r="G7" s="8"><v>50</v></c>', '<c r="G7" s="8"><f>25*2</f><v>50</v></c>')
+        .replace('<pageMargins', `${extra}<pageMargins`),
+    );
+  /** How many rows SheetJS's dense sheet holds for the progress sheet: a stub per linked cell would make 200,000. */
+  const sheetJsRows = (bytes: Uint8Array) => {
+    const parsed = parseSheets(unzipSync(bytes), [SHEET_XML], { plain: false });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [name] = parsed.wb.SheetNames;
+    const ws = parsed.wb.Sheets[name ?? ''] as { '!data'?: unknown[] };
+    return ws['!data']?.length;
+  };
+
+  it('a hyperlink over 5.2 million cells, wherever SheetJS would find it, is not handed over', () => {
+    const without = ok(readWorkbook(linked(''))).progressSheets;
+    for (const extra of [
+      `<hyperlinks>${LINK}</hyperlinks>`,
+      `<!-- a comment --><hyperlinks>${LINK}</hyperlinks>`,
+      `<!-- ${LINK} -->`,
+      `<extLst><x:hyperlink xmlns:x="urn:x" ref="A1:Z200000"/></extLst>`,
+    ]) {
+      const bytes = linked(extra);
+      expect(sheetJsRows(bytes)).toBe(24);
+      expect(ok(readWorkbook(bytes)).progressSheets).toEqual(without);
+    }
+  });
+
+  it('a hyperlink SheetJS would still read after that is counted into the cap on cells, naming the sheet', () => {
+    // Removing the inner tag joins the outer one's halves (in a comment, so well-formed).
+    for (const ref of ['A1:Z200000', 'A99999999999999999999']) {
+      const r = readWorkbook(linked(`<!-- <hyper<hyperlink ref="A1">link ref="${ref}"/> -->`));
+      expect(!r.ok && r.problem.reason).toBe('too-many-cells');
+      expect(!r.ok && r.problem.sheet).toBe(ok(readWorkbook(linked(''))).sheetNames[0]);
+      expect(!r.ok && r.problem.message.en).toContain('hyperlinks over too many cells');
+    }
+    // Inside the sheet data, where text is the cells' own, nothing is removed: it is counted.
+    const inCells = patchPart(linked(''), SHEET_XML, (x) =>
+      x.replace('</sheetData>', `${LINK}</sheetData>`),
+    );
+    const r = readWorkbook(inCells);
+    expect(!r.ok && r.problem.reason).toBe('too-many-cells');
+    const few = patchPart(linked(''), SHEET_XML, (x) =>
+      x.replace('</sheetData>', '<hyperlink ref="A1:B2"/></sheetData>'),
+    );
+    expect(ok(readWorkbook(few)).progressSheets).toEqual(
+      ok(readWorkbook(linked(''))).progressSheets,
+    );
+  });
+
+  it('a sheet that cannot be the progress sheet is emptied so that even its root tag is no hyperlink', () => {
+    const root = `<hyperlink ref="A1:Z200000" xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></hyperlink>`;
+    const bytes = withSheets(linked(''), [{ name: 'Links', xml: root }]);
+    const planned = planSheets(unzipSync(bytes), DEFAULT_LIMITS);
+    if (!planned.ok) throw new Error(planned.problem.message.en);
+    const parsed = parseSheets(planned.plan.files, planned.plan.candidates, { plain: false });
+    expect(parsed.ok && (parsed.wb.Sheets.Links as { '!data'?: unknown[] })['!data']?.length).toBe(
+      0,
+    );
+    expect(ok(readWorkbook(bytes)).sheetNames).toContain('Links');
+  });
+});
