@@ -20,12 +20,14 @@ import {
   type WorkbookRead,
 } from '../../shared/workbook/index.ts';
 import { parseSheets } from '../../shared/workbook/parse-sheets.ts';
+import { cellRows, usedBounds } from '../../shared/workbook/sheet-grid.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
   cfb,
+  DECOY_CELL,
   duplicatedSharedStrings,
   filledGrid,
   filledModel,
@@ -940,6 +942,22 @@ describe('bounded cost: only the sheets that can be the progress sheet are parse
     const sst = parts['xl/sharedStrings.xml']?.length ?? 0;
     expect(sst * 4).toBeLessThan(DEFAULT_LIMITS.maxSharedStringsBytes);
     expect(only(readWorkbook(bytes)).identity.agency).toBe(agency);
+  });
+
+  it('a cell at row 1,048,576 on each of 40 candidate sheets: their rows are read as they lie, never copied', () => {
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${DECOY_CELL.replace('<c ', '<c r="A1" ')}</row><row r="1048576"><c r="XFD1048576"/></row></sheetData></worksheet>`;
+    const sheets = Array.from({ length: 40 }, (_, i) => ({ name: `S${i}`, xml }));
+    const bytes = withSheets(filledXlsx('P-TP', '2026-Q1'), sheets);
+    expect(ok(readWorkbook(bytes)).progressSheets).toHaveLength(41);
+    const files = unzipSync(bytes);
+    const parsed = parseSheets(files, ['xl/worksheets/extra1.xml'], { plain: false });
+    const ws = parsed.ok ? parsed.wb.Sheets.S0 : undefined;
+    if (!ws) throw new Error('not parsed');
+    const data = (ws as { '!data'?: unknown[] })['!data'];
+    expect(data).toHaveLength(1_048_576);
+    // The array SheetJS made (sparse), not a copy of a million rows.
+    expect(cellRows(ws)).toBe(data);
+    expect(usedBounds(cellRows(ws))).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });
   });
 
   it('a sheet pointing at the metadata shared string, or holding it in rich-text runs, is a candidate', () => {
