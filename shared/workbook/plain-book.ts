@@ -16,9 +16,9 @@
 // readings on every fixture.
 import type { CellObject, WorkBook } from '@e965/xlsx';
 import { strFromU8, type Unzipped } from 'fflate';
+import { canonicalTags, plainOverrides } from './canonical-tag.ts';
 import { entryOf } from './entry-map.ts';
 import { type PlainCell, plainCells, unescapeXml } from './plain-cells.ts';
-import { contentTypeOverrides } from './sheetjs-parts.ts';
 
 const ML = 'application/vnd.openxmlformats-officedocument.';
 const WORKBOOK_TYPE = `${ML}spreadsheetml.sheet.main+xml`;
@@ -69,28 +69,6 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
 };
 
-/** One attribute of a tag, as written (unprefixed name, double or single quotes). */
-const attr = (tag: string, name: string) =>
-  new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)')`)
-    .exec(tag)
-    ?.slice(1)
-    .find((v) => v !== undefined);
-
-/** Whether `tag` has only the attributes `names` (namespace declarations aside). */
-function onlyAttributes(tag: string, names: readonly string[]): boolean {
-  for (const m of tag.matchAll(/\s([\w:.-]+)\s*=/g)) {
-    const name = m[1] as string;
-    if (!names.includes(name) && !name.startsWith('xmlns')) return false;
-  }
-  return true;
-}
-
-/** Every <tag …> (unprefixed) of `xml`; null when a prefixed one is there too. */
-function tags(xml: string, tag: string): string[] | null {
-  if (new RegExp(`<[\\w.-]+:${tag}[\\s/>]`).test(xml)) return null;
-  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^<>]*)?/?>`, 'g'))].map((m) => m[0]);
-}
-
 const text = (files: Unzipped, name: string) => {
   const data = entryOf(files, name);
   return data ? strFromU8(data) : undefined;
@@ -109,17 +87,21 @@ function numberFormats(xml: string) {
   const table: Record<number, string> = { ...BUILT_IN_FORMATS };
   const cellXfs = /<cellXfs\b[^<>]*>[\s\S]*?<\/cellXfs>/.exec(xml)?.[0];
   if (!simple(xml) || cellXfs === undefined || /<\w+:styleSheet/.test(xml)) return null;
-  const numFmts = tags(/<numFmts\b[^<>]*>[\s\S]*?<\/numFmts>/.exec(xml)?.[0] ?? '', 'numFmt');
-  const xfTags = tags(cellXfs, 'xf');
+  const numFmts = canonicalTags(
+    /<numFmts\b[^<>]*>[\s\S]*?<\/numFmts>/.exec(xml)?.[0] ?? '',
+    'numFmt',
+    ['numFmtId', 'formatCode'],
+  );
+  const xfTags = canonicalTags(cellXfs, 'xf', ['numFmtId']);
   if (!numFmts || !xfTags) return null;
-  for (const tag of numFmts) {
-    const id = Number(attr(tag, 'numFmtId'));
-    const code = attr(tag, 'formatCode');
+  for (const { attributes } of numFmts) {
+    const id = Number(attributes.get('numFmtId'));
+    const code = attributes.get('formatCode');
     if (!Number.isInteger(id) || id < 164 || id > 0x188 || code === undefined) return null;
     table[id] = unescapeXml(code, false);
   }
-  const xfs = xfTags.map((tag) => {
-    const id = attr(tag, 'numFmtId');
+  const xfs = xfTags.map(({ attributes }) => {
+    const id = attributes.get('numFmtId');
     return id === undefined ? undefined : Number.parseInt(id, 10);
   });
   if (xfs.some((id) => id !== undefined && (Number.isNaN(id) || id > 0x188))) return null;
@@ -155,9 +137,11 @@ export function plainBook(files: Unzipped, candidates: readonly string[]): WorkB
   const types = text(files, '[Content_Types].xml');
   if (types === undefined || !simple(types)) return null;
   if (/<(?:[\w.-]+:)?Default\b[^>]*spreadsheetml/.test(types)) return null;
+  const overrides = plainOverrides(types);
+  if (!overrides || !canonicalTags(types, 'Default', ['Extension', 'ContentType'])) return null;
   let styles: string | undefined;
   let workbooks = 0;
-  for (const { type, part } of contentTypeOverrides(types)) {
+  for (const { type, part } of overrides) {
     if (type === WORKBOOK_TYPE && part === '/xl/workbook.xml') workbooks++;
     else if (type === STYLES_TYPE && part === '/xl/styles.xml' && styles === undefined)
       styles = 'xl/styles.xml';
@@ -170,40 +154,43 @@ export function plainBook(files: Unzipped, candidates: readonly string[]): WorkB
     return null;
 
   // The workbook's relationships: Id → worksheet part (parse_rels, parse_zip's 'xl/' + Target).
-  const relTags = tags(rels, 'Relationship');
+  const relTags = canonicalTags(rels, 'Relationship', ['Id', 'Target', 'Type', 'TargetMode']);
   if (!relTags) return null;
   const targets = new Map<string, string>();
-  for (const tag of relTags) {
-    const id = attr(tag, 'Id');
-    const target = attr(tag, 'Target');
+  for (const { attributes } of relTags) {
+    const id = attributes.get('Id');
+    const target = attributes.get('Target');
     if (id === undefined || target === undefined || targets.has(id)) return null;
-    if (attr(tag, 'Type') !== WORKSHEET_REL) {
+    if (attributes.get('Type') !== WORKSHEET_REL) {
       targets.set(id, '');
       continue;
     }
     const m = /^(?:\/xl\/)?(worksheets\/[\w.-]+\.xml)$/.exec(target);
-    if (!m || attr(tag, 'TargetMode') !== undefined) return null;
+    if (!m || attributes.has('TargetMode')) return null;
     targets.set(id, `xl/${m[1]}`);
   }
 
   // <sheet name sheetId state r:id/>, in order (parse_wb_xml).
-  const sheetTags = tags(workbook, 'sheet');
-  const props = tags(workbook, 'workbookPr');
+  const sheetRead = ['name', 'sheetId', 'state', 'r:id'];
+  const sheetTags = canonicalTags(workbook, 'sheet', sheetRead);
+  const props = canonicalTags(workbook, 'workbookPr', ['date1904']);
   if (!sheetTags || sheetTags.length === 0 || !props || props.length > 1) return null;
   const names: string[] = [];
   const parts: string[] = [];
-  for (const tag of sheetTags) {
-    if (!tag.endsWith('/>') || !onlyAttributes(tag, ['name', 'sheetId', 'state', 'r:id']))
+  for (const { tag, attributes } of sheetTags) {
+    if (!tag.endsWith('/>')) return null;
+    // Only the attributes read (namespace declarations aside).
+    if ([...attributes.keys()].some((a) => !sheetRead.includes(a) && !a.startsWith('xmlns')))
       return null;
-    const name = attr(tag, 'name');
-    const part = targets.get(attr(tag, 'r:id') ?? '');
+    const name = attributes.get('name');
+    const part = targets.get(attributes.get('r:id') ?? '');
     if (name === undefined || /[&<]|_x/i.test(name) || names.includes(name)) return null;
     // A chart or other sheet, a part named twice, or one the zip lacks: SheetJS's own ways.
     if (!part || parts.includes(part) || !entryOf(files, part)) return null;
     names.push(name);
     parts.push(part);
   }
-  const date1904 = props[0] === undefined ? undefined : attr(props[0], 'date1904');
+  const date1904 = props[0]?.attributes.get('date1904');
   if (date1904 !== undefined && !['0', '1', 'true', 'false'].includes(date1904)) return null;
 
   // Without a styles part SheetJS reads a cell's style index from nothing: its way.

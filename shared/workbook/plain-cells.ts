@@ -13,8 +13,9 @@
 // parse_sst_xml, parse_si and unescapexml in @e965/xlsx 0.20).
 import { strFromU8, type Unzipped } from 'fflate';
 import { relsOf } from './candidates.ts';
+import { plainOverrides } from './canonical-tag.ts';
 import { entryOf } from './entry-map.ts';
-import { contentTypeOverrides, entryNamed } from './sheetjs-parts.ts';
+import { entryNamed } from './sheetjs-parts.ts';
 
 /**
  * Whether the sheet's relationships name comments: SheetJS adds a stub cell
@@ -32,9 +33,16 @@ const SHARED_STRINGS_TYPE =
 /** The shared strings as SheetJS reads them: prolog, <sst …>, plain items, </sst>. */
 const SST = /^(?:<\?xml[^<>]*\?>)?\s*<sst\b[^<>]*>([\s\S]*)<\/sst>\s*$/;
 const SST_ITEM = /\s*<si>\s*<t(?: xml:space="preserve")?>([^<]*)<\/t>\s*<\/si>/y;
-/** One piece of <sheetData>: a row's start or end, or a cell with at most a plain <v>. */
+/**
+ * One piece of <sheetData>: a row's start or end, or a cell with at most a
+ * plain <v>, each tag canonical (canonical-tag.ts): a row's attributes are
+ * not read; a cell's are r, s (no leading zero: SheetJS looks "09" up as a
+ * key and finds no format) and t, in that order.
+ */
 const SHEET_TOKEN =
-  /\s*(?:<row\b[^<>]*?(\/?)>|(<\/row>)|<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,6})")?(?: t="([sn])")?\s*(?:\/>|>(?:<v>([0-9.Ee+-]*)<\/v>)?<\/c>))/y;
+  /\s*(?:<row(?: [\w.:-]+="[^"<]*")* ?(\/?)>|(<\/row>)|<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="(0|[1-9][0-9]{0,5})")?(?: t="([sn])")? ?(?:\/>|>(?:<v>([0-9.Ee+-]*)<\/v>)?<\/c>))/y;
+/** A shared-string index as written by Excel: no sign, point or leading zero. */
+const STRING_INDEX = /^(?:0|[1-9][0-9]*)$/;
 const SHEET_DATA = /<sheetData>([\s\S]*?)<\/sheetData>/;
 
 /**
@@ -120,7 +128,7 @@ function sheetCells(data: string, strings: string[] | null): PlainCell[] | null 
     // As parse_ws_xml_data: an empty <v> is none; a cell without a value is a stub.
     if (v !== undefined && v !== '') {
       if (t === 's') {
-        const text = strings?.[Number.parseInt(v, 10)];
+        const text = STRING_INDEX.test(v) ? strings?.[Number(v)] : undefined;
         if (text === undefined) return null;
         cell.t = 's';
         cell.v = text;
@@ -147,7 +155,9 @@ export function plainCells(files: Unzipped, candidates: readonly string[]): Plai
   const types = entryOf(files, '[Content_Types].xml');
   if (!types || candidates.length === 0) return null;
   // The shared strings SheetJS reads: the first Override of a shared-strings type (parse_ct).
-  const sst = contentTypeOverrides(strFromU8(types)).find((o) => o.type?.includes('sharedStrings'));
+  const overrides = plainOverrides(strFromU8(types));
+  if (!overrides) return null;
+  const sst = overrides.find((o) => o.type?.includes('sharedStrings'));
   let strings: string[] | null = null;
   if (sst) {
     if (sst.type !== SHARED_STRINGS_TYPE || sst.part === undefined) return null;

@@ -19,6 +19,8 @@ const SHEET_XML = 'xl/worksheets/sheet1.xml';
 const SST_XML = 'xl/sharedStrings.xml';
 const WORKBOOK_XML = 'xl/workbook.xml';
 const STYLES_XML = 'xl/styles.xml';
+/** The template's cell format used by its task rows' number cells (in <cellXfs>). */
+const XF = /<xf numFmtId="0" fontId="5"[^>]*>/;
 
 /** The entries and candidate sheets the reader hands on to be parsed (read.ts's steps). */
 function planned(bytes: Uint8Array) {
@@ -185,6 +187,60 @@ describe('plain cells are the cells SheetJS reads', () => {
       (x) => x.replace('name="P-TP', 'name="P&amp;TP'),
       false,
     ],
+    // Tags written otherwise than canonically (canonical-tag.ts), which SheetJS reads its own way;
+    // an attribute written inside another's value is read as SheetJS reads it: not at all.
+    ...(
+      [
+        ['spaces around "="', 'numFmtId="0"', 'numFmtId = "10"', false],
+        ['a prefixed numFmtId', 'numFmtId="0"', 'xmlns:x="urn:x" x:numFmtId="14"', false],
+        ['NUMFMTID', 'numFmtId="0"', 'NUMFMTID="14"', false],
+        ['numFmtId_x', 'numFmtId="0"', 'numFmtId="0" numFmtId_x="14"', false],
+        ['numFmtId twice', 'numFmtId="0"', 'numFmtId="0" numFmtId="14"', false],
+        [
+          'numFmtId inside another attribute’s value',
+          'fontId="5"',
+          `fontId="5 numFmtId='14'"`,
+          true,
+        ],
+      ] as const
+    ).map(([name, from, to, applies]): [string, string, (xml: string) => string, boolean] => [
+      `an xf with ${name}`,
+      STYLES_XML,
+      (x) => x.replace(XF, (t) => t.replace(from, to)),
+      applies,
+    ]),
+    ...(
+      [
+        ['date1904 = "1"', '<workbookPr date1904 = "1"/>', false],
+        ['DATE1904="1"', '<workbookPr DATE1904="1"/>', false],
+        ['x:date1904="1"', '<workbookPr xmlns:x="urn:x" x:date1904="1"/>', false],
+        [
+          'date1904 inside another attribute’s value',
+          `<workbookPr codeName="a date1904='1'"/>`,
+          true,
+        ],
+        ['a tab before date1904', '<workbookPr\tdate1904="1"/>', false],
+      ] as const
+    ).map(([name, tag, applies]): [string, string, (xml: string) => string, boolean] => [
+      `a workbookPr with ${name}`,
+      WORKBOOK_XML,
+      (x) => x.replace('<bookViews>', `${tag}<bookViews>`),
+      applies,
+    ]),
+    [
+      'a cell style index with a leading zero',
+      SHEET_XML,
+      (x) => x.replace('<c r="G7" s="8">', '<c r="G7" s="08">'),
+      false,
+    ],
+    [
+      'a shared-string index with a leading zero',
+      SHEET_XML,
+      (x) =>
+        x.replace(/(<c r="[A-Z]+[0-9]+"(?: s="[0-9]+")? t="s"><v>)([1-9][0-9]*<\/v>)/, '$10$2'),
+      false,
+    ],
+    ['a row tag with a tab', SHEET_XML, (x) => x.replace('<row r="2"', '<row\tr="2"'), false],
   ];
   it.each(changes)('%s', (_, part, change, applies) => {
     const both = bothWays(patched(filledXlsx('P-TP', '2026-Q1'), part, change));
