@@ -19,6 +19,7 @@ import { strFromU8, type Unzipped } from 'fflate';
 import { canonicalTags, plainOverrides } from './canonical-tag.ts';
 import { entryOf } from './entry-map.ts';
 import { type PlainCell, plainCells, unescapeXml } from './plain-cells.ts';
+import { stylesAsRead } from './sheetjs-parts.ts';
 
 const ML = 'application/vnd.openxmlformats-officedocument.';
 const WORKBOOK_TYPE = `${ML}spreadsheetml.sheet.main+xml`;
@@ -195,7 +196,8 @@ export function plainBook(files: Unzipped, candidates: readonly string[]): WorkB
 
   // Without a styles part SheetJS reads a cell's style index from nothing: its way.
   const stylesXml = styles === undefined ? undefined : text(files, styles);
-  const formats = stylesXml === undefined ? null : numberFormats(stylesXml);
+  // Read as SheetJS is handed it (sheetjs-parts.ts), so oddly nested formats are gone for both.
+  const formats = stylesXml === undefined ? null : numberFormats(stylesAsRead(stylesXml));
   const cells = formats && plainCells(files, candidates);
   if (!formats || !cells) return null;
   const sheets: WorkBook['Sheets'] = {};

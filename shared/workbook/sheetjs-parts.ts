@@ -61,6 +61,13 @@ function withoutElements(xml: string, tags: string[]): string {
 }
 
 /**
+ * A styles part as the reader reads it, SheetJS or the plain path
+ * (plain-book.ts): without its fonts, fills and borders, so that a number
+ * or cell format nested inside one of them is gone for both.
+ */
+export const stylesAsRead = (xml: string) => withoutElements(xml, UNREAD_STYLES);
+
+/**
  * `files` as SheetJS should see them: the document properties left out,
  * the styles part without its fonts, fills and borders, and the candidate
  * sheets `keep` without their hyperlinks (and otherwise left alone, whatever
@@ -83,7 +90,7 @@ export function partsForSheetJs(files: Unzipped, keep: readonly string[]): Unzip
     else if (type === STYLES) {
       const data = out[name] as Uint8Array;
       const xml = strFromU8(data);
-      const kept = withoutElements(xml, UNREAD_STYLES);
+      const kept = stylesAsRead(xml);
       if (kept !== xml) out[name] = strToU8(kept);
     }
   }

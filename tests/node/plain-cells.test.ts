@@ -227,6 +227,25 @@ describe('plain cells are the cells SheetJS reads', () => {
       (x) => x.replace('<bookViews>', `${tag}<bookViews>`),
       applies,
     ]),
+    // Formats nested where SheetJS is not handed them (sheetjs-parts.ts strips fonts, fills, borders).
+    [
+      'number formats nested in fonts',
+      STYLES_XML,
+      (x) =>
+        x
+          .replace(
+            /<fonts count="[0-9]+">/,
+            '$&<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts>',
+          )
+          .replace('numFmtId="49"', 'numFmtId="164"'),
+      true,
+    ],
+    [
+      'cell formats nested in fills',
+      STYLES_XML,
+      (x) => x.replace('</fills>', '<cellXfs count="1"><xf numFmtId="14"/></cellXfs></fills>'),
+      true,
+    ],
     [
       'a cell style index with a leading zero',
       SHEET_XML,
