@@ -13,6 +13,7 @@ import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
   cfb,
+  duplicatedSharedStrings,
   type Fill,
   filledGrid,
   filledModel,
@@ -21,10 +22,12 @@ import {
   odsLike,
   paddedXlsx,
   paddedXmlXlsx,
+  patchEntry,
   patchPart,
   taskRows,
   tooMuchUncompressed,
   validFill,
+  withEntries,
   zipBomb,
 } from '../support/upload-files.ts';
 import {
@@ -283,6 +286,17 @@ describe('uploads: validation findings name the uploaded sheet’s cells', () =>
     expect(await rowsOf('THON-03', '2026-Q1')).toEqual([]);
   });
 
+  it('entries named constructor, toString, hasOwnProperty are entries: the report is stored, not a 500', async () => {
+    const key = await issueKey('P-KTHT');
+    const bytes = withEntries(filledXlsx('P-KTHT', '2026-Q1'), [
+      ['constructor', new Uint8Array([65])],
+      ['toString', new Uint8Array(0)],
+      ['hasOwnProperty', new Uint8Array([65])],
+    ]);
+    const res = await upload(key, '2026-Q1', bytes);
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+
   it('rows inserted above the table move the cells named', async () => {
     const key = await issueKey('THON-04');
     const model = filledModel('THON-04', '2026-Q1', (t, i) => ({
@@ -336,6 +350,31 @@ describe('uploads: bad files are refused before anything is written', () => {
       'a workbook.xml padded with 30,000 defined names',
       () => paddedXmlXlsx('workbook', 30_000, 'P-TP', '2026-Q3'),
       'part-too-large',
+    ],
+    [
+      'one part twice (the shared strings, deflated then stored with another text)',
+      duplicatedSharedStrings,
+      'corrupt',
+    ],
+    [
+      'an entry named “__proto__”',
+      () =>
+        patchEntry(
+          withEntries(filledXlsx('P-TP', '2026-Q3'), [['__proto_x', new Uint8Array([65])]]),
+          '__proto_x',
+          { rename: '__proto__' },
+        ),
+      'corrupt',
+    ],
+    [
+      'an entry named “toString” of an unknown compression method (was a 500)',
+      () =>
+        patchEntry(
+          withEntries(filledXlsx('P-TP', '2026-Q3'), [['toString', new Uint8Array(0)]]),
+          'toString',
+          { method: 12 },
+        ),
+      'corrupt',
     ],
     [
       'a package naming a shared-strings part it lacks',
