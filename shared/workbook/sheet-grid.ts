@@ -93,12 +93,24 @@ export function cellRows(ws: WorkSheet): (CellObject[] | undefined)[] {
   return (ws as { '!data'?: (CellObject[] | undefined)[] })['!data'] ?? [];
 }
 
-/** The indices of `a`'s elements, ascending, holes skipped without visiting them (array index keys come first, in order). */
-function* indices(a: readonly unknown[]): Generator<number> {
+/** Beyond this length an array is walked by its keys: SheetJS's rows and cells are sparse. */
+const SHORT = 1024;
+
+/**
+ * Calls `visit` with each element `a` holds and its index, ascending, holes
+ * skipped, until it returns true (then true). A short array is walked by
+ * index; a long one by its keys, since forEach or a loop visits every index
+ * of a sparse array a million long (SheetJS makes one for a single cell at
+ * row 1,048,576, or a row 16,384 long for one at column XFD), and a copy
+ * allocates them all.
+ */
+function someElement<T>(a: readonly T[], visit: (v: T, i: number) => boolean): boolean {
+  if (a.length <= SHORT) return a.some(visit);
   for (const key of Object.keys(a)) {
     const i = Number(key);
-    if (Number.isInteger(i) && i >= 0) yield i;
+    if (Number.isInteger(i) && visit(a[i] as T, i)) return true;
   }
+  return false;
 }
 
 export interface Bounds {
@@ -111,11 +123,9 @@ export interface Bounds {
 /** 0-based bounds of the cells with a value or a formula; null for an empty sheet. */
 export function usedBounds(rows: (CellObject[] | undefined)[]): Bounds | null {
   let b: Bounds | null = null;
-  for (const r of indices(rows)) {
-    const row = rows[r] ?? [];
-    for (const col of indices(row)) {
-      const c = row[col];
-      if (!hasContent(c)) continue;
+  someElement(rows, (row, r) =>
+    someElement(row ?? [], (c, col) => {
+      if (!hasContent(c)) return false;
       if (!b) b = { top: r, left: col, bottom: r, right: col };
       else {
         b.top = Math.min(b.top, r);
@@ -123,8 +133,9 @@ export function usedBounds(rows: (CellObject[] | undefined)[]): Bounds | null {
         b.bottom = Math.max(b.bottom, r);
         b.right = Math.max(b.right, col);
       }
-    }
-  }
+      return false;
+    }),
+  );
   return b;
 }
 
@@ -158,16 +169,17 @@ export function firstOutside(
   maxRows: number,
   maxColumns: number,
 ): string | null {
-  for (let r = b.top; r <= b.bottom; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    for (let col = b.left; col < row.length; col++) {
-      if ((r - b.top >= maxRows || col - b.left >= maxColumns) && hasContent(row[col])) {
-        return address(r + 1, col + 1);
-      }
-    }
-  }
-  return null;
+  let found: string | null = null;
+  someElement(rows, (row, r) => {
+    if (r < b.top || r > b.bottom || !row) return false;
+    return someElement(row, (c, col) => {
+      const outside = r - b.top >= maxRows || col - b.left >= maxColumns;
+      if (col < b.left || !outside || !hasContent(c)) return false;
+      found = address(r + 1, col + 1);
+      return true;
+    });
+  });
+  return found;
 }
 
 /**

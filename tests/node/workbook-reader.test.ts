@@ -5,6 +5,7 @@
 // and rich strings, formulas with cached values, errors, booleans, dates),
 // and from crafted broken zips.
 import { readFileSync } from 'node:fs';
+import type { CellObject } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, TEXT_LIMITS } from '../../shared/layout/columns.ts';
@@ -20,7 +21,12 @@ import {
   type WorkbookRead,
 } from '../../shared/workbook/index.ts';
 import { parseSheets } from '../../shared/workbook/parse-sheets.ts';
-import { cellRows, usedBounds } from '../../shared/workbook/sheet-grid.ts';
+import {
+  type Bounds,
+  cellRows,
+  firstOutside,
+  usedBounds,
+} from '../../shared/workbook/sheet-grid.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
@@ -958,6 +964,34 @@ describe('bounded cost: only the sheets that can be the progress sheet are parse
     // The array SheetJS made (sparse), not a copy of a million rows.
     expect(cellRows(ws)).toBe(data);
     expect(usedBounds(cellRows(ws))).toEqual({ top: 0, left: 0, bottom: 0, right: 0 });
+  });
+
+  it('rows holding one empty cell at column XFD are walked by the cells they hold, not their 16,384 indices', () => {
+    // 2,000 sparse rows (as SheetJS makes them), each read through a proxy counting index lookups.
+    let lookups = 0;
+    const counted = (row: CellObject[]) =>
+      new Proxy(row, {
+        get: (t, k, r) => {
+          if (typeof k === 'string' && /^[0-9]+$/.test(k)) lookups++;
+          return Reflect.get(t, k, r);
+        },
+        has: (t, k) => {
+          if (typeof k === 'string' && /^[0-9]+$/.test(k)) lookups++;
+          return Reflect.has(t, k);
+        },
+      });
+    const rows: CellObject[][] = [[{ t: 's', v: 'plan=x' }]];
+    for (let r = 1; r < 2_000; r++) {
+      const row: CellObject[] = [];
+      row[16_383] = { t: 'z' };
+      rows[r] = counted(row);
+    }
+    rows[2_500] = [{ t: 'n', v: 1 }];
+    const bounds = usedBounds(rows);
+    expect(bounds).toEqual({ top: 0, left: 0, bottom: 2_500, right: 0 });
+    expect(firstOutside(rows, bounds as Bounds, 2_000, 50)).toBe('A2501');
+    // Before: 16,384 per row and pass (some 65 million).
+    expect(lookups).toBeLessThan(10 * 2_000);
   });
 
   it('a sheet pointing at the metadata shared string, or holding it in rich-text runs, is a candidate', () => {
