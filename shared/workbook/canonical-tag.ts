@@ -26,25 +26,59 @@ function looseName(name: string): string {
 }
 
 /**
+ * Whether an attribute `name` may be read alongside `reads`: one of them
+ * exactly, or none of their loose names. Each name is looked at once per
+ * `reads` (`seen`), as a part repeats the same few names on every tag.
+ */
+function attributeRule(reads: readonly string[]): (name: string) => boolean {
+  const loose = new Set(reads.map(looseName));
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    let ok = seen.get(name);
+    if (ok === undefined) {
+      ok = reads.includes(name) || !loose.has(looseName(name));
+      seen.set(name, ok);
+    }
+    return ok;
+  };
+}
+
+/**
  * The attributes of `tag` (a whole start or empty-element tag, `<…>`) by
  * name, when it is canonical (see the top of this file) and every attribute
  * whose loose name is one of `reads`' is written exactly as in `reads`;
- * null otherwise.
+ * null otherwise. `allowed`: that rule for `reads`, when the caller has it.
  */
 export function canonicalAttributes(
   tag: string,
   reads: readonly string[],
+  allowed: (name: string) => boolean = attributeRule(reads),
 ): Map<string, string> | null {
   const m = CANONICAL.exec(tag);
   if (!m) return null;
-  const loose = new Set(reads.map(looseName));
   const out = new Map<string, string>();
-  for (const [, name = '', value = ''] of (m[1] ?? '').matchAll(ATTRIBUTE)) {
-    if (out.has(name)) return null;
-    if (loose.has(looseName(name)) && !reads.includes(name)) return null;
-    out.set(name, value);
+  const attributes = m[1] ?? '';
+  ATTRIBUTE.lastIndex = 0;
+  for (let a = ATTRIBUTE.exec(attributes); a; a = ATTRIBUTE.exec(attributes)) {
+    const name = a[1] as string;
+    if (out.has(name) || !allowed(name)) return null;
+    out.set(name, a[2] as string);
   }
   return out;
+}
+
+/** For each tag name: a pattern for it with a prefix, and one (global) for it without. */
+const patterns = new Map<string, { prefixed: RegExp; tags: RegExp }>();
+function tagPatterns(name: string): { prefixed: RegExp; tags: RegExp } {
+  let p = patterns.get(name);
+  if (!p) {
+    p = {
+      prefixed: new RegExp(`<[\\w.-]+:${name}[\\s/>]`),
+      tags: new RegExp(`<${name}(?:\\s[^<>]*)?/?>`, 'g'),
+    };
+    patterns.set(name, p);
+  }
+  return p;
 }
 
 /**
@@ -57,10 +91,12 @@ export function canonicalTags(
   name: string,
   reads: readonly string[],
 ): { tag: string; attributes: Map<string, string> }[] | null {
-  if (new RegExp(`<[\\w.-]+:${name}[\\s/>]`).test(xml)) return null;
+  const { prefixed, tags } = tagPatterns(name);
+  if (prefixed.test(xml)) return null;
   const out: { tag: string; attributes: Map<string, string> }[] = [];
-  for (const [tag] of xml.matchAll(new RegExp(`<${name}(?:\\s[^<>]*)?/?>`, 'g'))) {
-    const attributes = canonicalAttributes(tag, reads);
+  const allowed = attributeRule(reads);
+  for (const [tag] of xml.matchAll(tags)) {
+    const attributes = canonicalAttributes(tag, reads, allowed);
     if (!attributes) return null;
     out.push({ tag, attributes });
   }

@@ -23,8 +23,11 @@ const PROPERTIES = new Set([
   'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 ]);
 const STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-/** The styles part's elements SheetJS parses only for cell styles. */
-const UNREAD_STYLES = ['fonts', 'fills', 'borders'];
+/** The styles part's elements SheetJS parses only for cell styles: their opening and closing tags. */
+const UNREAD_STYLES = ['fonts', 'fills', 'borders'].map((tag) => ({
+  open: new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`),
+  close: new RegExp(`</(?:\\w+:)?${tag}>`, 'g'),
+}));
 
 /** The entry `partName` (from a content type's PartName) names, as SheetJS matches it: case aside. */
 export function entryNamed(files: Unzipped, partName: string): string | undefined {
@@ -46,13 +49,12 @@ export function contentTypeOverrides(xml: string): { type?: string; part?: strin
  * tag after it); `xml` itself when it holds a comment or DOCTYPE, which
  * SheetJS removes first.
  */
-function withoutElements(xml: string, tags: string[]): string {
+function withoutElements(xml: string, tags: readonly { open: RegExp; close: RegExp }[]): string {
   if (xml.includes('<!')) return xml;
   let out = xml;
-  for (const tag of tags) {
-    const open = new RegExp(`<(?:\\w+:)?${tag}\\b[^<>]*>`).exec(out);
+  for (const { open: opening, close } of tags) {
+    const open = opening.exec(out);
     if (!open) continue;
-    const close = new RegExp(`</(?:\\w+:)?${tag}>`, 'g');
     close.lastIndex = open.index + open[0].length;
     const end = close.exec(out);
     if (end) out = out.slice(0, open.index) + out.slice(end.index + end[0].length);
