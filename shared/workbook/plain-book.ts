@@ -33,6 +33,9 @@ const UNREAD_TYPES = new Set([
   'application/vnd.openxmlformats-package.core-properties+xml',
   `${ML}extended-properties+xml`,
   `${ML}custom-properties+xml`,
+  // LibreOffice lists the relationship parts too (parse_ct files them under
+  // "rels", which parse_zip never reads: relationships are found by path).
+  'application/vnd.openxmlformats-package.relationships+xml',
 ]);
 const WORKSHEET_REL =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';

@@ -89,6 +89,13 @@ describe('plain cells are the cells SheetJS reads', () => {
     expect(applies).toContain(false);
   });
 
+  it('a file LibreOffice saved is read plainly (it lists its relationship parts)', () => {
+    const lo = fixtures.find(([name]) => name.includes('libreoffice'));
+    const both = lo && bothWays(lo[1]);
+    expect(both?.applies).toBe(true);
+    expect(both?.plain).toEqual(both?.sheetjs);
+  });
+
   it.each(plan.agencies.map((a) => [a.code]))('the filled template of %s, read plainly', (code) => {
     const both = bothWays(filledXlsx(code, '2026-Q1'));
     expect(both?.applies).toBe(true);
