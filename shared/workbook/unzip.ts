@@ -1,8 +1,8 @@
 // The checks an uploaded file passes before a spreadsheet library sees it:
 // what kind of file it is (by its first bytes), and whether its zip
-// directory is in proportion. fflate reads the directory and calls the filter
-// with each entry's declared sizes before inflating it; the first pass
-// inflates nothing. The entries are then inflated by fflate into buffers of
+// directory is in proportion: read by zip-entries.ts, each entry's declared
+// sizes and where it lies checked (here and zip-ranges.ts) before anything
+// is inflated. The entries are then inflated by fflate into buffers of
 // their declared sizes (a lying entry is cut short, never larger) and handed
 // to the library already inflated (sheetjs-container.ts), so its own
 // inflater has nothing to expand.
@@ -12,6 +12,8 @@ import { clip } from '../text/clip.ts';
 import { entryMap, entryOf } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
+import { readZipDirectory } from './zip-entries.ts';
+import { entryRangeProblem } from './zip-ranges.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
@@ -45,15 +47,6 @@ export function sniff(bytes: Uint8Array, limits: WorkbookLimits): Unreadable | n
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return problems.notXlsx();
   if (!startsWith(bytes, ZIP_MAGIC)) return problems.notXlsx();
   return null;
-}
-
-/** Thrown from inside fflate's filter to stop reading the directory at once. */
-class Stop extends Error {
-  readonly problem: Unreadable;
-  constructor(problem: Unreadable) {
-    super(problem.message.en);
-    this.problem = problem;
-  }
 }
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
@@ -108,52 +101,57 @@ export function safeUnzip(
   large?: LargeEntry,
   inflated: Unzipped = entryMap(),
 ): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
-  let count = 0;
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return { ok: false, problem: problems.corrupt(directory.problem) };
   let total = 0;
   const order: { name: string; alone: boolean; size: number }[] = [];
   // Each name so far, by its lower-case form → as written.
   const seen = new Map<string, string>();
-  try {
-    unzipSync(bytes, {
-      filter(file) {
-        count++;
-        total += file.originalSize;
-        order.push({
-          name: file.name,
-          alone: !!large && file.originalSize > limits.inflateAloneBytes,
-          size: file.originalSize,
-        });
-        // fflate stores each entry as `files[name] = …`: one named "__proto__"
-        // would set its result's prototype and be lost (entry-map.ts).
-        if (file.name === '__proto__') {
-          throw new Stop(
-            problems.corrupt({
-              vi: 'tệp nén có mục tên “__proto__”, không đọc được',
-              en: 'the zip has an entry named “__proto__”, which cannot be read',
-            }),
-          );
-        }
-        if (count > limits.maxEntries) {
-          throw new Stop(problems.tooManyEntries(limits.maxEntries));
-        }
-        const key = file.name.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) throw new Stop(problems.corrupt(duplicateEntry(first, file.name)));
-        seen.set(key, file.name);
-        // The ratio first: a bomb is named as one even when it is also too large.
-        const ratio = file.originalSize / Math.max(file.size, 1);
-        if (file.originalSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
-          throw new Stop(problems.compressionRatio(file.name, ratio, limits.maxCompressionRatio));
-        }
-        if (total > limits.maxUncompressedBytes) {
-          throw new Stop(problems.tooLargeUncompressed(total, limits.maxUncompressedBytes));
-        }
-        return false;
-      },
+  for (const [i, file] of directory.entries.entries()) {
+    total += file.size;
+    order.push({
+      name: file.name,
+      alone: !!large && file.size > limits.inflateAloneBytes,
+      size: file.size,
     });
-  } catch (e) {
-    return { ok: false, problem: e instanceof Stop ? e.problem : problems.corrupt(detail(e)) };
+    // fflate stores each entry as `files[name] = …`: one named "__proto__"
+    // would set its result's prototype and be lost (entry-map.ts).
+    if (file.name === '__proto__') {
+      return {
+        ok: false,
+        problem: problems.corrupt({
+          vi: 'tệp nén có mục tên “__proto__”, không đọc được',
+          en: 'the zip has an entry named “__proto__”, which cannot be read',
+        }),
+      };
+    }
+    if (i + 1 > limits.maxEntries) {
+      return { ok: false, problem: problems.tooManyEntries(limits.maxEntries) };
+    }
+    const key = file.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return { ok: false, problem: problems.corrupt(duplicateEntry(first, file.name)) };
+    }
+    seen.set(key, file.name);
+    // The ratio first: a bomb is named as one even when it is also too large.
+    const ratio = file.size / Math.max(file.compressedSize, 1);
+    if (file.size > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
+      return {
+        ok: false,
+        problem: problems.compressionRatio(file.name, ratio, limits.maxCompressionRatio),
+      };
+    }
+    if (total > limits.maxUncompressedBytes) {
+      return {
+        ok: false,
+        problem: problems.tooLargeUncompressed(total, limits.maxUncompressedBytes),
+      };
+    }
   }
+  // Before anything is copied or inflated: no entry reaching outside the file or into another.
+  const ranges = entryRangeProblem(directory.entries, bytes.length);
+  if (ranges) return { ok: false, problem: problems.corrupt(ranges) };
   try {
     const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
     const given = new Set(

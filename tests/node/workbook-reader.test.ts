@@ -40,6 +40,7 @@ import {
   filledXlsx,
   manyEntries,
   odsLike,
+  overlappingZip,
   paddedXlsx,
   paddedXmlXlsx,
   patchEntry,
@@ -473,6 +474,38 @@ describe('files refused before SheetJS sees them', () => {
     }
     expect(broken).not.toEqual(zipped);
     expect(['corrupt', 'not-xlsx']).toContain(reasonOf(broken));
+  });
+
+  it('entries that overlap or reach outside the file are corrupt, found before any is copied', () => {
+    // Sizes only: the checks read the directory, so a body of zeros is never inflated or copied.
+    const body = new Uint8Array(20_000);
+    const many = (n: number, method: number, compressedSize: number, size: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `e${i}.xml`, method, compressedSize, size }));
+    const message = (bytes: Uint8Array) => {
+      const r = readWorkbook(bytes);
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      return r.ok ? '' : `${r.problem.message.en} | ${r.problem.message.vi}`;
+    };
+    // The tester's file, small: 200 entries each claiming the whole body, 1 byte declared.
+    expect(message(overlappingZip(body, many(200, 0, body.length, 1)))).toContain(
+      'stored zip entry “e0.xml” is 20000 bytes but declares 1',
+    );
+    // Stored sizes that agree, deflated ones: their compressed sizes sum past the file.
+    for (const method of [0, 8]) {
+      expect(message(overlappingZip(body, many(200, method, body.length, body.length)))).toContain(
+        'more than the whole file',
+      );
+    }
+    // Two entries sharing one body in a file large enough for both.
+    expect(
+      message(overlappingZip(body, many(2, 0, body.length, body.length), body.length)),
+    ).toContain('zip entries “e0.xml” and “e1.xml” overlap');
+    // One reaching past the end.
+    expect(message(overlappingZip(body, many(1, 8, 3 * body.length, body.length)))).toContain(
+      '“e0.xml” reaches past the end of the file',
+    );
+    // One body, one entry: in proportion, so read on (and refused only as no .xlsx).
+    expect(reasonOf(overlappingZip(body, many(1, 0, body.length, body.length)))).toBe('not-xlsx');
   });
 
   it('an entry that lies about its size is cut at the declared size: corrupt, not a bomb', () => {
