@@ -2,13 +2,14 @@
 // what kind of file it is (by its first bytes), and whether its zip
 // directory is in proportion: read by zip-entries.ts, each entry's declared
 // sizes and where it lies checked (here and zip-ranges.ts) before anything
-// is inflated. The entries are then inflated by fflate into buffers of
-// their declared sizes (a lying entry is cut short, never larger) and handed
+// is inflated. The entries are then inflated by fflate no further than
+// their declared sizes (entry-data.ts: one that outgrows it is damage) and handed
 // to the library already inflated (sheetjs-container.ts), so its own
 // inflater has nothing to expand.
-import { strFromU8, type Unzipped, unzipSync } from 'fflate';
+import { strFromU8, type Unzipped } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
 import { clip } from '../text/clip.ts';
+import { entryData } from './entry-data.ts';
 import { entryMap, entryOf } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
@@ -60,9 +61,18 @@ export type LargeEntry = (name: string, data: Unzipped[string]) => Unzipped[stri
 
 const isProblem = (v: Unzipped[string] | Unreadable): v is Unreadable => !(v instanceof Uint8Array);
 
-/** One entry of `bytes`, inflated on its own (fflate reads the directory again; cheap next to inflating). */
+/**
+ * One entry of `bytes` by name, inflated on its own (the directory read
+ * again: cheap next to inflating); empty when there is none. Throws when
+ * the entry cannot be read (safeUnzip has read it once already).
+ */
 export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] {
-  return entryOf(unzipSync(bytes, { filter: (f) => f.name === name }), name) ?? new Uint8Array(0);
+  const directory = readZipDirectory(bytes);
+  const entry = directory.ok ? directory.entries.find((e) => e.name === name) : undefined;
+  if (!entry) return new Uint8Array(0);
+  const data = entryData(bytes, entry);
+  if (!(data instanceof Uint8Array)) throw new Error(data.en);
+  return data;
 }
 
 /**
@@ -153,29 +163,21 @@ export function safeUnzip(
   const ranges = entryRangeProblem(directory.entries, bytes.length);
   if (ranges) return { ok: false, problem: problems.corrupt(ranges) };
   try {
-    const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
-    const given = new Set(
-      order
-        .filter((e) => !e.alone && entryOf(inflated, e.name)?.length === e.size)
-        .map((e) => e.name),
-    );
-    // Nothing left to inflate (every entry given): fflate reads no directory again.
-    const out = entryMap(
-      given.size === order.length
-        ? undefined
-        : unzipSync(bytes, { filter: (f) => !alone.has(f.name) && !given.has(f.name) }),
-    );
-    for (const name of given) out[name] = entryOf(inflated, name) as Unzipped[string];
-    for (const name of alone) {
-      const kept = (large as LargeEntry)(name, inflateEntry(bytes, name));
-      if (isProblem(kept)) return { ok: false, problem: kept };
-      out[name] = kept;
+    // Those inflated together first, then each large one alone, as the doc above says.
+    const out = entryMap();
+    for (const pass of [false, true]) {
+      for (const [i, e] of directory.entries.entries()) {
+        if (order[i]?.alone !== pass) continue;
+        const given = pass ? undefined : entryOf(inflated, e.name);
+        const data = given?.length === e.size ? given : entryData(bytes, e);
+        if (!(data instanceof Uint8Array)) return { ok: false, problem: problems.corrupt(data) };
+        const kept = pass ? (large as LargeEntry)(e.name, data) : data;
+        if (isProblem(kept)) return { ok: false, problem: kept };
+        out[e.name] = kept;
+      }
     }
     const files = entryMap();
-    for (const { name } of order) {
-      const data = entryOf(out, name);
-      if (data) files[name] = data;
-    }
+    for (const { name } of order) files[name] = entryOf(out, name) as Unzipped[string];
     return { ok: true, files };
   } catch (e) {
     return { ok: false, problem: problems.corrupt(detail(e)) };

@@ -10,6 +10,19 @@ import type { Bilingual } from '../text/bilingual.ts';
 import { clip } from '../text/clip.ts';
 import type { ZipEntry } from './zip-entries.ts';
 
+/**
+ * The most bytes a DEFLATE stream needs for `size` bytes of output, with a
+ * margin, in bytes. RFC 1951 §3.2.4: a stored (non-compressed) block holds
+ * at most 65,535 bytes after a 5-byte header (3 header bits padded to a
+ * byte, LEN, NLEN), so any data can be written within size + 5 per block;
+ * a writer's compressed blocks stay under that. The margin (×1.125 + 1 KiB)
+ * leaves room for a writer's empty and final blocks.
+ */
+export function maxDeflatedSize(size: number): number {
+  const stored = size + 5 * Math.max(1, Math.ceil(size / 65_535));
+  return Math.ceil(stored * 1.125) + 1024;
+}
+
 const named = (e: ZipEntry) => `“${clip(e.name, 80)}”`;
 
 /**
@@ -17,8 +30,9 @@ const named = (e: ZipEntry) => `“${clip(e.name, 80)}”`;
  * file of `fileSize` bytes, in both languages, or null: an entry's data
  * (local header, name, extra field and compressed bytes) reaching past the
  * end of the file or into another entry's; compressed sizes summing to more
- * than the file; or a stored entry whose compressed size is not its
- * size (APPNOTE §4.4.5: method 0 is the data as it is).
+ * than the file; a stored entry whose compressed size is not its size
+ * (APPNOTE §4.4.5: method 0 is the data as it is); a deflated one larger
+ * than deflate can need for its declared size (maxDeflatedSize).
  */
 export function entryRangeProblem(
   entries: readonly ZipEntry[],
@@ -37,6 +51,12 @@ export function entryRangeProblem(
       return {
         vi: `mục ${named(e)} không nén nhưng có cỡ nén ${e.compressedSize} khác cỡ ${e.size} byte`,
         en: `stored zip entry ${named(e)} is ${e.compressedSize} bytes but declares ${e.size}`,
+      };
+    }
+    if (e.method === 8 && e.compressedSize > maxDeflatedSize(e.size)) {
+      return {
+        vi: `mục ${named(e)} có ${e.compressedSize} byte nén, nhiều hơn mức cần cho ${e.size} byte khai báo`,
+        en: `zip entry ${named(e)} has ${e.compressedSize} compressed bytes, more than deflate needs for its declared ${e.size}`,
       };
     }
   }

@@ -5,14 +5,16 @@
 // and rich strings, formulas with cached values, errors, booleans, dates),
 // and from crafted broken zips.
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import type { CellObject } from '@e965/xlsx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, TEXT_LIMITS } from '../../shared/layout/columns.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { validate } from '../../shared/validate/index.ts';
 import { planSheets } from '../../shared/workbook/candidates.ts';
+import { inflateAtMost } from '../../shared/workbook/entry-data.ts';
 import {
   chooseProgressSheet,
   DEFAULT_LIMITS,
@@ -29,6 +31,7 @@ import {
 } from '../../shared/workbook/sheet-grid.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
+import { maxDeflatedSize } from '../../shared/workbook/zip-ranges.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
@@ -506,6 +509,41 @@ describe('files refused before SheetJS sees them', () => {
     );
     // One body, one entry: in proportion, so read on (and refused only as no .xlsx).
     expect(reasonOf(overlappingZip(body, many(1, 0, body.length, body.length)))).toBe('not-xlsx');
+  });
+
+  it('a deflate stream larger than its declared size needs, or inflating past it, is corrupt', () => {
+    // 20 MiB of zeros: ~20 KB of deflate, ~1000:1.
+    const bomb = new Uint8Array(deflateRawSync(new Uint8Array(20 * 2 ** 20), { level: 9 }));
+    const entry = (compressedSize: number, size: number) => [
+      { name: 'e0.xml', method: 8, compressedSize, size },
+    ];
+    const message = (bytes: Uint8Array) => {
+      const r = readWorkbook(bytes);
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      return r.ok ? '' : r.problem.message.en;
+    };
+    // (a) Declared as 100 bytes: deflate never needs ~20 KB for that (RFC 1951 §3.2.4).
+    expect(maxDeflatedSize(100)).toBeLessThan(bomb.length);
+    expect(message(overlappingZip(bomb, entry(bomb.length, 100)))).toContain(
+      'more than deflate needs for its declared 100',
+    );
+    // (b) Declared large enough for its compressed size, yet inflating far past it.
+    expect(maxDeflatedSize(20_000)).toBeGreaterThan(bomb.length);
+    expect(message(overlappingZip(bomb, entry(bomb.length, 20_000)))).toContain(
+      '“e0.xml” inflates to more than its declared 20000 bytes',
+    );
+    // Stopped within its first chunks: the stream cut after 8 KB is never read to its
+    // (missing) end, where fflate would fail with "unexpected EOF".
+    const cut = bomb.slice(0, 8192);
+    expect(() => inflateSync(cut)).toThrow();
+    expect(inflateAtMost(cut, 20_000)).toBeNull();
+    expect(message(overlappingZip(cut, entry(cut.length, 20_000)))).toContain(
+      'inflates to more than its declared',
+    );
+    // Within its size: the bytes, as inflateSync gives them.
+    const text = strToU8('<a>'.padEnd(70_000, 'xy'));
+    expect(inflateAtMost(deflateSync(text), text.length)).toEqual(text);
+    expect(inflateAtMost(deflateSync(text), text.length + 5)).toEqual(text);
   });
 
   it('an entry that lies about its size is cut at the declared size: corrupt, not a bomb', () => {
