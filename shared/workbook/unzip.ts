@@ -83,14 +83,16 @@ export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] 
  * directory walk the first; SheetJS finds a part case aside, our plain path
  * by its exact name), so the value stored could be one `npm run check` never
  * showed. Compared by toLowerCase, as SheetJS and sheetjs-parts.ts match
- * names (a superset of the ASCII rule).
+ * names (a superset of the ASCII rule), and with `\` as `/`: SheetJS's
+ * safegetzipfile takes `xl\worksheets\sheet1.xml` for the sheet, and
+ * APPNOTE 4.4.17.1 says every slash in a name MUST be a forward slash.
  */
 function duplicateEntry(first: string, second: string): Bilingual {
   const names =
     first === second ? `“${clip(first, 80)}”` : `“${clip(first, 80)}”, “${clip(second, 80)}”`;
   return {
-    vi: `tệp nén có hai mục cho cùng một phần: ${names} (tên phần không phân biệt chữ hoa, chữ thường)`,
-    en: `the zip has two entries for one part: ${names} (part names are compared case-insensitively)`,
+    vi: `tệp nén có hai mục cho cùng một phần: ${names} (tên phần không phân biệt chữ hoa, chữ thường, \\ như /)`,
+    en: `the zip has two entries for one part: ${names} (part names are compared case-insensitively, \\ as /)`,
   };
 }
 
@@ -115,7 +117,7 @@ export function safeUnzip(
   if (!directory.ok) return { ok: false, problem: problems.corrupt(directory.problem) };
   let total = 0;
   const order: { name: string; alone: boolean; size: number }[] = [];
-  // Each name so far, by its lower-case form → as written.
+  // Each name so far, by its lower-case form with `\` as `/` → as written.
   const seen = new Map<string, string>();
   for (const [i, file] of directory.entries.entries()) {
     total += file.size;
@@ -138,7 +140,8 @@ export function safeUnzip(
     if (i + 1 > limits.maxEntries) {
       return { ok: false, problem: problems.tooManyEntries(limits.maxEntries) };
     }
-    const key = file.name.toLowerCase();
+    // SheetJS looks parts up lower-cased with `\` read as `/` (APPNOTE 4.4.17.1: slashes are forward).
+    const key = file.name.toLowerCase().replaceAll('\\', '/');
     const first = seen.get(key);
     if (first !== undefined) {
       return { ok: false, problem: problems.corrupt(duplicateEntry(first, file.name)) };

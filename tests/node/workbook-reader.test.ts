@@ -650,6 +650,30 @@ describe('two entries for one part are a damaged package (ECMA-376 Part 2 §9.1.
       );
     }
   });
+
+  it('names differing only in slashes (\\ for /) or case are one part, in either order', () => {
+    // SheetJS takes "xl\\worksheets\\sheet1.xml" for the sheet, whichever comes first in the zip.
+    const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+    const fake = strToU8(
+      strFromU8(files[SHEET_XML] as Uint8Array).replace(/<v>50<\/v>/g, '<v>99</v>'),
+    );
+    for (const name of [
+      'xl\\worksheets\\sheet1.xml',
+      'xl/worksheets\\sheet1.xml',
+      'XL\\Worksheets\\Sheet1.xml',
+    ]) {
+      for (const zip of [
+        zipSync({ [name]: fake, ...files }),
+        zipSync({ ...files, [name]: fake }),
+      ]) {
+        const r = readWorkbook(zip);
+        expect(!r.ok && r.problem.reason).toBe('corrupt');
+        expect(!r.ok && r.problem.message.en).toContain('two entries for one part');
+        expect(!r.ok && r.problem.message.en).toContain(`“${name}”`);
+        expect(!r.ok && r.problem.message.en).toContain(`“${SHEET_XML}”`);
+      }
+    }
+  });
 });
 
 describe('damaged is damaged, well-formed is not', () => {
