@@ -30,6 +30,7 @@ import {
   usedBounds,
 } from '../../shared/workbook/sheet-grid.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
+import { misnestedElement } from '../../shared/workbook/well-formed.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
 import { maxDeflatedSize } from '../../shared/workbook/zip-ranges.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
@@ -688,6 +689,47 @@ describe('damaged is damaged, well-formed is not', () => {
     delete files[part];
     return zipSync(files);
   };
+
+  it('elements not closed in order are damage, as Excel refuses them; nesting ones are read', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const ST = 'xl/styles.xml';
+    const NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const damaged: [string, (x: string) => string, string][] = [
+      // SheetJS takes the first <(\w+:)?cellXfs> … </(\w+:)?cellXfs>: a prefixed one before the real
+      // one is well-formed and nests, so the check passes it (the plain path leaves it to SheetJS).
+      [
+        ST,
+        (x) => x.replace(/(<cellXfs[^>]*>)(<xf [^>]*\/>)/, '$1$2</x:cellXfs>'),
+        '<cellXfs> … </x:cellXfs>',
+      ],
+      [
+        ST,
+        (x) => x.replace('<cellXfs', `<x:cellXfs ${NS}><x:xf numFmtId="14"/></cellXfs><cellXfs`),
+        '<x:cellXfs> … </cellXfs>',
+      ],
+      [SHEET_XML, (x) => x.replace('<sheetData>', '<sheetData><foo>'), '<foo> … </sheetData>'],
+      [SHEET_XML, (x) => x.replace('</sheetData>', '</sheetData></row>'), '<worksheet> … </row>'],
+    ];
+    for (const [part, edit, tags] of damaged) {
+      const r = readWorkbook(patchPart(bytes, part, edit));
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      expect(!r.ok && r.problem.message.en).toContain(
+        `part “${part}” has an XML element not closed in order: “${tags}”`,
+      );
+    }
+    expect(misnestedElement('<a><b/></a>')).toBeNull();
+    expect(
+      misnestedElement('<a t="x>y" u=\'/>\'><!-- <b> --><![CDATA[</a>]]><?p </a>?></a>'),
+    ).toBeNull();
+    expect(misnestedElement('<a><b></a>')).toBe('<b> … </a>');
+    expect(misnestedElement('<a><b/>')).toBe('<a>');
+    expect(misnestedElement('<a/></a>')).toBe('</a>');
+    // Nesting, with a prefixed element inside: read as before.
+    const nested = readWorkbook(
+      patchPart(bytes, ST, (x) => x.replace('<cellXfs', `<x:extra ${NS}><x:y/></x:extra><cellXfs`)),
+    );
+    expect(nested.ok).toBe(true);
+  });
 
   it('a part the package names but lacks is a damaged file, naming the part', () => {
     const real = problemOf(realWorld('shared-strings-missing.xlsx'));
