@@ -1,17 +1,20 @@
 // The checks an uploaded file passes before a spreadsheet library sees it:
 // what kind of file it is (by its first bytes), and whether its zip
-// directory is in proportion. fflate reads the directory and calls the filter
-// with each entry's declared sizes before inflating it; the first pass
-// inflates nothing. The entries are then inflated by fflate into buffers of
-// their declared sizes (a lying entry is cut short, never larger) and handed
+// directory is in proportion: read by zip-entries.ts, each entry's declared
+// sizes and where it lies checked (here and zip-ranges.ts) before anything
+// is inflated. The entries are then inflated by fflate no further than
+// their declared sizes (entry-data.ts: one that outgrows it is damage) and handed
 // to the library already inflated (sheetjs-container.ts), so its own
 // inflater has nothing to expand.
-import { strFromU8, type Unzipped, unzipSync } from 'fflate';
+import { strFromU8, type Unzipped } from 'fflate';
 import type { Bilingual } from '../text/bilingual.ts';
 import { clip } from '../text/clip.ts';
+import { entryData } from './entry-data.ts';
 import { entryMap, entryOf } from './entry-map.ts';
 import type { WorkbookLimits } from './limits.ts';
 import { problems, type Unreadable } from './problems.ts';
+import { readZipDirectory } from './zip-entries.ts';
+import { entryRangeProblem } from './zip-ranges.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
@@ -47,15 +50,6 @@ export function sniff(bytes: Uint8Array, limits: WorkbookLimits): Unreadable | n
   return null;
 }
 
-/** Thrown from inside fflate's filter to stop reading the directory at once. */
-class Stop extends Error {
-  readonly problem: Unreadable;
-  constructor(problem: Unreadable) {
-    super(problem.message.en);
-    this.problem = problem;
-  }
-}
-
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
 
 /**
@@ -67,9 +61,18 @@ export type LargeEntry = (name: string, data: Unzipped[string]) => Unzipped[stri
 
 const isProblem = (v: Unzipped[string] | Unreadable): v is Unreadable => !(v instanceof Uint8Array);
 
-/** One entry of `bytes`, inflated on its own (fflate reads the directory again; cheap next to inflating). */
+/**
+ * One entry of `bytes` by name, inflated on its own (the directory read
+ * again: cheap next to inflating); empty when there is none. Throws when
+ * the entry cannot be read (safeUnzip has read it once already).
+ */
 export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] {
-  return entryOf(unzipSync(bytes, { filter: (f) => f.name === name }), name) ?? new Uint8Array(0);
+  const directory = readZipDirectory(bytes);
+  const entry = directory.ok ? directory.entries.find((e) => e.name === name) : undefined;
+  if (!entry) return new Uint8Array(0);
+  const data = entryData(bytes, entry);
+  if (!(data instanceof Uint8Array)) throw new Error(data.en);
+  return data;
 }
 
 /**
@@ -80,14 +83,16 @@ export function inflateEntry(bytes: Uint8Array, name: string): Unzipped[string] 
  * directory walk the first; SheetJS finds a part case aside, our plain path
  * by its exact name), so the value stored could be one `npm run check` never
  * showed. Compared by toLowerCase, as SheetJS and sheetjs-parts.ts match
- * names (a superset of the ASCII rule).
+ * names (a superset of the ASCII rule), and with `\` as `/`: SheetJS's
+ * safegetzipfile takes `xl\worksheets\sheet1.xml` for the sheet, and
+ * APPNOTE 4.4.17.1 says every slash in a name MUST be a forward slash.
  */
 function duplicateEntry(first: string, second: string): Bilingual {
   const names =
     first === second ? `“${clip(first, 80)}”` : `“${clip(first, 80)}”, “${clip(second, 80)}”`;
   return {
-    vi: `tệp nén có hai mục cho cùng một phần: ${names} (tên phần không phân biệt chữ hoa, chữ thường)`,
-    en: `the zip has two entries for one part: ${names} (part names are compared case-insensitively)`,
+    vi: `tệp nén có hai mục cho cùng một phần: ${names} (tên phần không phân biệt chữ hoa, chữ thường, \\ như /)`,
+    en: `the zip has two entries for one part: ${names} (part names are compared case-insensitively, \\ as /)`,
   };
 }
 
@@ -108,76 +113,74 @@ export function safeUnzip(
   large?: LargeEntry,
   inflated: Unzipped = entryMap(),
 ): { ok: true; files: Unzipped } | { ok: false; problem: Unreadable } {
-  let count = 0;
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return { ok: false, problem: problems.corrupt(directory.problem) };
   let total = 0;
   const order: { name: string; alone: boolean; size: number }[] = [];
-  // Each name so far, by its lower-case form → as written.
+  // Each name so far, by its lower-case form with `\` as `/` → as written.
   const seen = new Map<string, string>();
-  try {
-    unzipSync(bytes, {
-      filter(file) {
-        count++;
-        total += file.originalSize;
-        order.push({
-          name: file.name,
-          alone: !!large && file.originalSize > limits.inflateAloneBytes,
-          size: file.originalSize,
-        });
-        // fflate stores each entry as `files[name] = …`: one named "__proto__"
-        // would set its result's prototype and be lost (entry-map.ts).
-        if (file.name === '__proto__') {
-          throw new Stop(
-            problems.corrupt({
-              vi: 'tệp nén có mục tên “__proto__”, không đọc được',
-              en: 'the zip has an entry named “__proto__”, which cannot be read',
-            }),
-          );
-        }
-        if (count > limits.maxEntries) {
-          throw new Stop(problems.tooManyEntries(limits.maxEntries));
-        }
-        const key = file.name.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) throw new Stop(problems.corrupt(duplicateEntry(first, file.name)));
-        seen.set(key, file.name);
-        // The ratio first: a bomb is named as one even when it is also too large.
-        const ratio = file.originalSize / Math.max(file.size, 1);
-        if (file.originalSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
-          throw new Stop(problems.compressionRatio(file.name, ratio, limits.maxCompressionRatio));
-        }
-        if (total > limits.maxUncompressedBytes) {
-          throw new Stop(problems.tooLargeUncompressed(total, limits.maxUncompressedBytes));
-        }
-        return false;
-      },
+  for (const [i, file] of directory.entries.entries()) {
+    total += file.size;
+    order.push({
+      name: file.name,
+      alone: !!large && file.size > limits.inflateAloneBytes,
+      size: file.size,
     });
-  } catch (e) {
-    return { ok: false, problem: e instanceof Stop ? e.problem : problems.corrupt(detail(e)) };
+    // fflate stores each entry as `files[name] = …`: one named "__proto__"
+    // would set its result's prototype and be lost (entry-map.ts).
+    if (file.name === '__proto__') {
+      return {
+        ok: false,
+        problem: problems.corrupt({
+          vi: 'tệp nén có mục tên “__proto__”, không đọc được',
+          en: 'the zip has an entry named “__proto__”, which cannot be read',
+        }),
+      };
+    }
+    if (i + 1 > limits.maxEntries) {
+      return { ok: false, problem: problems.tooManyEntries(limits.maxEntries) };
+    }
+    // SheetJS looks parts up lower-cased with `\` read as `/` (APPNOTE 4.4.17.1: slashes are forward).
+    const key = file.name.toLowerCase().replaceAll('\\', '/');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return { ok: false, problem: problems.corrupt(duplicateEntry(first, file.name)) };
+    }
+    seen.set(key, file.name);
+    // The ratio first: a bomb is named as one even when it is also too large.
+    const ratio = file.size / Math.max(file.compressedSize, 1);
+    if (file.size > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
+      return {
+        ok: false,
+        problem: problems.compressionRatio(file.name, ratio, limits.maxCompressionRatio),
+      };
+    }
+    if (total > limits.maxUncompressedBytes) {
+      return {
+        ok: false,
+        problem: problems.tooLargeUncompressed(total, limits.maxUncompressedBytes),
+      };
+    }
   }
+  // Before anything is copied or inflated: no entry reaching outside the file or into another.
+  const ranges = entryRangeProblem(directory.entries, bytes.length);
+  if (ranges) return { ok: false, problem: problems.corrupt(ranges) };
   try {
-    const alone = new Set(order.filter((e) => e.alone).map((e) => e.name));
-    const given = new Set(
-      order
-        .filter((e) => !e.alone && entryOf(inflated, e.name)?.length === e.size)
-        .map((e) => e.name),
-    );
-    // Nothing left to inflate (every entry given): fflate reads no directory again.
-    const out = entryMap(
-      given.size === order.length
-        ? undefined
-        : unzipSync(bytes, { filter: (f) => !alone.has(f.name) && !given.has(f.name) }),
-    );
-    for (const name of given) out[name] = entryOf(inflated, name) as Unzipped[string];
-    for (const name of alone) {
-      const kept = (large as LargeEntry)(name, inflateEntry(bytes, name));
-      if (isProblem(kept)) return { ok: false, problem: kept };
-      out[name] = kept;
+    // Those inflated together first, then each large one alone, as the doc above says.
+    const out = entryMap();
+    for (const pass of [false, true]) {
+      for (const [i, e] of directory.entries.entries()) {
+        if (order[i]?.alone !== pass) continue;
+        const given = pass ? undefined : entryOf(inflated, e.name);
+        const data = given?.length === e.size ? given : entryData(bytes, e);
+        if (!(data instanceof Uint8Array)) return { ok: false, problem: problems.corrupt(data) };
+        const kept = pass ? (large as LargeEntry)(e.name, data) : data;
+        if (isProblem(kept)) return { ok: false, problem: kept };
+        out[e.name] = kept;
+      }
     }
     const files = entryMap();
-    for (const { name } of order) {
-      const data = entryOf(out, name);
-      if (data) files[name] = data;
-    }
+    for (const { name } of order) files[name] = entryOf(out, name) as Unzipped[string];
     return { ok: true, files };
   } catch (e) {
     return { ok: false, problem: problems.corrupt(detail(e)) };

@@ -45,6 +45,40 @@ export function brokenMarkup(xml: string): { at: number; text: string } | null {
   return null;
 }
 
+/**
+ * Every piece of markup, for the nesting check: comments, CDATA sections,
+ * processing instructions and declarations whole (group 1 empty), else a
+ * start or end tag: "/" for an end tag (1), its name (2), "/" when
+ * self-closing (3). Attribute values may hold `>`, so they are read whole.
+ */
+const MARKUP =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<(\/?)([^\s/>]+)(?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*(\/?)>/g;
+
+/**
+ * The first element of `xml` that is not closed in order (XML 1.0 §3
+ * [39] element, the well-formedness constraint "Element Type Match": an
+ * end tag names its start tag exactly, prefix included), as the tags
+ * involved ("<a> … </b>", "<a> never closed", "</b> with nothing open");
+ * null when the tags nest. Excel refuses such a file ("We found a problem
+ * with some content"); SheetJS reads on, taking a prefixed or stray
+ * `</x:cellXfs>` for the end of `<cellXfs>`. Run after brokenMarkup.
+ */
+export function misnestedElement(xml: string): string | null {
+  const open: string[] = [];
+  MARKUP.lastIndex = 0;
+  for (let m = MARKUP.exec(xml); m; m = MARKUP.exec(xml)) {
+    const name = m[2];
+    if (name === undefined || m[3]) continue;
+    if (!m[1]) open.push(name);
+    else {
+      const last = open.pop();
+      if (last !== name) return last === undefined ? `</${name}>` : `<${last}> … </${name}>`;
+    }
+  }
+  const last = open.pop();
+  return last === undefined ? null : `<${last}>`;
+}
+
 /** Characters XML 1.0 does not allow, raw (§2.2 [2] Char: no C0 controls but tab, LF, CR; no U+FFFE, U+FFFF). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const ILLEGAL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -81,7 +115,7 @@ export function illegalCharacter(xml: string): string | null {
 
 /**
  * The first XML part (.xml, .rels) of `files` with broken markup
- * (brokenMarkup) or a character XML does not allow (illegalCharacter), said
+ * (brokenMarkup), elements not closed in order (misnestedElement) or a character XML does not allow (illegalCharacter), said
  * in both languages; null when every part passes. `files` are UTF-8
  * (xml-encoding.ts).
  */
@@ -94,6 +128,13 @@ export function malformedPart(files: Unzipped): Bilingual | null {
       return {
         vi: `phần “${name}” có thẻ XML bị cắt dở: “${broken.text}”`,
         en: `part “${name}” has an XML tag cut off: “${broken.text}”`,
+      };
+    }
+    const misnested = misnestedElement(xml);
+    if (misnested) {
+      return {
+        vi: `phần “${name}” có phần tử XML không đóng đúng thứ tự: “${misnested}”`,
+        en: `part “${name}” has an XML element not closed in order: “${misnested}”`,
       };
     }
     const illegal = illegalCharacter(xml);

@@ -5,14 +5,16 @@
 // and rich strings, formulas with cached values, errors, booleans, dates),
 // and from crafted broken zips.
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import type { CellObject } from '@e965/xlsx';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, TEXT_LIMITS } from '../../shared/layout/columns.ts';
 import { buildLayout, layoutToGrid } from '../../shared/layout/sheet.ts';
 import { getPeriod } from '../../shared/periods/index.ts';
 import { validate } from '../../shared/validate/index.ts';
 import { planSheets } from '../../shared/workbook/candidates.ts';
+import { inflateAtMost } from '../../shared/workbook/entry-data.ts';
 import {
   chooseProgressSheet,
   DEFAULT_LIMITS,
@@ -28,7 +30,9 @@ import {
   usedBounds,
 } from '../../shared/workbook/sheet-grid.ts';
 import { partsForSheetJs } from '../../shared/workbook/sheetjs-parts.ts';
+import { misnestedElement } from '../../shared/workbook/well-formed.ts';
 import { isUtf8 } from '../../shared/workbook/xml-encoding.ts';
+import { maxDeflatedSize } from '../../shared/workbook/zip-ranges.ts';
 import { writeXlsx } from '../../worker/src/xlsx/writer.ts';
 import {
   CSV,
@@ -40,6 +44,7 @@ import {
   filledXlsx,
   manyEntries,
   odsLike,
+  overlappingZip,
   paddedXlsx,
   paddedXmlXlsx,
   patchEntry,
@@ -475,6 +480,73 @@ describe('files refused before SheetJS sees them', () => {
     expect(['corrupt', 'not-xlsx']).toContain(reasonOf(broken));
   });
 
+  it('entries that overlap or reach outside the file are corrupt, found before any is copied', () => {
+    // Sizes only: the checks read the directory, so a body of zeros is never inflated or copied.
+    const body = new Uint8Array(20_000);
+    const many = (n: number, method: number, compressedSize: number, size: number) =>
+      Array.from({ length: n }, (_, i) => ({ name: `e${i}.xml`, method, compressedSize, size }));
+    const message = (bytes: Uint8Array) => {
+      const r = readWorkbook(bytes);
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      return r.ok ? '' : `${r.problem.message.en} | ${r.problem.message.vi}`;
+    };
+    // The tester's file, small: 200 entries each claiming the whole body, 1 byte declared.
+    expect(message(overlappingZip(body, many(200, 0, body.length, 1)))).toContain(
+      'stored zip entry “e0.xml” is 20000 bytes but declares 1',
+    );
+    // Stored sizes that agree, deflated ones: their compressed sizes sum past the file.
+    for (const method of [0, 8]) {
+      expect(message(overlappingZip(body, many(200, method, body.length, body.length)))).toContain(
+        'more than the whole file',
+      );
+    }
+    // Two entries sharing one body in a file large enough for both.
+    expect(
+      message(overlappingZip(body, many(2, 0, body.length, body.length), body.length)),
+    ).toContain('zip entries “e0.xml” and “e1.xml” overlap');
+    // One reaching past the end.
+    expect(message(overlappingZip(body, many(1, 8, 3 * body.length, body.length)))).toContain(
+      '“e0.xml” reaches past the end of the file',
+    );
+    // One body, one entry: in proportion, so read on (and refused only as no .xlsx).
+    expect(reasonOf(overlappingZip(body, many(1, 0, body.length, body.length)))).toBe('not-xlsx');
+  });
+
+  it('a deflate stream larger than its declared size needs, or inflating past it, is corrupt', () => {
+    // 20 MiB of zeros: ~20 KB of deflate, ~1000:1.
+    const bomb = new Uint8Array(deflateRawSync(new Uint8Array(20 * 2 ** 20), { level: 9 }));
+    const entry = (compressedSize: number, size: number) => [
+      { name: 'e0.xml', method: 8, compressedSize, size },
+    ];
+    const message = (bytes: Uint8Array) => {
+      const r = readWorkbook(bytes);
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      return r.ok ? '' : r.problem.message.en;
+    };
+    // (a) Declared as 100 bytes: deflate never needs ~20 KB for that (RFC 1951 §3.2.4).
+    expect(maxDeflatedSize(100)).toBeLessThan(bomb.length);
+    expect(message(overlappingZip(bomb, entry(bomb.length, 100)))).toContain(
+      'more than deflate needs for its declared 100',
+    );
+    // (b) Declared large enough for its compressed size, yet inflating far past it.
+    expect(maxDeflatedSize(20_000)).toBeGreaterThan(bomb.length);
+    expect(message(overlappingZip(bomb, entry(bomb.length, 20_000)))).toContain(
+      '“e0.xml” inflates to more than its declared 20000 bytes',
+    );
+    // Stopped within its first chunks: the stream cut after 8 KB is never read to its
+    // (missing) end, where fflate would fail with "unexpected EOF".
+    const cut = bomb.slice(0, 8192);
+    expect(() => inflateSync(cut)).toThrow();
+    expect(inflateAtMost(cut, 20_000)).toBeNull();
+    expect(message(overlappingZip(cut, entry(cut.length, 20_000)))).toContain(
+      'inflates to more than its declared',
+    );
+    // Within its size: the bytes, as inflateSync gives them.
+    const text = strToU8('<a>'.padEnd(70_000, 'xy'));
+    expect(inflateAtMost(deflateSync(text), text.length)).toEqual(text);
+    expect(inflateAtMost(deflateSync(text), text.length + 5)).toEqual(text);
+  });
+
   it('an entry that lies about its size is cut at the declared size: corrupt, not a bomb', () => {
     const bytes = zipSync(unzipSync(filledXlsx('P-TP', '2026-Q1')), { level: 6 });
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -579,6 +651,30 @@ describe('two entries for one part are a damaged package (ECMA-376 Part 2 §9.1.
       );
     }
   });
+
+  it('names differing only in slashes (\\ for /) or case are one part, in either order', () => {
+    // SheetJS takes "xl\\worksheets\\sheet1.xml" for the sheet, whichever comes first in the zip.
+    const files = unzipSync(filledXlsx('P-TP', '2026-Q1'));
+    const fake = strToU8(
+      strFromU8(files[SHEET_XML] as Uint8Array).replace(/<v>50<\/v>/g, '<v>99</v>'),
+    );
+    for (const name of [
+      'xl\\worksheets\\sheet1.xml',
+      'xl/worksheets\\sheet1.xml',
+      'XL\\Worksheets\\Sheet1.xml',
+    ]) {
+      for (const zip of [
+        zipSync({ [name]: fake, ...files }),
+        zipSync({ ...files, [name]: fake }),
+      ]) {
+        const r = readWorkbook(zip);
+        expect(!r.ok && r.problem.reason).toBe('corrupt');
+        expect(!r.ok && r.problem.message.en).toContain('two entries for one part');
+        expect(!r.ok && r.problem.message.en).toContain(`“${name}”`);
+        expect(!r.ok && r.problem.message.en).toContain(`“${SHEET_XML}”`);
+      }
+    }
+  });
 });
 
 describe('damaged is damaged, well-formed is not', () => {
@@ -593,6 +689,47 @@ describe('damaged is damaged, well-formed is not', () => {
     delete files[part];
     return zipSync(files);
   };
+
+  it('elements not closed in order are damage, as Excel refuses them; nesting ones are read', () => {
+    const bytes = filledXlsx('P-TP', '2026-Q1');
+    const ST = 'xl/styles.xml';
+    const NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const damaged: [string, (x: string) => string, string][] = [
+      // SheetJS takes the first <(\w+:)?cellXfs> … </(\w+:)?cellXfs>: a prefixed one before the real
+      // one is well-formed and nests, so the check passes it (the plain path leaves it to SheetJS).
+      [
+        ST,
+        (x) => x.replace(/(<cellXfs[^>]*>)(<xf [^>]*\/>)/, '$1$2</x:cellXfs>'),
+        '<cellXfs> … </x:cellXfs>',
+      ],
+      [
+        ST,
+        (x) => x.replace('<cellXfs', `<x:cellXfs ${NS}><x:xf numFmtId="14"/></cellXfs><cellXfs`),
+        '<x:cellXfs> … </cellXfs>',
+      ],
+      [SHEET_XML, (x) => x.replace('<sheetData>', '<sheetData><foo>'), '<foo> … </sheetData>'],
+      [SHEET_XML, (x) => x.replace('</sheetData>', '</sheetData></row>'), '<worksheet> … </row>'],
+    ];
+    for (const [part, edit, tags] of damaged) {
+      const r = readWorkbook(patchPart(bytes, part, edit));
+      expect(!r.ok && r.problem.reason).toBe('corrupt');
+      expect(!r.ok && r.problem.message.en).toContain(
+        `part “${part}” has an XML element not closed in order: “${tags}”`,
+      );
+    }
+    expect(misnestedElement('<a><b/></a>')).toBeNull();
+    expect(
+      misnestedElement('<a t="x>y" u=\'/>\'><!-- <b> --><![CDATA[</a>]]><?p </a>?></a>'),
+    ).toBeNull();
+    expect(misnestedElement('<a><b></a>')).toBe('<b> … </a>');
+    expect(misnestedElement('<a><b/>')).toBe('<a>');
+    expect(misnestedElement('<a/></a>')).toBe('</a>');
+    // Nesting, with a prefixed element inside: read as before.
+    const nested = readWorkbook(
+      patchPart(bytes, ST, (x) => x.replace('<cellXfs', `<x:extra ${NS}><x:y/></x:extra><cellXfs`)),
+    );
+    expect(nested.ok).toBe(true);
+  });
 
   it('a part the package names but lacks is a damaged file, naming the part', () => {
     const real = problemOf(realWorld('shared-strings-missing.xlsx'));

@@ -358,3 +358,58 @@ export function duplicatedSharedStrings(): Uint8Array {
   const bytes = zipSync({ ...files, [twin]: [strToU8(other), { level: 0 }] }, { level: 6 });
   return patchEntry(bytes, twin, { rename: sst });
 }
+
+/**
+ * A zip whose directory entries may overlap (as no writer makes one): one
+ * local header "a" at offset 0 with `body` after it, then `padding` bytes,
+ * then a central header for each of `entries`, every one pointing at that
+ * local header with the method and sizes given.
+ */
+export function overlappingZip(
+  body: Uint8Array,
+  entries: { name: string; method: number; compressedSize: number; size: number }[],
+  padding = 0,
+): Uint8Array {
+  const header = (length: number, fill: (v: DataView) => void) => {
+    const out = new Uint8Array(length);
+    fill(new DataView(out.buffer));
+    return out;
+  };
+  const local = header(31, (v) => {
+    v.setUint32(0, 0x04034b50, true);
+    v.setUint16(8, entries[0]?.method ?? 0, true);
+    v.setUint32(18, body.length, true);
+    v.setUint32(22, entries[0]?.size ?? 0, true);
+    v.setUint16(26, 1, true);
+    v.setUint8(30, 0x61);
+  });
+  const central = entries.map((e) => {
+    const name = strToU8(e.name);
+    const h = header(46 + name.length, (v) => {
+      v.setUint32(0, 0x02014b50, true);
+      v.setUint16(10, e.method, true);
+      v.setUint32(20, e.compressedSize, true);
+      v.setUint32(24, e.size, true);
+      v.setUint16(28, name.length, true);
+    });
+    h.set(name, 46);
+    return h;
+  });
+  const directoryAt = local.length + body.length + padding;
+  const directoryLength = central.reduce((sum, h) => sum + h.length, 0);
+  const end = header(22, (v) => {
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, entries.length, true);
+    v.setUint16(10, entries.length, true);
+    v.setUint32(12, directoryLength, true);
+    v.setUint32(16, directoryAt, true);
+  });
+  const parts = [local, body, new Uint8Array(padding), ...central, end];
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

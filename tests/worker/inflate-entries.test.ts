@@ -6,11 +6,12 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readWorkbook } from '../../shared/workbook/index.ts';
-import { zipEntries } from '../../shared/workbook/zip-entries.ts';
+import { readZipDirectory, type ZipEntry } from '../../shared/workbook/zip-entries.ts';
 import { inflateEntries } from '../../worker/src/lib/inflate-entries.ts';
 import {
   duplicatedSharedStrings,
   filledXlsx,
+  overlappingZip,
   patchEntry,
   withEntries,
 } from '../support/upload-files.ts';
@@ -53,9 +54,30 @@ describe('inflateEntries', () => {
     expect(r).toEqual(readWorkbook(bytes));
   });
 
+  it('copies nothing when entries overlap or reach outside the file', async () => {
+    const body = new Uint8Array(20_000);
+    const entries = (n: number, method: number, size: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        name: `e${i}.xml`,
+        method,
+        compressedSize: body.length,
+        size,
+      }));
+    for (const bytes of [
+      overlappingZip(body, entries(200, 0, 1)),
+      overlappingZip(body, entries(200, 8, 1)),
+      overlappingZip(body, entries(2, 0, body.length), body.length),
+    ]) {
+      expect(await inflateEntries(bytes, DEFAULT_LIMITS)).toEqual({});
+    }
+    // The same body once: copied.
+    const once = overlappingZip(body, entries(1, 0, body.length));
+    expect(Object.keys(await inflateEntries(once, DEFAULT_LIMITS))).toEqual(['e0.xml']);
+  });
+
   it('copies stored entries', async () => {
     const bytes = zipSync({ 'a.xml': new TextEncoder().encode('<a/>') }, { level: 0 });
-    expect(zipEntries(bytes)[0]?.method).toBe(0);
+    expect((readZipDirectory(bytes) as { entries: ZipEntry[] }).entries[0]?.method).toBe(0);
     expect(await inflateEntries(bytes, DEFAULT_LIMITS)).toEqual(unzipSync(bytes));
   });
 
@@ -63,7 +85,7 @@ describe('inflateEntries', () => {
     const text = new TextEncoder().encode('<a>'.padEnd(5000, 'x'));
     const bytes = zipSync({ 'a.xml': text, 'b.xml': text });
     // The central directory's uncompressed size of the first entry, made smaller.
-    const [first] = zipEntries(bytes);
+    const [first] = (readZipDirectory(bytes) as { entries: ZipEntry[] }).entries;
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     const central = bytes.length - 22 - (46 + 5) * 2;
     expect(view.getUint32(central, true)).toBe(0x02014b50);

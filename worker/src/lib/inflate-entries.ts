@@ -6,13 +6,15 @@
 // synchronous for the add-in and Node) takes what is given here and inflates
 // the rest itself, checking the zip as before (shared/workbook/unzip.ts).
 // Only within the reader's caps: nothing when the directory declares too
-// many entries or too much data, no entry it would inflate alone (limits.ts
+// many entries or too much data or entries out of proportion to the file
+// (shared/workbook/zip-ranges.ts), no entry it would inflate alone (limits.ts
 // inflateAloneBytes), and a stream that outgrows its declared size is
 // stopped and left to the reader, as is one that fails or falls short.
 import type { Unzipped } from 'fflate';
 import { entryMap } from '../../../shared/workbook/entry-map.ts';
 import type { WorkbookLimits } from '../../../shared/workbook/limits.ts';
-import { zipEntries } from '../../../shared/workbook/zip-entries.ts';
+import { readZipDirectory } from '../../../shared/workbook/zip-entries.ts';
+import { entryRangeProblem } from '../../../shared/workbook/zip-ranges.ts';
 
 /** `data` (a raw DEFLATE stream) inflated to exactly `size` bytes, or null. */
 async function inflateRaw(data: Uint8Array, size: number): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -42,11 +44,15 @@ async function inflateRaw(data: Uint8Array, size: number): Promise<Uint8Array<Ar
 /**
  * The entries of the zip `bytes` that the reader would inflate together,
  * by name, each of its declared size (stored ones copied); entries that
- * cannot be inflated so are left out. {} when the directory cannot be read
- * plainly or breaks `limits` (the reader then says why). Never throws.
+ * cannot be inflated so are left out. {} when the directory cannot be read,
+ * its entries reach outside the file or into each other, or it breaks
+ * `limits` (the reader then says why). Never throws.
  */
 export async function inflateEntries(bytes: Uint8Array, limits: WorkbookLimits): Promise<Unzipped> {
-  const entries = zipEntries(bytes);
+  const directory = readZipDirectory(bytes);
+  // Entries reaching outside the file or into each other: nothing copied (zip-ranges.ts).
+  if (!directory.ok || entryRangeProblem(directory.entries, bytes.length)) return {};
+  const entries = directory.entries;
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (entries.length > limits.maxEntries || total > limits.maxUncompressedBytes) return {};
   const out = entryMap();
