@@ -89,8 +89,13 @@ const simple = (xml: string) => !xml.includes('<!');
  */
 function numberFormats(xml: string) {
   const table: Record<number, string> = { ...BUILT_IN_FORMATS };
+  // SheetJS takes the first <cellXfs> or <numFmts>, prefixed or not: read
+  // here only when each is there once, unprefixed, so both take the same.
+  if (/<[\w.-]+:(?:styleSheet|cellXfs|numFmts)\b/.test(xml)) return null;
+  if ((xml.match(/<cellXfs\b/g)?.length ?? 0) !== 1) return null;
+  if ((xml.match(/<numFmts\b/g)?.length ?? 0) > 1) return null;
   const cellXfs = /<cellXfs\b[^<>]*>[\s\S]*?<\/cellXfs>/.exec(xml)?.[0];
-  if (!simple(xml) || cellXfs === undefined || /<\w+:styleSheet/.test(xml)) return null;
+  if (!simple(xml) || cellXfs === undefined) return null;
   const numFmts = canonicalTags(
     /<numFmts\b[^<>]*>[\s\S]*?<\/numFmts>/.exec(xml)?.[0] ?? '',
     'numFmt',

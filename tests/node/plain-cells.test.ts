@@ -89,6 +89,24 @@ describe('plain cells are the cells SheetJS reads', () => {
     expect(applies).toContain(false);
   });
 
+  it.each([
+    [
+      'a prefixed <x:cellXfs> before the real one',
+      '<x:cellXfs xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><x:xf numFmtId="14"/></x:cellXfs><cellXfs',
+    ],
+    [
+      'a second <cellXfs> before the real one',
+      '<cellXfs count="1"><xf numFmtId="14"/></cellXfs><cellXfs',
+    ],
+  ])('styles with %s are left to SheetJS, which reads the first', (_, replacement) => {
+    const bytes = patched(filledXlsx('P-TP', '2026-Q1'), STYLES_XML, (xml) =>
+      xml.replace('<cellXfs', replacement),
+    );
+    const both = bothWays(bytes);
+    expect(both?.applies).toBe(false);
+    expect(both?.plain).toEqual(both?.sheetjs);
+  });
+
   it('a file LibreOffice saved is read plainly (it lists its relationship parts)', () => {
     const lo = fixtures.find(([name]) => name.includes('libreoffice'));
     const both = lo && bothWays(lo[1]);
