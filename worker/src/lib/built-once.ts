@@ -38,7 +38,11 @@ export interface BuiltFile {
  * as the inputs, stored for the next request. The inputs are read before
  * the builder reads anything, so a file is never stored under inputs newer
  * than the data it was built from: a write landing in between only makes
- * the next request build again. `fresh`: build (and store) even when a
+ * the next request build again. Not covered: a write and its exact reversal
+ * (a rename and the rename back) both landing while a build runs would
+ * leave the file built from the in-between data under the restored inputs;
+ * closing that needs the builder fed from the rows the key was read from.
+ * `fresh`: build (and store) even when a
  * current file is stored (the request said `Cache-Control: no-cache`).
  * Null when there is no such period.
  */
